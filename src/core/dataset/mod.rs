@@ -1,0 +1,3 @@
+//! Typed, validated datasets: what the import hands to the rule engines.
+
+pub mod pension;
