@@ -15,16 +15,11 @@ pub struct YearMonth {
 
 impl YearMonth {
     pub fn new(year: i32, month: u32) -> Option<YearMonth> {
-        (1..=12)
-            .contains(&month)
-            .then_some(YearMonth { year, month })
+        (1..=12).contains(&month).then_some(YearMonth { year, month })
     }
 
     pub fn of(date: NaiveDate) -> YearMonth {
-        YearMonth {
-            year: date.year(),
-            month: date.month(),
-        }
+        YearMonth { year: date.year(), month: date.month() }
     }
 
     /// Months since year 0, for arithmetic.
@@ -33,10 +28,7 @@ impl YearMonth {
     }
 
     pub fn from_index(index: i64) -> YearMonth {
-        YearMonth {
-            year: index.div_euclid(12) as i32,
-            month: (index.rem_euclid(12) + 1) as u32,
-        }
+        YearMonth { year: index.div_euclid(12) as i32, month: (index.rem_euclid(12) + 1) as u32 }
     }
 
     pub fn plus(self, months: i64) -> YearMonth {
@@ -141,21 +133,9 @@ pub struct Era {
 
 /// The eras a contract date can fall in, newest first.
 pub const ERAS: [Era; 3] = [
-    Era {
-        name: "令和",
-        letter: 'R',
-        first_day: (2019, 5, 1),
-    },
-    Era {
-        name: "平成",
-        letter: 'H',
-        first_day: (1989, 1, 8),
-    },
-    Era {
-        name: "昭和",
-        letter: 'S',
-        first_day: (1926, 12, 25),
-    },
+    Era { name: "令和", letter: 'R', first_day: (2019, 5, 1) },
+    Era { name: "平成", letter: 'H', first_day: (1989, 1, 8) },
+    Era { name: "昭和", letter: 'S', first_day: (1926, 12, 25) },
 ];
 
 impl Era {
@@ -170,17 +150,14 @@ impl Era {
     }
 
     pub fn by_name_or_letter(text: &str) -> Option<Era> {
-        ERAS.into_iter().find(|e| {
-            text == e.name || text.eq_ignore_ascii_case(e.letter.encode_utf8(&mut [0; 4]))
-        })
+        ERAS.into_iter()
+            .find(|e| text == e.name || text.eq_ignore_ascii_case(e.letter.encode_utf8(&mut [0; 4])))
     }
 }
 
 /// The era a day falls in, with its era year (1 = 元年).
 pub fn era_of(date: NaiveDate) -> Option<(Era, i32)> {
-    ERAS.into_iter()
-        .find(|e| date >= e.start())
-        .map(|e| (e, date.year() - e.first_day.0 + 1))
+    ERAS.into_iter().find(|e| date >= e.start()).map(|e| (e, date.year() - e.first_day.0 + 1))
 }
 
 /// A month as the user chose to see it: `2026-05` or `令和8年5月`. A month in which an

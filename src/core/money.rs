@@ -69,11 +69,7 @@ pub fn from_decimal(d: Decimal) -> Exact {
 /// The fraction rounded half-to-even to `places` decimals, for display and export
 /// only (the computation keeps the exact fraction).
 pub fn to_decimal(x: &Exact, places: u32) -> Decimal {
-    let saturated = if x.is_negative() {
-        Decimal::MIN
-    } else {
-        Decimal::MAX
-    };
+    let saturated = if x.is_negative() { Decimal::MIN } else { Decimal::MAX };
     let Some(scaled) = x.checked_mul(&Exact::from_integer(10i128.pow(places))) else {
         return saturated;
     };

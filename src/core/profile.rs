@@ -17,11 +17,8 @@ pub enum Profile {
 }
 
 impl Profile {
-    pub const ALL: [Profile; 3] = [
-        Profile::NationalPension,
-        Profile::MunicipalCallCentre,
-        Profile::WorkersCompensationDunning,
-    ];
+    pub const ALL: [Profile; 3] =
+        [Profile::NationalPension, Profile::MunicipalCallCentre, Profile::WorkersCompensationDunning];
 
     /// The digest's letter for the profile.
     pub fn letter(self) -> char {
@@ -52,19 +49,15 @@ pub mod national_pension {
     use super::*;
 
     /// First month of the contract (令和8年5月開始事業).
-    pub const CONTRACT_START: YearMonth = YearMonth {
-        year: 2026,
-        month: 5,
-    };
+    pub const CONTRACT_START: YearMonth = YearMonth { year: 2026, month: 5 };
     /// Number of settlement periods (第1期–第3期).
     pub const PERIOD_COUNT: u8 = 3;
 
     /// Period `number` (1–3), or `None` outside the contract.
     pub fn period(number: u8) -> Option<Period> {
-        (1..=PERIOD_COUNT).contains(&number).then(|| Period {
-            number,
-            first: CONTRACT_START.plus(12 * (number as i64 - 1)),
-        })
+        (1..=PERIOD_COUNT)
+            .contains(&number)
+            .then(|| Period { number, first: CONTRACT_START.plus(12 * (number as i64 - 1)) })
     }
 
     /// The period a month falls in, or `None` outside the contract.

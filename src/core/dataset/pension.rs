@@ -47,9 +47,7 @@ impl Kind {
 
     /// Reads the Japanese name or the English alias.
     pub fn parse(text: &str) -> Option<Kind> {
-        Kind::ALL
-            .into_iter()
-            .find(|k| text == k.japanese() || text.eq_ignore_ascii_case(k.code()))
+        Kind::ALL.into_iter().find(|k| text == k.japanese() || text.eq_ignore_ascii_case(k.code()))
     }
 }
 

@@ -44,18 +44,12 @@ struct Band {
 }
 
 /// ア: 100–110 % +0.05 %, 110–120 % +0.2 %, 120 % and above +0.1 % per 0.1 %.
-const INCREASE: [Band; 3] = [
-    Band { from_step: 0, slope: 5 },
-    Band { from_step: 100, slope: 20 },
-    Band { from_step: 200, slope: 10 },
-];
+const INCREASE: [Band; 3] =
+    [Band { from_step: 0, slope: 5 }, Band { from_step: 100, slope: 20 }, Band { from_step: 200, slope: 10 }];
 
 /// イ: 95–100 % −0.2 %, 80–95 % −0.05 %, under 80 % −0.1 % per 0.1 %.
-const DECREASE: [Band; 3] = [
-    Band { from_step: 0, slope: 20 },
-    Band { from_step: 50, slope: 5 },
-    Band { from_step: 200, slope: 10 },
-];
+const DECREASE: [Band; 3] =
+    [Band { from_step: 0, slope: 20 }, Band { from_step: 50, slope: 5 }, Band { from_step: 200, slope: 10 }];
 
 /// 25 % of the base, in hundredths of a percent.
 const CAP: i64 = 2500;
@@ -107,13 +101,7 @@ fn band_total(k: i64, bands: &[Band], mode: BandMode, edge_opens_next: bool) -> 
             let band = bands
                 .iter()
                 .rev()
-                .find(|b| {
-                    if edge_opens_next {
-                        b.from_step <= k
-                    } else {
-                        b.from_step < k
-                    }
-                })
+                .find(|b| if edge_opens_next { b.from_step <= k } else { b.from_step < k })
                 .unwrap_or(&bands[0]);
             k.saturating_mul(band.slope)
         }
@@ -135,9 +123,7 @@ pub fn achievement_fraction(ratio: &Exact, mode: BandMode) -> Result<Exact, Over
 
 /// The adjustment curve the app draws: ratio (as a fraction) → percent of base.
 pub fn adjustment_percent(ratio: &Exact, mode: BandMode) -> Result<Exact, Overflow> {
-    achievement_fraction(ratio, mode)?
-        .checked_mul(&Exact::from_integer(100))
-        .ok_or(Overflow)
+    achievement_fraction(ratio, mode)?.checked_mul(&Exact::from_integer(100)).ok_or(Overflow)
 }
 
 #[cfg(test)]
@@ -204,22 +190,22 @@ mod tests {
     fn every_band_edge_in_both_modes() {
         // (ratio in 0.01 %, tiered %, flat %)
         let cases: [(i64, Exact, Exact); 16] = [
-            (10009, int(0), int(0)),                       // excess 0.09 % floored to 0
-            (10010, frac(5, 100), frac(5, 100)),           // first step
-            (10999, frac(495, 100), frac(495, 100)),       // 109.99 → 9.9 %
-            (11000, frac(5, 1), frac(20, 1)),              // 110.0 opens 110–120
+            (10009, int(0), int(0)),                 // excess 0.09 % floored to 0
+            (10010, frac(5, 100), frac(5, 100)),     // first step
+            (10999, frac(495, 100), frac(495, 100)), // 109.99 → 9.9 %
+            (11000, frac(5, 1), frac(20, 1)),        // 110.0 opens 110–120
             (11010, frac(52, 10), frac(202, 10)),
-            (11999, frac(248, 10), frac(25, 1)),           // 119.99 → 19.9 %, flat capped
-            (12000, frac(25, 1), frac(20, 1)),             // 120.0 opens 120+
+            (11999, frac(248, 10), frac(25, 1)), // 119.99 → 19.9 %, flat capped
+            (12000, frac(25, 1), frac(20, 1)),   // 120.0 opens 120+
             (12010, frac(25, 1), frac(201, 10)),
             (14500, frac(25, 1), frac(25, 1)),
-            (9999, frac(-2, 10), frac(-2, 10)),            // 0.01 % shortfall ceiled
-            (9501, frac(-10, 1), frac(-10, 1)),            // 4.99 → 5.0 %, still 95 band
-            (9500, frac(-10, 1), frac(-10, 1)),            // 95.0 opens 95–100
-            (9499, frac(-1005, 100), frac(-255, 100)),     // 5.01 → 5.1 %
-            (8000, frac(-175, 10), frac(-10, 1)),          // 80.0 opens 80–95
-            (7999, frac(-176, 10), frac(-201, 10)),        // 20.01 → 20.1 %
-            (7250, frac(-25, 1), frac(-25, 1)),            // tiered hits the cap at 72.5
+            (9999, frac(-2, 10), frac(-2, 10)), // 0.01 % shortfall ceiled
+            (9501, frac(-10, 1), frac(-10, 1)), // 4.99 → 5.0 %, still 95 band
+            (9500, frac(-10, 1), frac(-10, 1)), // 95.0 opens 95–100
+            (9499, frac(-1005, 100), frac(-255, 100)), // 5.01 → 5.1 %
+            (8000, frac(-175, 10), frac(-10, 1)), // 80.0 opens 80–95
+            (7999, frac(-176, 10), frac(-201, 10)), // 20.01 → 20.1 %
+            (7250, frac(-25, 1), frac(-25, 1)), // tiered hits the cap at 72.5
         ];
         for (ratio, tiered, flat) in cases {
             assert_eq!(adjustment_percent(&pct(ratio), BandMode::Tiered).unwrap(), tiered, "tiered {ratio}");

@@ -57,8 +57,7 @@ impl SettleError {
                 rust_i18n::t!("settle.no_such_period", locale = l, period = period).into()
             }
             SettleError::AsOfOutsidePeriod { as_of, period } => {
-                rust_i18n::t!("settle.as_of_outside", locale = l, as_of = as_of, period = period)
-                    .into()
+                rust_i18n::t!("settle.as_of_outside", locale = l, as_of = as_of, period = period).into()
             }
             SettleError::NoSnapshots { month } => {
                 rust_i18n::t!("settle.no_snapshots", locale = l, month = month).into()
@@ -72,8 +71,7 @@ impl SettleError {
             )
             .into(),
             SettleError::MissingFee { district, period } => {
-                rust_i18n::t!("settle.missing_fee", locale = l, district = district, period = period)
-                    .into()
+                rust_i18n::t!("settle.missing_fee", locale = l, district = district, period = period).into()
             }
             SettleError::IncidentsWithoutScale { office_code, points } => rust_i18n::t!(
                 "settle.incidents_without_scale",
@@ -259,10 +257,7 @@ pub fn settle(data: &PensionDataset, options: &SettleOptions) -> Result<Settleme
     let districts: BTreeSet<&str> = data.offices.iter().map(|o| o.district.as_str()).collect();
     for district in &districts {
         if !fees.contains_key(district) {
-            errors.push(SettleError::MissingFee {
-                district: district.to_string(),
-                period: period.number,
-            });
+            errors.push(SettleError::MissingFee { district: district.to_string(), period: period.number });
         }
     }
     if !errors.is_empty() {
@@ -300,10 +295,8 @@ pub fn settle(data: &PensionDataset, options: &SettleOptions) -> Result<Settleme
         return Err(errors);
     }
     offices.sort_by(|a, b| a.office_code.cmp(&b.office_code));
-    let districts = districts
-        .into_iter()
-        .map(|d| district_summary(d, fees[d], &offices, &district_due))
-        .collect();
+    let districts =
+        districts.into_iter().map(|d| district_summary(d, fees[d], &offices, &district_due)).collect();
 
     Ok(Settlement {
         period: period.number,
@@ -340,11 +333,7 @@ fn choose_period(data: &PensionDataset, options: &SettleOptions) -> Result<(Peri
 }
 
 fn snapshots_at(data: &PensionDataset, month: YearMonth) -> BTreeMap<(&str, Kind), &Progress> {
-    data.progress
-        .iter()
-        .filter(|p| p.month == month)
-        .map(|p| ((p.office_code.as_str(), p.kind), p))
-        .collect()
+    data.progress.iter().filter(|p| p.month == month).map(|p| ((p.office_code.as_str(), p.kind), p)).collect()
 }
 
 struct Context<'a> {
@@ -383,15 +372,13 @@ impl Context<'_> {
             std::cmp::Ordering::Less => frac(-35, 1000),
             std::cmp::Ordering::Equal => Exact::zero(),
         });
-        let transfer_yen = rounding
-            .to_yen(&money::mul(&base_sum, &transfer_rate).map_err(overflow)?)
-            .map_err(overflow)?;
+        let transfer_yen =
+            rounding.to_yen(&money::mul(&base_sum, &transfer_rate).map_err(overflow)?).map_err(overflow)?;
 
         let incident_points = self.incident_points(office);
         let incident_rate = self.incident_rate(office, incident_points)?;
-        let incident_yen = rounding
-            .to_yen(&money::mul(&base_sum, &-incident_rate).map_err(overflow)?)
-            .map_err(overflow)?;
+        let incident_yen =
+            rounding.to_yen(&money::mul(&base_sum, &-incident_rate).map_err(overflow)?).map_err(overflow)?;
 
         let base_yen: Yen = kinds.iter().map(|k| k.base_yen).sum();
         let achievement_yen: Yen = kinds.iter().map(|k| k.achievement_adjustment_yen).sum();
@@ -494,10 +481,7 @@ impl Context<'_> {
             return Ok(Exact::zero());
         }
         if self.data.incident_scale.is_empty() {
-            return Err(SettleError::IncidentsWithoutScale {
-                office_code: office.code.clone(),
-                points,
-            });
+            return Err(SettleError::IncidentsWithoutScale { office_code: office.code.clone(), points });
         }
         let rate = self
             .data

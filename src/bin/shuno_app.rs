@@ -1,0 +1,5 @@
+//! The browser app's entry point (built by Trunk for wasm32-unknown-unknown).
+
+fn main() {
+    shuno::app::start();
+}

@@ -1,0 +1,192 @@
+//! Text encodings of exported files: UTF-8 (with or without BOM), CP932
+//! (Windows-31J, what Excel on Japanese Windows writes as "CSV", NEC and IBM
+//! extension characters included) and UTF-16 LE/BE with BOM (Excel's "Unicode
+//! text"). Detection is BOM first, then a strict validity check: valid UTF-8 is
+//! UTF-8, otherwise bytes that decode as CP932 without a single error are CP932,
+//! otherwise the file is refused with the offset of the first bad byte.
+//!
+//! CP932 is decoded with encoding_rs's Shift_JIS, which is the WHATWG
+//! definition: Windows-31J with the NEC and IBM extensions, `0x5C` → `\` and
+//! `0x7E` → `~` (never `¥` or `‾`).
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Encoding {
+    Utf8,
+    Utf8Bom,
+    Cp932,
+    Utf16Le,
+    Utf16Be,
+}
+
+impl Encoding {
+    pub const ALL: [Encoding; 5] =
+        [Encoding::Utf8, Encoding::Utf8Bom, Encoding::Cp932, Encoding::Utf16Le, Encoding::Utf16Be];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf8Bom => "UTF-8 (BOM)",
+            Encoding::Cp932 => "CP932 (Shift_JIS)",
+            Encoding::Utf16Le => "UTF-16LE",
+            Encoding::Utf16Be => "UTF-16BE",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "utf-8",
+            Encoding::Utf8Bom => "utf-8-bom",
+            Encoding::Cp932 => "cp932",
+            Encoding::Utf16Le => "utf-16le",
+            Encoding::Utf16Be => "utf-16be",
+        }
+    }
+
+    /// Reads a user's override: `utf-8`, `cp932`/`shift_jis`/`sjis`, `utf-16le`, `utf-16be`.
+    pub fn from_code(code: &str) -> Option<Encoding> {
+        match code.to_ascii_lowercase().replace('_', "-").as_str() {
+            "utf-8" | "utf8" => Some(Encoding::Utf8),
+            "utf-8-bom" => Some(Encoding::Utf8Bom),
+            "cp932" | "shift-jis" | "sjis" | "windows-31j" => Some(Encoding::Cp932),
+            "utf-16le" => Some(Encoding::Utf16Le),
+            "utf-16be" => Some(Encoding::Utf16Be),
+            _ => None,
+        }
+    }
+
+    fn codec(self) -> &'static encoding_rs::Encoding {
+        match self {
+            Encoding::Utf8 | Encoding::Utf8Bom => encoding_rs::UTF_8,
+            Encoding::Cp932 => encoding_rs::SHIFT_JIS,
+            Encoding::Utf16Le => encoding_rs::UTF_16LE,
+            Encoding::Utf16Be => encoding_rs::UTF_16BE,
+        }
+    }
+
+    fn bom_len(self) -> usize {
+        match self {
+            Encoding::Utf8Bom => 3,
+            Encoding::Utf16Le | Encoding::Utf16Be => 2,
+            Encoding::Utf8 | Encoding::Cp932 => 0,
+        }
+    }
+}
+
+/// The file's bytes are not valid text in the encoding used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecodeError {
+    pub encoding: Encoding,
+    /// Byte offset of the first byte that does not decode.
+    pub offset: usize,
+    /// 1-based line of that byte.
+    pub line: u64,
+}
+
+/// Guesses the encoding: BOM, then strict UTF-8, then strict CP932.
+pub fn detect(bytes: &[u8]) -> Result<Encoding, DecodeError> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return Ok(Encoding::Utf8Bom);
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        return Ok(Encoding::Utf16Le);
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        return Ok(Encoding::Utf16Be);
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return Ok(Encoding::Utf8);
+    }
+    match first_error(bytes, Encoding::Cp932) {
+        None => Ok(Encoding::Cp932),
+        Some(offset) => Err(DecodeError { encoding: Encoding::Cp932, offset, line: line_of(bytes, offset) }),
+    }
+}
+
+/// Decodes strictly: a byte that is not valid in `encoding` is an error, never a
+/// replacement character.
+pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, DecodeError> {
+    let body = bytes.get(encoding.bom_len()..).unwrap_or_default();
+    let (text, had_errors) = encoding.codec().decode_without_bom_handling(body);
+    if had_errors {
+        let offset = first_error(body, encoding).unwrap_or(0) + encoding.bom_len();
+        return Err(DecodeError { encoding, offset, line: line_of(bytes, offset) });
+    }
+    Ok(text.into_owned())
+}
+
+/// Encodes text as CP932 (for tests and for templates a user asks for in CP932);
+/// `None` when a character has no CP932 form.
+pub fn encode_cp932(text: &str) -> Option<Vec<u8>> {
+    let (bytes, _, unmappable) = encoding_rs::SHIFT_JIS.encode(text);
+    (!unmappable).then(|| bytes.into_owned())
+}
+
+fn first_error(bytes: &[u8], encoding: Encoding) -> Option<usize> {
+    let mut decoder = encoding.codec().new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(bytes.len() * 3 + 16);
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
+    match result {
+        encoding_rs::DecoderResult::Malformed(bad, _) => Some(read.saturating_sub(bad as usize)),
+        _ => None,
+    }
+}
+
+fn line_of(bytes: &[u8], offset: usize) -> u64 {
+    1 + bytes[..offset.min(bytes.len())].iter().filter(|b| **b == b'\n').count() as u64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EXTENSIONS: &str = "①㈱髙﨑\\~ｱ";
+
+    #[test]
+    fn cp932_extension_characters_round_trip() {
+        let text = format!("事務所名\n{EXTENSIONS}\n");
+        let bytes = encode_cp932(&text).unwrap();
+        assert!(std::str::from_utf8(&bytes).is_err());
+        assert_eq!(detect(&bytes), Ok(Encoding::Cp932));
+        assert_eq!(decode(&bytes, Encoding::Cp932).unwrap(), text);
+        assert!(bytes.contains(&0x5C) && bytes.contains(&0x7E));
+    }
+
+    #[test]
+    fn boms_pick_the_encoding() {
+        let mut utf8 = vec![0xEF, 0xBB, 0xBF];
+        utf8.extend_from_slice(EXTENSIONS.as_bytes());
+        assert_eq!(detect(&utf8), Ok(Encoding::Utf8Bom));
+        assert_eq!(decode(&utf8, Encoding::Utf8Bom).unwrap(), EXTENSIONS);
+
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(EXTENSIONS.encode_utf16().flat_map(|u| u.to_le_bytes()));
+        assert_eq!(detect(&le), Ok(Encoding::Utf16Le));
+        assert_eq!(decode(&le, Encoding::Utf16Le).unwrap(), EXTENSIONS);
+
+        let mut be = vec![0xFE, 0xFF];
+        be.extend(EXTENSIONS.encode_utf16().flat_map(|u| u.to_be_bytes()));
+        assert_eq!(detect(&be), Ok(Encoding::Utf16Be));
+        assert_eq!(decode(&be, Encoding::Utf16Be).unwrap(), EXTENSIONS);
+
+        assert_eq!(detect(EXTENSIONS.as_bytes()), Ok(Encoding::Utf8));
+    }
+
+    #[test]
+    fn invalid_bytes_are_located_not_replaced() {
+        let bytes = b"a,b\nc,\x82\xFF\n";
+        let err = detect(bytes).unwrap_err();
+        assert_eq!(err.line, 2);
+        let err = decode(b"ok\n\xFF", Encoding::Utf8).unwrap_err();
+        assert_eq!((err.offset, err.line), (3, 2));
+    }
+
+    #[test]
+    fn overrides_are_read() {
+        assert_eq!(Encoding::from_code("Shift_JIS"), Some(Encoding::Cp932));
+        assert_eq!(Encoding::from_code("utf8"), Some(Encoding::Utf8));
+        assert_eq!(Encoding::from_code("latin1"), None);
+    }
+}

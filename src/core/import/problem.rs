@@ -1,0 +1,150 @@
+//! Problems found while importing: where (file, table, line, column), what (the
+//! value) and why (the reason), in Japanese or English.
+
+use super::decode::DecodeError;
+use super::schema::TableKind;
+use super::values::ValueError;
+use crate::core::i18n::Lang;
+use rust_i18n::t;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Reason {
+    /// The bytes are not text in the detected or chosen encoding.
+    Unreadable {
+        error: DecodeError,
+    },
+    /// The file has no header row.
+    EmptyFile,
+    /// The header row matches no known table.
+    UnknownHeader,
+    /// The header row is close to a table but lacks a required column.
+    MissingColumn {
+        column: String,
+    },
+    /// The file is a workbook or binary file this build does not read.
+    UnsupportedFormat,
+    Value {
+        error: ValueError,
+    },
+    UnknownKind,
+    PeriodOutOfRange,
+    OutsideContract,
+    PromotedExceedsDenominator {
+        promoted: i64,
+        denominator: i64,
+    },
+    UnknownOffice,
+    Duplicate {
+        first_file: String,
+        first_line: u64,
+    },
+}
+
+/// One problem. `line` is the 1-based line in the file where the row starts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    pub file: String,
+    pub table: Option<TableKind>,
+    pub line: Option<u64>,
+    pub column: Option<String>,
+    pub value: Option<String>,
+    #[serde(flatten)]
+    pub reason: Reason,
+}
+
+impl Problem {
+    /// A problem that concerns the whole file.
+    pub fn file(file: &str, table: Option<TableKind>, reason: Reason) -> Problem {
+        Problem { file: file.to_string(), table, line: None, column: None, value: None, reason }
+    }
+
+    /// Whether the file could not be read as a table at all.
+    pub fn is_fatal(&self) -> bool {
+        self.line.is_none()
+    }
+
+    /// The reason, in `lang`, with what to do about it.
+    pub fn reason_text(&self, lang: Lang) -> String {
+        let l = lang.code();
+        let text = match &self.reason {
+            Reason::Unreadable { error } => t!(
+                "problem.unreadable",
+                locale = l,
+                encoding = error.encoding.label(),
+                offset = error.offset,
+                line = error.line
+            ),
+            Reason::EmptyFile => t!("problem.empty_file", locale = l),
+            Reason::UnknownHeader => t!("problem.unknown_header", locale = l),
+            Reason::MissingColumn { column } => t!("problem.missing_column", locale = l, column = column),
+            Reason::UnsupportedFormat => t!("problem.unsupported_format", locale = l),
+            Reason::Value { error } => match error {
+                ValueError::Empty => t!("problem.value.empty", locale = l),
+                ValueError::NotANumber => t!("problem.value.not_a_number", locale = l),
+                ValueError::NotWhole => t!("problem.value.not_whole", locale = l),
+                ValueError::Negative => t!("problem.value.negative", locale = l),
+                ValueError::TooLarge => t!("problem.value.too_large", locale = l),
+                ValueError::NotAMonth => t!("problem.value.not_a_month", locale = l),
+                ValueError::NotADate => t!("problem.value.not_a_date", locale = l),
+            },
+            Reason::UnknownKind => t!("problem.unknown_kind", locale = l),
+            Reason::PeriodOutOfRange => t!("problem.period_out_of_range", locale = l),
+            Reason::OutsideContract => t!("problem.outside_contract", locale = l),
+            Reason::PromotedExceedsDenominator { promoted, denominator } => {
+                t!("problem.promoted_exceeds", locale = l, promoted = promoted, denominator = denominator)
+            }
+            Reason::UnknownOffice => t!("problem.unknown_office", locale = l),
+            Reason::Duplicate { first_file, first_line } => {
+                t!("problem.duplicate", locale = l, file = first_file, line = first_line)
+            }
+        };
+        text.into_owned()
+    }
+
+    /// One line in the style of a compiler diagnostic:
+    /// `progress.csv:12: 列「事業者督励月数」の値「-3」: …`.
+    pub fn render(&self, lang: Lang) -> String {
+        let l = lang.code();
+        let mut out = self.file.clone();
+        if let Some(line) = self.line {
+            out.push_str(&format!(":{line}"));
+        }
+        out.push_str(": ");
+        if let Some(table) = self.table {
+            out.push_str(&format!("[{}] ", table.code()));
+        }
+        match (&self.column, &self.value) {
+            (Some(c), Some(v)) => {
+                out.push_str(&t!("problem.at_column_value", locale = l, column = c, value = v))
+            }
+            (Some(c), None) => out.push_str(&t!("problem.at_column", locale = l, column = c)),
+            _ => {}
+        }
+        out.push_str(&self.reason_text(lang));
+        out
+    }
+}
+
+/// The rejected-row list as CSV (UTF-8 with BOM so Excel opens it).
+pub fn problems_csv(problems: &[Problem], lang: Lang) -> String {
+    let l = lang.code();
+    let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
+    let header = ["file", "table", "line", "column", "value", "reason"]
+        .map(|k| t!(format!("problem.csv.{k}"), locale = l).into_owned());
+    // Writing to a Vec cannot fail.
+    let _ = writer.write_record(&header);
+    for p in problems {
+        let _ = writer.write_record([
+            p.file.clone(),
+            p.table.map(|t| t.code().to_string()).unwrap_or_default(),
+            p.line.map(|n| n.to_string()).unwrap_or_default(),
+            p.column.clone().unwrap_or_default(),
+            p.value.clone().unwrap_or_default(),
+            p.reason_text(lang),
+        ]);
+    }
+    let body = writer.into_inner().unwrap_or_default();
+    format!("\u{FEFF}{}", String::from_utf8_lossy(&body))
+}
