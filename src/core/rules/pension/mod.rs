@@ -1,6 +1,7 @@
 //! Profile A, the national pension contract (digest A2–A9, seed 000 section Ⅱ3).
 
 pub mod achievement;
+pub mod export;
 pub mod settlement;
 
 pub use achievement::{achievement_fraction, adjustment_percent, BandMode};

@@ -1,0 +1,91 @@
+//! `shuno settle DIR`: import the folder, report every problem, settle, print.
+
+use super::files::read_dir;
+use super::terminal_table::settlement_table;
+use super::{Format, SettleArgs};
+use crate::core::i18n::{text, Lang};
+use crate::core::import::{import, ImportReport, SourceFile};
+use crate::core::rules::pension::export::settlement_csv;
+use crate::core::rules::pension::{settle, SettleOptions};
+use std::process::ExitCode;
+
+pub fn run(args: &SettleArgs) -> ExitCode {
+    let lang = args.lang;
+    let (files, skipped) = match read_dir(&args.dir) {
+        Ok(found) => found,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    for path in skipped {
+        eprintln!("{}: {}", text("cli.skipped", lang), path.display());
+    }
+    let sources: Vec<SourceFile> =
+        files.iter().map(|f| SourceFile { name: &f.name, bytes: &f.bytes, encoding: args.encoding }).collect();
+    let report = import(&sources);
+    print_import_report(&report, lang);
+    if report.blocks_settlement() {
+        eprintln!("error: {}", text("cli.blocked_by_problems", lang));
+        return ExitCode::from(1);
+    }
+    let options = SettleOptions {
+        period: args.period,
+        as_of: args.as_of,
+        band_mode: args.band_mode,
+        rounding: args.rounding,
+    };
+    let settlement = match settle(&report.dataset, &options) {
+        Ok(s) => s,
+        Err(errors) => {
+            for e in errors {
+                eprintln!("error: {}", e.message(lang));
+            }
+            return ExitCode::from(1);
+        }
+    };
+    if settlement.provisional {
+        eprintln!("{}", text("cli.provisional", lang).replace("%{as_of}", &settlement.as_of.to_string()));
+    }
+    let out = match args.format {
+        Format::Json => serde_json::to_string_pretty(&settlement).unwrap_or_default() + "\n",
+        Format::Csv => settlement_csv(&settlement, lang),
+        Format::Table => settlement_table(&settlement, lang),
+    };
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), out.as_bytes());
+    ExitCode::SUCCESS
+}
+
+/// Every problem, then one line per file: encoding, table, read = accepted + rejected.
+pub fn print_import_report(report: &ImportReport, lang: Lang) {
+    for p in &report.problems {
+        let level = if p.table.is_none_or(|t| t.feeds_settlement()) { "error" } else { "warning" };
+        eprintln!("{level}: {}", p.render(lang));
+    }
+    for f in &report.files {
+        let table = f.table.map_or("-", |t| t.code());
+        let encoding = f.encoding.map_or("-", |e| e.label());
+        let how = if f.encoding_detected { text("cli.detected", lang) } else { text("cli.chosen", lang) };
+        eprintln!(
+            "{}: {} [{table}] {encoding} ({how}) {} {} = {} {} + {} {}{}",
+            text("cli.file", lang),
+            f.file,
+            text("cli.read", lang),
+            f.read,
+            text("cli.accepted", lang),
+            f.accepted,
+            text("cli.rejected", lang),
+            f.rejected,
+            if f.blank > 0 { format!(" ({} {})", text("cli.blank", lang), f.blank) } else { String::new() },
+        );
+    }
+    let (read, accepted, rejected) = report.totals();
+    eprintln!(
+        "{}: {} {read} = {} {accepted} + {} {rejected}",
+        text("cli.total", lang),
+        text("cli.read", lang),
+        text("cli.accepted", lang),
+        text("cli.rejected", lang)
+    );
+}

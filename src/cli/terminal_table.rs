@@ -1,0 +1,105 @@
+//! The settlement as a readable terminal table (East Asian wide characters count
+//! two columns).
+
+use crate::core::i18n::{text, Lang};
+use crate::core::money::{format_percent, format_yen, from_decimal};
+use crate::core::rules::pension::Settlement;
+use unicode_width::UnicodeWidthStr;
+
+fn pad(s: &str, width: usize, right: bool) -> String {
+    let fill = " ".repeat(width.saturating_sub(s.width()));
+    if right {
+        format!("{fill}{s}")
+    } else {
+        format!("{s}{fill}")
+    }
+}
+
+fn render(rows: &[Vec<String>], right_aligned_from: usize) -> String {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> =
+        (0..columns).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.width()).max().unwrap_or(0)).collect();
+    let mut out = String::new();
+    for row in rows {
+        let cells: Vec<String> =
+            row.iter().enumerate().map(|(i, s)| pad(s, widths[i], i >= right_aligned_from)).collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+pub fn settlement_table(s: &Settlement, lang: Lang) -> String {
+    let pct = |d: &Option<rust_decimal::Decimal>| d.map_or("—".to_string(), |d| format_percent(&from_decimal(d)));
+    let mut out = format!(
+        "{} {} ({}〜{})  {} {}{}  {} {}  {} {}\n\n",
+        text("table.period", lang),
+        s.period,
+        s.period_first,
+        s.period_last,
+        text("table.as_of", lang),
+        s.as_of,
+        if s.provisional { format!(" ({})", text("table.provisional", lang)) } else { String::new() },
+        text("table.band_mode", lang),
+        s.rules.band_mode.code(),
+        text("table.rounding", lang),
+        s.rules.rounding.code(),
+    );
+    let mut rows = vec![[
+        "code", "office", "kind", "rate", "target", "ratio", "adj", "base", "achievement", "transfer", "incident",
+        "total",
+    ]
+    .iter()
+    .map(|k| text(&format!("table.col.{k}"), lang))
+    .collect::<Vec<_>>()];
+    for o in &s.offices {
+        for (i, k) in o.kinds.iter().enumerate() {
+            let first = i == 0;
+            rows.push(vec![
+                if first { o.office_code.clone() } else { String::new() },
+                if first { o.office_name.clone() } else { String::new() },
+                text(&format!("kind.{}", k.kind.code()), lang),
+                pct(&k.rate),
+                pct(&k.target),
+                pct(&k.ratio),
+                format!("{}%", k.adjustment_percent),
+                format_yen(k.base_yen),
+                format_yen(k.achievement_adjustment_yen),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
+        }
+        rows.push(vec![
+            String::new(),
+            if o.flags.is_empty() { String::new() } else { format!("⚠ {}", o.flags.join(" ")) },
+            text("table.office_total", lang),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            format_yen(o.base_yen),
+            format_yen(o.achievement_adjustment_yen),
+            format_yen(o.account_transfer_adjustment_yen),
+            format_yen(o.incident_deduction_yen),
+            format_yen(o.total_yen),
+        ]);
+    }
+    out.push_str(&render(&rows, 3));
+    out.push('\n');
+    for d in &s.districts {
+        out.push_str(&format!(
+            "{} {}: {} {}  {} {}  {} {}{}\n",
+            text("table.district", lang),
+            d.district,
+            text("table.period_fee", lang),
+            format_yen(d.period_fee_yen),
+            text("table.col.base", lang),
+            format_yen(d.base_yen),
+            text("table.col.total", lang),
+            format_yen(d.total_yen),
+            if d.flags.is_empty() { String::new() } else { format!("  ⚠ {}", d.flags.join(" ")) },
+        ));
+    }
+    out
+}
