@@ -77,7 +77,7 @@ fn flat_mode_and_rounding_are_in_the_output() {
     assert!(text.starts_with("\u{FEFF}period,as_of,band_mode,rounding,office_code"));
     let table = shuno(&["settle", d, "--period", "3"]);
     let text = String::from_utf8(table.stdout).unwrap();
-    assert!(text.contains("基準月 2029-04") && text.contains("事務所計"), "{text}");
+    assert!(text.contains("第3期 (2028-05〜2029-04)  基準月 2029-04") && text.contains("事務所計"), "{text}");
 }
 
 #[test]

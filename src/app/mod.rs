@@ -1,1 +1,37 @@
-//! app
+//! The browser app (Leptos CSR): a thin shell that wires signals to core
+//! functions and draws. No money is computed here; every figure comes from
+//! [`crate::core`].
+
+mod charts;
+mod download;
+mod pages;
+mod shell;
+mod state;
+
+use leptos::prelude::*;
+use state::{AppState, Page};
+
+/// Mounts the app on `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let state = AppState::new();
+    provide_context(state);
+    state.load_demo();
+    view! {
+        <shell::Header />
+        <main id="main" tabindex="-1">
+            {move || match state.page.get() {
+                Page::Overview => pages::overview::Overview().into_any(),
+                Page::Rule => pages::rule::Rule().into_any(),
+                Page::Import => pages::import::Import().into_any(),
+                Page::Office | Page::Records => pages::placeholder::Placeholder().into_any(),
+            }}
+        </main>
+        <shell::Footer />
+    }
+}

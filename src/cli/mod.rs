@@ -138,7 +138,7 @@ fn template(table: &str, out: Option<&std::path::Path>) -> ExitCode {
         eprintln!("error: unknown table '{table}'\n  tables: {}", names.join(", "));
         return ExitCode::from(2);
     };
-    let text = format!("\u{FEFF}{}\r\n", kind.header().join(","));
+    let text = kind.template();
     match out {
         Some(path) => match std::fs::write(path, text) {
             Ok(()) => ExitCode::SUCCESS,

@@ -1,7 +1,7 @@
 //! The settlement as a readable terminal table (East Asian wide characters count
 //! two columns).
 
-use crate::core::i18n::{text, Lang};
+use crate::core::i18n::{period_label, text, Lang};
 use crate::core::money::{format_percent, format_yen, from_decimal};
 use crate::core::rules::pension::Settlement;
 use unicode_width::UnicodeWidthStr;
@@ -32,9 +32,8 @@ fn render(rows: &[Vec<String>], right_aligned_from: usize) -> String {
 pub fn settlement_table(s: &Settlement, lang: Lang) -> String {
     let pct = |d: &Option<rust_decimal::Decimal>| d.map_or("—".to_string(), |d| format_percent(&from_decimal(d)));
     let mut out = format!(
-        "{} {} ({}〜{})  {} {}{}  {} {}  {} {}\n\n",
-        text("table.period", lang),
-        s.period,
+        "{} ({}〜{})  {} {}{}  {} {}  {} {}\n\n",
+        period_label(s.period, lang),
         s.period_first,
         s.period_last,
         text("table.as_of", lang),

@@ -32,3 +32,8 @@ impl Lang {
 pub fn text(key: &str, lang: Lang) -> String {
     rust_i18n::t!(key, locale = lang.code()).into_owned()
 }
+
+/// "第1期" / "Period 1".
+pub fn period_label(period: u8, lang: Lang) -> String {
+    rust_i18n::t!("overview.period_n", locale = lang.code(), n = period).into_owned()
+}

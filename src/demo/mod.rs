@@ -74,7 +74,7 @@ pub fn generate(seed: u64) -> Vec<DemoFile> {
         let stem = prefecture.trim_end_matches(['都', '県']);
         for i in 0..*count {
             let code = format!("9{:02}{:02}", p + 1, i + 1);
-            let name = format!("{stem}{}年金事務所（デモ）", AREAS[i % AREAS.len()]);
+            let name = format!("{stem}{}年金事務所", AREAS[i % AREAS.len()]);
             office_rows.push(vec![code.clone(), name, prefecture.to_string(), DISTRICT.to_string()]);
             offices.push(DemoOffice { code, size: rng.random_range(18_000..=90_000) });
         }

@@ -121,6 +121,12 @@ impl TableKind {
         }
     }
 
+    /// A blank file with the canonical header: UTF-8 with BOM and CRLF, as Excel
+    /// expects.
+    pub fn template(self) -> String {
+        format!("\u{FEFF}{}\r\n", self.header().join(","))
+    }
+
     /// The canonical header row (Japanese names).
     pub fn header(self) -> Vec<&'static str> {
         self.columns().iter().map(|c| c.japanese).collect()

@@ -126,6 +126,12 @@ pub fn adjustment_percent(ratio: &Exact, mode: BandMode) -> Result<Exact, Overfl
     achievement_fraction(ratio, mode)?.checked_mul(&Exact::from_integer(100)).ok_or(Overflow)
 }
 
+/// The curve sampled every 0.1 % of ratio from `from` to `to` (both in 0.1 %
+/// units: 600 = 60 %): pairs of (ratio in 0.1 %, percent of base).
+pub fn adjustment_curve(mode: BandMode, from: i64, to: i64) -> Result<Vec<(i64, Exact)>, Overflow> {
+    (from..=to).map(|r| Ok((r, adjustment_percent(&frac(r, 1000), mode)?))).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,6 +218,15 @@ mod tests {
             assert_eq!(adjustment_percent(&pct(ratio), BandMode::Flat).unwrap(), flat, "flat {ratio}");
         }
         assert_eq!(adjustment_percent(&pct(7260), BandMode::Tiered).unwrap(), frac(-249, 10));
+    }
+
+    #[test]
+    fn sampled_curve_matches_the_point_function() {
+        let curve = adjustment_curve(BandMode::Tiered, 600, 1400).unwrap();
+        assert_eq!(curve.len(), 801);
+        assert_eq!(curve[0], (600, frac(-25, 1)));
+        assert_eq!(curve[400], (1000, int(0)));
+        assert_eq!(curve[500], (1100, frac(5, 1)));
     }
 
     proptest! {

@@ -4,5 +4,5 @@ pub mod achievement;
 pub mod export;
 pub mod settlement;
 
-pub use achievement::{achievement_fraction, adjustment_percent, BandMode};
+pub use achievement::{achievement_fraction, adjustment_curve, adjustment_percent, BandMode};
 pub use settlement::{settle, SettleError, SettleOptions, Settlement};

@@ -1,0 +1,31 @@
+//! Saving a text or a canvas as a file the user downloads (no network involved:
+//! an object URL or data URL on the page itself).
+
+use wasm_bindgen::JsCast;
+
+fn click_link(href: &str, file_name: &str) -> Option<()> {
+    let document = web_sys::window()?.document()?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+    a.set_href(href);
+    a.set_download(file_name);
+    a.click();
+    Some(())
+}
+
+/// Offers `text` as a download named `file_name`.
+pub fn save_text(file_name: &str, text: &str, mime: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    click_link(&url, file_name);
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Offers the canvas's picture as a PNG download.
+pub fn save_canvas_png(canvas: &web_sys::HtmlCanvasElement, file_name: &str) {
+    if let Ok(url) = canvas.to_data_url_with_type("image/png") {
+        click_link(&url, file_name);
+    }
+}

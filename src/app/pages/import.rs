@@ -1,0 +1,181 @@
+//! Import: pick or drop files, see per file what was read, accepted and
+//! rejected, the list of rejected rows (exportable), templates, and "clear all".
+
+use crate::app::download::save_text;
+use crate::app::state::{AppState, LoadedFile};
+use crate::core::import::problem::problems_csv;
+use crate::core::import::schema::TableKind;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+/// Reads the chosen files' bytes and hands them to the state.
+fn read_files(state: AppState, list: web_sys::FileList) {
+    let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+    spawn_local(async move {
+        let mut loaded = Vec::with_capacity(files.len());
+        for file in files {
+            let name = file.name();
+            let file = gloo::file::File::from(file);
+            match gloo::file::futures::read_as_bytes(&file).await {
+                Ok(bytes) => loaded.push(LoadedFile { name, bytes }),
+                Err(e) => leptos::logging::error!("{name}: {e}"),
+            }
+        }
+        state.load_user_files(loaded);
+    });
+}
+
+#[component]
+pub fn Import() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move |key: &'static str| move || state.t(key);
+    let dragging = RwSignal::new(false);
+
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        if let Some(list) = input.files() {
+            read_files(state, list);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(list) = ev.data_transfer().and_then(|d| d.files()) {
+            read_files(state, list);
+        }
+    };
+
+    let summary = move || {
+        state.report.with(|r| {
+            r.files
+                .iter()
+                .map(|f| {
+                    let table = f.table.map_or("—".to_string(), |t| t.code().to_string());
+                    let encoding = f.encoding.map_or("—", |e| e.label());
+                    view! {
+                        <tr data-file=f.file.clone()>
+                            <td>{f.file.clone()}</td>
+                            <td>{table}</td>
+                            <td>{encoding}</td>
+                            <td class="num" data-testid="read">{f.read}</td>
+                            <td class="num" data-testid="accepted">{f.accepted}</td>
+                            <td class="num" data-testid="rejected">{f.rejected}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let problems = move || {
+        let lang = state.lang.get();
+        state.report.with(|r| {
+            r.problems
+                .iter()
+                .map(|p| {
+                    view! {
+                        <tr class="problem">
+                            <td>{p.file.clone()}</td>
+                            <td class="num">{p.line.map(|l| l.to_string()).unwrap_or_default()}</td>
+                            <td>{p.column.clone().unwrap_or_default()}</td>
+                            <td><code>{p.value.clone().unwrap_or_default()}</code></td>
+                            <td>{p.reason_text(lang)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let totals = move || {
+        let (read, accepted, rejected) = state.report.with(|r| r.totals());
+        format!(
+            "{} {read} = {} {accepted} + {} {rejected}",
+            state.t("cli.read"),
+            state.t("cli.accepted"),
+            state.t("cli.rejected")
+        )
+    };
+
+    view! {
+        <section class="page import">
+            <h1>{t("nav.import")}</h1>
+            <div
+                class="drop-zone"
+                class:dragging=move || dragging.get()
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(true);
+                }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=on_drop
+            >
+                <p>{t("import.drop_here")}</p>
+                <label class="file-button">
+                    {t("import.choose_files")}
+                    <input type="file" multiple accept=".csv,.tsv,.txt" data-testid="file-input" on:change=on_change />
+                </label>
+                <button type="button" class="danger" data-testid="clear-all" on:click=move |_| state.clear()>
+                    {t("import.clear_all")}
+                </button>
+            </div>
+            <p class="muted">{t("import.privacy")}</p>
+            <h2>{t("import.summary")}</h2>
+            <p data-testid="import-totals">{totals}</p>
+            <table class="files" data-testid="file-summary">
+                <thead>
+                    <tr>
+                        <th scope="col">{t("problem.csv.file")}</th>
+                        <th scope="col">{t("problem.csv.table")}</th>
+                        <th scope="col">{t("import.encoding")}</th>
+                        <th scope="col" class="num">{t("cli.read")}</th>
+                        <th scope="col" class="num">{t("cli.accepted")}</th>
+                        <th scope="col" class="num">{t("cli.rejected")}</th>
+                    </tr>
+                </thead>
+                <tbody>{summary}</tbody>
+            </table>
+            <h2>{t("import.problems")}</h2>
+            <button
+                type="button"
+                on:click=move |_| {
+                    let lang = state.lang.get_untracked();
+                    let csv = state.report.with_untracked(|r| problems_csv(&r.problems, lang));
+                    save_text("shuno-rejected-rows.csv", &csv, "text/csv;charset=utf-8");
+                }
+            >
+                {t("import.export_problems")}
+            </button>
+            <table class="problems" data-testid="problem-list">
+                <thead>
+                    <tr>
+                        <th scope="col">{t("problem.csv.file")}</th>
+                        <th scope="col" class="num">{t("problem.csv.line")}</th>
+                        <th scope="col">{t("problem.csv.column")}</th>
+                        <th scope="col">{t("problem.csv.value")}</th>
+                        <th scope="col">{t("problem.csv.reason")}</th>
+                    </tr>
+                </thead>
+                <tbody>{problems}</tbody>
+            </table>
+            <h2>{t("import.templates")}</h2>
+            <div class="templates">
+                {TableKind::ALL
+                    .into_iter()
+                    .map(|table| {
+                        view! {
+                            <button
+                                type="button"
+                                on:click=move |_| {
+                                    save_text(&format!("{}.csv", table.code()), &table.template(), "text/csv;charset=utf-8");
+                                }
+                            >
+                                {table.code()}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,304 @@
+//! Overview: the settlement of the chosen period, one row per office, from
+//! [`crate::core::rules::pension::settle`]. The page only formats.
+
+use crate::app::download::save_text;
+use crate::app::state::AppState;
+use crate::core::calendar::{format_month, YearMonth};
+use crate::core::i18n::period_label;
+use crate::core::dataset::pension::Kind;
+use crate::core::money::{format_percent, format_yen, from_decimal};
+use crate::core::profile::national_pension;
+use crate::core::rules::pension::export::settlement_csv;
+use crate::core::rules::pension::settlement::{KindSettlement, OfficeSettlement};
+use crate::core::rules::pension::BandMode;
+use crate::core::money::Rounding;
+use leptos::prelude::*;
+
+#[component]
+pub fn Overview() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move |key: &'static str| move || state.t(key);
+    let month = move |m: YearMonth| format_month(m, state.date_style.get());
+    let months_with_data = Memo::new(move |_| {
+        let period = state.options.get().period;
+        state.report.with(|r| {
+            let mut months: Vec<YearMonth> = r
+                .dataset
+                .progress
+                .iter()
+                .map(|p| p.month)
+                .filter(|m| period.is_none_or(|n| national_pension::period_of(*m).is_some_and(|p| p.number == n)))
+                .collect();
+            months.sort();
+            months.dedup();
+            months
+        })
+    });
+
+    let controls = view! {
+        <div class="controls">
+            <label>
+                {t("overview.period")}
+                <select on:change=move |ev| {
+                    let n = event_target_value(&ev).parse().ok();
+                    state.options.update(|o| {
+                        o.period = n;
+                        o.as_of = None;
+                    });
+                }>
+                    <option value="" selected=move || state.options.get().period.is_none()>
+                        {t("overview.latest")}
+                    </option>
+                    {national_pension::periods()
+                        .map(|p| {
+                            view! {
+                                <option
+                                    value=p.number.to_string()
+                                    selected=move || state.options.get().period == Some(p.number)
+                                >
+                                    {move || period_label(p.number, state.lang.get())}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <label>
+                {t("overview.as_of")}
+                <select on:change=move |ev| {
+                    let m = event_target_value(&ev).parse().ok();
+                    state.options.update(|o| o.as_of = m);
+                }>
+                    <option value="" selected=move || state.options.get().as_of.is_none()>
+                        {t("overview.latest")}
+                    </option>
+                    {move || {
+                        months_with_data
+                            .get()
+                            .into_iter()
+                            .map(|m| {
+                                view! {
+                                    <option
+                                        value=m.to_string()
+                                        selected=move || state.options.get().as_of == Some(m)
+                                    >
+                                        {move || month(m)}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+            <label>
+                {t("overview.band_mode")}
+                <select on:change=move |ev| {
+                    if let Some(mode) = BandMode::from_code(&event_target_value(&ev)) {
+                        state.options.update(|o| o.band_mode = mode);
+                    }
+                }>
+                    {BandMode::ALL
+                        .into_iter()
+                        .map(|m| {
+                            view! {
+                                <option value=m.code() selected=move || state.options.get().band_mode == m>
+                                    {move || state.t(&format!("band.{}", m.code()))}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <label>
+                {t("overview.rounding")}
+                <select on:change=move |ev| {
+                    if let Some(r) = Rounding::from_code(&event_target_value(&ev)) {
+                        state.options.update(|o| o.rounding = r);
+                    }
+                }>
+                    {Rounding::ALL
+                        .into_iter()
+                        .map(|r| {
+                            view! {
+                                <option value=r.code() selected=move || state.options.get().rounding == r>
+                                    {move || state.t(&format!("rounding.{}", r.code()))}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+        </div>
+    };
+
+    let body = move || match state.settlement.get() {
+        None if state.loading.get().is_some() => view! { <p class="muted">{t("app.loading")}</p> }.into_any(),
+        None => view! {
+            <div class="empty">
+                <p>{t("overview.no_data")}</p>
+                <button type="button" on:click=move |_| state.page.set(crate::app::state::Page::Import)>
+                    {t("nav.import")}
+                </button>
+            </div>
+        }
+        .into_any(),
+        Some(Err(errors)) => view! {
+            <div class="errors" role="alert">
+                <h2>{t("overview.cannot_settle")}</h2>
+                <ul>{errors.into_iter().map(|e| view! { <li>{move || e.message(state.lang.get())}</li> }).collect_view()}</ul>
+            </div>
+        }
+        .into_any(),
+        Some(Ok(s)) => {
+            let csv_settlement = s.clone();
+            let heading = format!(
+                "{} · {} {}{}",
+                period_label(s.period, state.lang.get()),
+                state.t("overview.as_of"),
+                month(s.as_of),
+                if s.provisional { format!(" ({})", state.t("table.provisional")) } else { String::new() }
+            );
+            let rules = format!(
+                "{}: {} · {}: {}",
+                state.t("overview.band_mode"),
+                state.t(&format!("band.{}", s.rules.band_mode.code())),
+                state.t("overview.rounding"),
+                state.t(&format!("rounding.{}", s.rules.rounding.code()))
+            );
+            let totals = s.districts.iter().fold((0i64, 0i64, 0i64, 0i64, 0i64), |acc, d| {
+                (
+                    acc.0 + d.base_yen,
+                    acc.1 + d.achievement_adjustment_yen,
+                    acc.2 + d.account_transfer_adjustment_yen,
+                    acc.3 + d.incident_deduction_yen,
+                    acc.4 + d.total_yen,
+                )
+            });
+            view! {
+                <div class="settlement-head">
+                    <h2 data-testid="settlement-heading">{heading}</h2>
+                    <p class="rules-in-force" data-testid="rules-in-force">{rules}</p>
+                    <button type="button" on:click=move |_| {
+                        let lang = state.lang.get_untracked();
+                        save_text(
+                            &format!("shuno-settlement-period{}-{}.csv", csv_settlement.period, csv_settlement.as_of),
+                            &settlement_csv(&csv_settlement, lang),
+                            "text/csv;charset=utf-8",
+                        );
+                    }>{t("overview.export_csv")}</button>
+                </div>
+                <div class="table-wrap">
+                    <table class="settlement" data-testid="settlement-table">
+                        <caption>{t("overview.caption")}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t("table.col.code")}</th>
+                                <th scope="col">{t("table.col.office")}</th>
+                                {Kind::ALL
+                                    .into_iter()
+                                    .map(|k| view! { <th scope="col">{move || state.t(&format!("kind.{}", k.code()))}</th> })
+                                    .collect_view()}
+                                <th scope="col" class="num">{t("table.col.base")}</th>
+                                <th scope="col" class="num">{t("table.col.achievement")}</th>
+                                <th scope="col" class="num">{t("table.col.transfer")}</th>
+                                <th scope="col" class="num">{t("table.col.incident")}</th>
+                                <th scope="col" class="num">{t("table.col.total")}</th>
+                                <th scope="col">{t("overview.flags")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{s.offices.into_iter().map(office_row).collect_view()}</tbody>
+                        <tfoot>
+                            <tr>
+                                <th scope="row" colspan="5">{t("overview.totals")}</th>
+                                <td class="num">{format_yen(totals.0)}</td>
+                                <td class="num">{format_yen(totals.1)}</td>
+                                <td class="num">{format_yen(totals.2)}</td>
+                                <td class="num">{format_yen(totals.3)}</td>
+                                <td class="num" data-testid="grand-total">{format_yen(totals.4)}</td>
+                                <td></td>
+                            </tr>
+                        </tfoot>
+                    </table>
+                </div>
+            }
+            .into_any()
+        }
+    };
+
+    view! {
+        <section class="page overview">
+            <h1>{t("nav.overview")}</h1>
+            {controls}
+            {body}
+        </section>
+    }
+}
+
+fn kind_cell(k: KindSettlement) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let pct = |d: Option<rust_decimal::Decimal>| d.map_or("—".to_string(), |d| format_percent(&from_decimal(d)));
+    // Bar position: ratio 60 %–140 % across the cell; the lines mark 80/95/100/110/120 %.
+    let bar = k.ratio.map(|r| {
+        let percent = (r * rust_decimal::Decimal::ONE_HUNDRED).round_dp(1);
+        let clamped = percent.clamp(rust_decimal::Decimal::new(60, 0), rust_decimal::Decimal::new(140, 0));
+        let width = (clamped - rust_decimal::Decimal::new(60, 0)) * rust_decimal::Decimal::new(125, 2);
+        let class = if percent < rust_decimal::Decimal::new(80, 0) {
+            "bar low"
+        } else if percent < rust_decimal::Decimal::new(95, 0) {
+            "bar warn"
+        } else if percent < rust_decimal::Decimal::ONE_HUNDRED {
+            "bar near"
+        } else {
+            "bar good"
+        };
+        view! {
+            <span class="ratio-track" aria-hidden="true">
+                <span class=class style=format!("width:{width}%")></span>
+            </span>
+        }
+    });
+    view! {
+        <td class="kind-cell">
+            <span class="ratio" data-testid=format!("ratio-{}", k.kind.code())>{pct(k.ratio)}</span>
+            {bar}
+            <span class="small">
+                {move || state.t("table.col.rate")} " " {pct(k.rate)} " / " {move || state.t("table.col.target")} " "
+                {pct(k.target)}
+            </span>
+            <span class="small adj">{format_yen(k.achievement_adjustment_yen)}</span>
+        </td>
+    }
+}
+
+fn office_row(o: OfficeSettlement) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let flags = o.flags.clone();
+    view! {
+        <tr data-office=o.office_code.clone()>
+            <td>{o.office_code.clone()}</td>
+            <td>
+                <span class="office-name">{o.office_name.clone()}</span>
+                <span class="small">{o.prefecture.clone()}</span>
+            </td>
+            {o.kinds.into_iter().map(kind_cell).collect_view()}
+            <td class="num">{format_yen(o.base_yen)}</td>
+            <td class="num">{format_yen(o.achievement_adjustment_yen)}</td>
+            <td class="num">{format_yen(o.account_transfer_adjustment_yen)}</td>
+            <td class="num">{format_yen(o.incident_deduction_yen)}</td>
+            <td class="num total" data-testid="office-total">{format_yen(o.total_yen)}</td>
+            <td class="flags">
+                {move || {
+                    flags
+                        .iter()
+                        .map(|f| {
+                            let (name, kind) = f.split_once(':').unwrap_or((f, ""));
+                            let label = state.t(&format!("flag.{name}"));
+                            let kind = if kind.is_empty() { String::new() } else { format!(" ({})", state.t(&format!("kind.{kind}"))) };
+                            view! { <span class=format!("flag flag-{name}")>{format!("{label}{kind}")}</span> }
+                        })
+                        .collect_view()
+                }}
+            </td>
+        </tr>
+    }
+}

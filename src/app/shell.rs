@@ -1,0 +1,88 @@
+//! The frame around every page: product name, navigation, language and date
+//! toggles, the demo badge, and the privacy line.
+
+use super::state::{AppState, Page};
+use crate::core::calendar::DateStyle;
+use crate::core::i18n::Lang;
+use leptos::prelude::*;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move |key: &'static str| move || state.t(key);
+    view! {
+        <header class="app-header">
+            <div class="brand">
+                <span class="brand-mark" aria-hidden="true">"収"</span>
+                <span class="brand-name">"Shūnō 収納"</span>
+                <span class="brand-tag">{t("app.tagline")}</span>
+            </div>
+            <Show when=move || state.is_demo.get()>
+                <span class="demo-badge" role="status" data-testid="demo-badge">{t("app.demo_badge")}</span>
+            </Show>
+            <div class="toggles">
+                <div class="toggle" role="group" aria-label=t("app.language")>
+                    {Lang::ALL
+                        .into_iter()
+                        .map(|lang| {
+                            view! {
+                                <button
+                                    type="button"
+                                    aria-pressed=move || (state.lang.get() == lang).to_string()
+                                    on:click=move |_| state.lang.set(lang)
+                                >
+                                    {match lang {
+                                        Lang::Ja => "日本語",
+                                        Lang::En => "English",
+                                    }}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+                <div class="toggle" role="group" aria-label=t("app.date_style")>
+                    {[DateStyle::Wareki, DateStyle::Seireki]
+                        .into_iter()
+                        .map(|style| {
+                            view! {
+                                <button
+                                    type="button"
+                                    aria-pressed=move || (state.date_style.get() == style).to_string()
+                                    on:click=move |_| state.date_style.set(style)
+                                >
+                                    {move || match style {
+                                        DateStyle::Wareki => state.t("app.wareki"),
+                                        DateStyle::Seireki => state.t("app.seireki"),
+                                    }}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+            </div>
+        </header>
+        <nav class="app-nav" aria-label=t("app.navigation")>
+            {Page::ALL
+                .into_iter()
+                .map(|page| {
+                    view! {
+                        <button
+                            type="button"
+                            class="nav-item"
+                            aria-current=move || (state.page.get() == page).then_some("page")
+                            on:click=move |_| state.page.set(page)
+                        >
+                            {move || state.t(page.key())}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </nav>
+    }
+}
+
+#[component]
+pub fn Footer() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! { <footer class="app-footer">{move || state.t("app.privacy")}</footer> }
+}
