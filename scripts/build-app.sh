@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# Builds the release app into dist/ (Trunk, offline, with npm's wasm-opt on PATH).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PATH="$PWD/tools/node_modules/.bin:$PATH" trunk build --release --offline

@@ -1,0 +1,50 @@
+//! The core, compiled to Wasm, in headless Chromium: the same import and
+//! settlement the app runs, on the demo files the app ships and on CP932 bytes.
+#![cfg(target_arch = "wasm32")]
+
+use shuno::core::import::decode::{encode_cp932, Encoding};
+use shuno::core::import::{import, SourceFile};
+use shuno::core::rules::pension::{settle, SettleOptions};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const DEMO: [(&str, &[u8]); 8] = [
+    ("offices.csv", include_bytes!("../public/demo/offices.csv")),
+    ("fees.csv", include_bytes!("../public/demo/fees.csv")),
+    ("progress.csv", include_bytes!("../public/demo/progress.csv")),
+    ("targets.csv", include_bytes!("../public/demo/targets.csv")),
+    ("account_transfer.csv", include_bytes!("../public/demo/account_transfer.csv")),
+    ("incidents.csv", include_bytes!("../public/demo/incidents.csv")),
+    ("incident_scale.example.csv", include_bytes!("../public/demo/incident_scale.example.csv")),
+    ("activity.csv", include_bytes!("../public/demo/activity.csv")),
+];
+
+#[wasm_bindgen_test]
+fn the_shipped_demo_imports_and_settles_in_the_browser() {
+    let sources: Vec<SourceFile> =
+        DEMO.iter().map(|(name, bytes)| SourceFile { name, bytes, encoding: None }).collect();
+    let report = import(&sources);
+    assert!(report.problems.is_empty(), "{:?}", report.problems.first());
+    let offices = report.files.iter().find(|f| f.file == "offices.csv").unwrap();
+    assert_eq!(offices.encoding, Some(Encoding::Cp932));
+    let (read, accepted, rejected) = report.totals();
+    assert_eq!((read, rejected), (accepted, 0));
+    let s = settle(&report.dataset, &SettleOptions { period: Some(1), ..SettleOptions::default() }).unwrap();
+    assert_eq!(s.as_of.to_string(), "2027-04");
+    for o in &s.offices {
+        let kinds: i64 = o.kinds.iter().map(|k| k.base_yen + k.achievement_adjustment_yen).sum();
+        assert_eq!(o.total_yen, kinds + o.account_transfer_adjustment_yen + o.incident_deduction_yen);
+    }
+}
+
+#[wasm_bindgen_test]
+fn cp932_extension_characters_survive_and_a_broken_row_is_reported() {
+    let text = "事務所コード,事務所名,都道府県,地区\n1,①㈱髙﨑,東京都,A\n,欠番,東京都,A\n";
+    let bytes = encode_cp932(text).unwrap();
+    let report = import(&[SourceFile { name: "offices.csv", bytes: &bytes, encoding: None }]);
+    assert_eq!(report.dataset.offices[0].name, "①㈱髙﨑");
+    assert_eq!(report.problems.len(), 1);
+    assert_eq!(report.problems[0].line, Some(3));
+    assert_eq!((report.files[0].read, report.files[0].accepted, report.files[0].rejected), (2, 1, 1));
+}
