@@ -140,3 +140,15 @@ fn templates_have_the_canonical_header_with_bom() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8(bad.stderr).unwrap().contains("tables: offices, fees, progress"));
 }
+
+/// The fixture the browser end-to-end test drops into the app: the command line
+/// must report the same problem for it.
+#[test]
+fn the_cp932_fixture_reports_its_broken_row() {
+    let out = shuno(&["settle", concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/cp932-broken"), "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("progress.csv:5: [progress] column '事業者督励月数', value '9O': not a number."), "{err}");
+    assert!(err.contains("progress.csv [progress] CP932 (Shift_JIS) (detected) read 7 = accepted 6 + rejected 1"), "{err}");
+    assert!(err.contains("total: read 16 = accepted 15 + rejected 1"), "{err}");
+}

