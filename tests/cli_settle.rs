@@ -63,7 +63,18 @@ fn flat_mode_and_rounding_are_in_the_output() {
     let dir = tempfile::tempdir().unwrap();
     demo(dir.path());
     let d = dir.path().to_str().unwrap();
-    let out = shuno(&["settle", d, "--as-of", "2026-09", "--band-mode", "flat", "--rounding", "half-up", "--format", "json"]);
+    let out = shuno(&[
+        "settle",
+        d,
+        "--as-of",
+        "2026-09",
+        "--band-mode",
+        "flat",
+        "--rounding",
+        "half-up",
+        "--format",
+        "json",
+    ]);
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!((v["period"].as_i64(), v["as_of"].as_str()), (Some(1), Some("2026-09")));
@@ -84,7 +95,8 @@ fn flat_mode_and_rounding_are_in_the_output() {
 fn cp932_input_with_broken_rows_lists_every_problem_and_prints_no_settlement() {
     let dir = tempfile::tempdir().unwrap();
     demo(dir.path());
-    let offices = "事務所コード,事務所名,都道府県,地区\n90101,①㈱髙﨑年金事務所,東京都,デモ地区（関東・甲信越）\n";
+    let offices =
+        "事務所コード,事務所名,都道府県,地区\n90101,①㈱髙﨑年金事務所,東京都,デモ地区（関東・甲信越）\n";
     std::fs::write(dir.path().join("offices.csv"), cp932(offices)).unwrap();
     let progress = "事務所コード,保険料種別,年月,納付対象月数,控除納付月数,強制徴収収納月数,事業者督励月数\n\
         90101,現年度,2027-04,1000,600,10,100\n\
@@ -124,7 +136,10 @@ fn problems_in_english_and_a_missing_column() {
     let out = shuno(&["settle", dir.path().to_str().unwrap(), "--lang", "en"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("targets.csv: [targets] required column '目標督励納付率 / target_rate' is missing."), "{err}");
+    assert!(
+        err.contains("targets.csv: [targets] required column '目標督励納付率 / target_rate' is missing."),
+        "{err}"
+    );
     assert!(err.contains("notes.csv: the header row matches no known table"), "{err}");
 }
 
@@ -145,10 +160,21 @@ fn templates_have_the_canonical_header_with_bom() {
 /// must report the same problem for it.
 #[test]
 fn the_cp932_fixture_reports_its_broken_row() {
-    let out = shuno(&["settle", concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/cp932-broken"), "--lang", "en"]);
+    let out = shuno(&[
+        "settle",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/cp932-broken"),
+        "--lang",
+        "en",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("progress.csv:5: [progress] column '事業者督励月数', value '9O': not a number."), "{err}");
-    assert!(err.contains("progress.csv [progress] CP932 (Shift_JIS) (detected) read 7 = accepted 6 + rejected 1"), "{err}");
+    assert!(
+        err.contains("progress.csv:5: [progress] column '事業者督励月数', value '9O': not a number."),
+        "{err}"
+    );
+    assert!(
+        err.contains("progress.csv [progress] CP932 (Shift_JIS) (detected) read 7 = accepted 6 + rejected 1"),
+        "{err}"
+    );
     assert!(err.contains("total: read 16 = accepted 15 + rejected 1"), "{err}");
 }

@@ -60,7 +60,15 @@ fn oracle_fraction(r: &BigRational, mode: BandMode) -> BigRational {
     if *r > one {
         let k = ((r - &one) * q(1000, 1)).floor().to_integer().to_i64().unwrap();
         let total = match mode {
-            BandMode::Tiered => walk(k, |s| if s <= 100 { 5 } else if s <= 200 { 20 } else { 10 }),
+            BandMode::Tiered => walk(k, |s| {
+                if s <= 100 {
+                    5
+                } else if s <= 200 {
+                    20
+                } else {
+                    10
+                }
+            }),
             BandMode::Flat => {
                 let slope = if *r < q(110, 100) {
                     q(5, 10_000)
@@ -76,7 +84,15 @@ fn oracle_fraction(r: &BigRational, mode: BandMode) -> BigRational {
     } else if *r < one {
         let k = ((&one - r) * q(1000, 1)).ceil().to_integer().to_i64().unwrap();
         let total = match mode {
-            BandMode::Tiered => walk(k, |s| if s <= 50 { 20 } else if s <= 200 { 5 } else { 10 }),
+            BandMode::Tiered => walk(k, |s| {
+                if s <= 50 {
+                    20
+                } else if s <= 200 {
+                    5
+                } else {
+                    10
+                }
+            }),
             BandMode::Flat => {
                 let slope = if *r >= q(95, 100) {
                     q(20, 10_000)
@@ -148,7 +164,12 @@ fn build(offices: &[OfficeInput], fees: [i64; 2]) -> PensionDataset {
     let month = YearMonth::new(2027, 4).unwrap();
     let mut d = PensionDataset::default();
     for (i, district) in ["北", "南"].iter().enumerate() {
-        d.fees.push(PeriodFee { district: district.to_string(), period: 1, fee_yen: fees[i], origin: origin() });
+        d.fees.push(PeriodFee {
+            district: district.to_string(),
+            period: 1,
+            fee_yen: fees[i],
+            origin: origin(),
+        });
     }
     for (n, o) in offices.iter().enumerate() {
         let code = format!("{n:03}");
@@ -297,7 +318,13 @@ proptest! {
 fn three_hundred_million_split_three_ways_is_exact() {
     let office = OfficeInput {
         kinds: vec![
-            KindInput { due: 1000, excluded_pm: 0, forced_pm: 0, promoted_pm: 500, target_tenths: Some(500) };
+            KindInput {
+                due: 1000,
+                excluded_pm: 0,
+                forced_pm: 0,
+                promoted_pm: 500,
+                target_tenths: Some(500)
+            };
             3
         ],
         district: 0,

@@ -58,8 +58,10 @@ impl AppState {
         let options = RwSignal::new(SettleOptions::default());
         let report = Memo::new(move |_| {
             files.with(|files| {
-                let sources: Vec<SourceFile> =
-                    files.iter().map(|f| SourceFile { name: &f.name, bytes: &f.bytes, encoding: None }).collect();
+                let sources: Vec<SourceFile> = files
+                    .iter()
+                    .map(|f| SourceFile { name: &f.name, bytes: &f.bytes, encoding: None })
+                    .collect();
                 import(&sources)
             })
         });

@@ -12,7 +12,8 @@ const DATA_EXTENSIONS: [&str; 5] = ["csv", "tsv", "txt", "xlsx", "xls"];
 
 pub fn read_dir(dir: &Path) -> Result<(Vec<LoadedFile>, Vec<PathBuf>), String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read folder {}: {e}", dir.display()))?;
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
+    let mut paths: Vec<PathBuf> =
+        entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
     paths.sort();
     let (data, skipped): (Vec<PathBuf>, Vec<PathBuf>) = paths.into_iter().partition(|p| {
         p.extension()

@@ -17,7 +17,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "shuno", version, about = "Shūnō (収納): settlement and progress for public-revenue collection contracts")]
+#[command(
+    name = "shuno",
+    version,
+    about = "Shūnō (収納): settlement and progress for public-revenue collection contracts"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -91,7 +95,8 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 }
 
 fn parse_encoding(s: &str) -> Result<Encoding, String> {
-    Encoding::from_code(s).ok_or_else(|| format!("'{s}' is not an encoding: use utf-8, cp932, utf-16le or utf-16be"))
+    Encoding::from_code(s)
+        .ok_or_else(|| format!("'{s}' is not an encoding: use utf-8, cp932, utf-16le or utf-16be"))
 }
 
 pub fn main() -> ExitCode {
@@ -115,7 +120,11 @@ fn demo(out: &std::path::Path, seed: u64) -> ExitCode {
     };
     match write() {
         Ok(()) => {
-            eprintln!("wrote {} files of the synthetic demo dataset (seed {seed}) to {}", files.len(), out.display());
+            eprintln!(
+                "wrote {} files of the synthetic demo dataset (seed {seed}) to {}",
+                files.len(),
+                out.display()
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -21,8 +21,10 @@ pub fn run(args: &SettleArgs) -> ExitCode {
     for path in skipped {
         eprintln!("{}: {}", text("cli.skipped", lang), path.display());
     }
-    let sources: Vec<SourceFile> =
-        files.iter().map(|f| SourceFile { name: &f.name, bytes: &f.bytes, encoding: args.encoding }).collect();
+    let sources: Vec<SourceFile> = files
+        .iter()
+        .map(|f| SourceFile { name: &f.name, bytes: &f.bytes, encoding: args.encoding })
+        .collect();
     let report = import(&sources);
     print_import_report(&report, lang);
     if report.blocks_settlement() {

@@ -17,8 +17,9 @@ fn pad(s: &str, width: usize, right: bool) -> String {
 
 fn render(rows: &[Vec<String>], right_aligned_from: usize) -> String {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> =
-        (0..columns).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.width()).max().unwrap_or(0)).collect();
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.width()).max().unwrap_or(0))
+        .collect();
     let mut out = String::new();
     for row in rows {
         let cells: Vec<String> =
@@ -30,7 +31,8 @@ fn render(rows: &[Vec<String>], right_aligned_from: usize) -> String {
 }
 
 pub fn settlement_table(s: &Settlement, lang: Lang) -> String {
-    let pct = |d: &Option<rust_decimal::Decimal>| d.map_or("—".to_string(), |d| format_percent(&from_decimal(d)));
+    let pct =
+        |d: &Option<rust_decimal::Decimal>| d.map_or("—".to_string(), |d| format_percent(&from_decimal(d)));
     let mut out = format!(
         "{} ({}〜{})  {} {}{}  {} {}  {} {}\n\n",
         period_label(s.period, lang),
@@ -45,7 +47,17 @@ pub fn settlement_table(s: &Settlement, lang: Lang) -> String {
         s.rules.rounding.code(),
     );
     let mut rows = vec![[
-        "code", "office", "kind", "rate", "target", "ratio", "adj", "base", "achievement", "transfer", "incident",
+        "code",
+        "office",
+        "kind",
+        "rate",
+        "target",
+        "ratio",
+        "adj",
+        "base",
+        "achievement",
+        "transfer",
+        "incident",
         "total",
     ]
     .iter()

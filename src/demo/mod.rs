@@ -31,8 +31,24 @@ const PREFECTURES: [(&str, usize); 12] = [
 ];
 
 const AREAS: [&str; 18] = [
-    "中央", "東", "西", "南", "北", "港南", "川﨑", "髙田", "北部第①", "湖東", "山手", "城北", "城南", "臨海",
-    "駅前", "本町", "新町", "緑ヶ丘",
+    "中央",
+    "東",
+    "西",
+    "南",
+    "北",
+    "港南",
+    "川﨑",
+    "髙田",
+    "北部第①",
+    "湖東",
+    "山手",
+    "城北",
+    "城南",
+    "臨海",
+    "駅前",
+    "本町",
+    "新町",
+    "緑ヶ丘",
 ];
 
 /// Activity methods (督励手法) of the demo.
@@ -81,7 +97,13 @@ pub fn generate(seed: u64) -> Vec<DemoFile> {
     }
 
     let fees: Vec<Vec<String>> = national_pension::periods()
-        .map(|p| vec![DISTRICT.to_string(), p.number.to_string(), (1_234_567_890 + 7_000_000 * p.number as i64).to_string()])
+        .map(|p| {
+            vec![
+                DISTRICT.to_string(),
+                p.number.to_string(),
+                (1_234_567_890 + 7_000_000 * p.number as i64).to_string(),
+            ]
+        })
         .collect();
 
     let mut progress = Vec::new();
@@ -97,7 +119,12 @@ pub fn generate(seed: u64) -> Vec<DemoFile> {
                     Kind::Past1 => rng.random_range(90..=180),
                     Kind::Past2 => rng.random_range(50..=110),
                 };
-                targets.push(vec![office.code.clone(), period.number.to_string(), kind.japanese().to_string(), format!("{}.{}", target / 10, target % 10)]);
+                targets.push(vec![
+                    office.code.clone(),
+                    period.number.to_string(),
+                    kind.japanese().to_string(),
+                    format!("{}.{}", target / 10, target % 10),
+                ]);
                 // Where the office ends the period against its target (per mille of target).
                 let finish = permille(&mut rng, 720, 1_260);
                 let yearly_due = match kind {
@@ -112,11 +139,12 @@ pub fn generate(seed: u64) -> Vec<DemoFile> {
                         Kind::Current => yearly_due * elapsed / 12,
                         _ => yearly_due,
                     };
-                    let excluded = due * match kind {
-                        Kind::Current => 640,
-                        Kind::Past1 => 300,
-                        Kind::Past2 => 220,
-                    } / 1000;
+                    let excluded =
+                        due * match kind {
+                            Kind::Current => 640,
+                            Kind::Past1 => 300,
+                            Kind::Past2 => 220,
+                        } / 1000;
                     let forced = due * permille(&mut rng, 3, 12) / 1000;
                     let denominator = due - excluded - forced;
                     // The rate climbs from about 60 % of its final level to it.
@@ -137,7 +165,12 @@ pub fn generate(seed: u64) -> Vec<DemoFile> {
             }
             let transfer_target = office.size / 200;
             let acquired = transfer_target * permille(&mut rng, 850, 1_150) / 1000;
-            transfers.push(vec![office.code.clone(), period.number.to_string(), transfer_target.to_string(), acquired.to_string()]);
+            transfers.push(vec![
+                office.code.clone(),
+                period.number.to_string(),
+                transfer_target.to_string(),
+                acquired.to_string(),
+            ]);
             for month in period.months() {
                 for method in METHODS {
                     let planned = office.size
@@ -149,42 +182,81 @@ pub fn generate(seed: u64) -> Vec<DemoFile> {
                         }
                         / 1000;
                     let done = planned * permille(&mut rng, 860, 1_080) / 1000;
-                    let contacts = done * if method == "文書" { 1000 } else { permille(&mut rng, 250, 420) } / 1000;
-                    activity.push(vec![office.code.clone(), month.to_string(), method.to_string(), planned.to_string(), done.to_string(), contacts.to_string()]);
+                    let contacts =
+                        done * if method == "文書" { 1000 } else { permille(&mut rng, 250, 420) } / 1000;
+                    activity.push(vec![
+                        office.code.clone(),
+                        month.to_string(),
+                        method.to_string(),
+                        planned.to_string(),
+                        done.to_string(),
+                        contacts.to_string(),
+                    ]);
                 }
             }
         }
     }
 
-    let incident_texts = ["納付書の誤送付", "架電記録の入力誤り", "個人情報を含む書類の誤廃棄", "督励対象外者への架電", "文書の宛名誤り", "報告期限の遅延"];
+    let incident_texts = [
+        "納付書の誤送付",
+        "架電記録の入力誤り",
+        "個人情報を含む書類の誤廃棄",
+        "督励対象外者への架電",
+        "文書の宛名誤り",
+        "報告期限の遅延",
+    ];
     let incidents: Vec<Vec<String>> = incident_texts
         .iter()
         .map(|text| {
             let office = &offices[rng.random_range(0..offices.len())];
             let month = national_pension::CONTRACT_START.plus(rng.random_range(0..36));
             let day = rng.random_range(1..=28);
-            vec![office.code.clone(), format!("{month}-{day:02}"), rng.random_range(1..=12).to_string(), text.to_string()]
+            vec![
+                office.code.clone(),
+                format!("{month}-{day:02}"),
+                rng.random_range(1..=12).to_string(),
+                text.to_string(),
+            ]
         })
         .collect();
     let scale: Vec<Vec<String>> = [("1", "0.5"), ("5", "1"), ("10", "2"), ("20", "3.5"), ("30", "5")]
         .iter()
-        .map(|(p, r)| vec![p.to_string(), r.to_string(), "例示（契約に定めなし）/ example only, not in the contract".to_string()])
+        .map(|(p, r)| {
+            vec![
+                p.to_string(),
+                r.to_string(),
+                "例示（契約に定めなし）/ example only, not in the contract".to_string(),
+            ]
+        })
         .collect();
 
     let header = |t: TableKind| t.header();
-    let offices_text = String::from_utf8(csv_utf8_bom(&header(TableKind::Offices), &office_rows)).unwrap_or_default();
+    let offices_text =
+        String::from_utf8(csv_utf8_bom(&header(TableKind::Offices), &office_rows)).unwrap_or_default();
     let offices_cp932 = encode_cp932(offices_text.trim_start_matches('\u{FEFF}')).unwrap_or_default();
     let mut scale_header = header(TableKind::IncidentScale);
     scale_header.push("注記");
     vec![
         DemoFile { name: "offices.csv".into(), bytes: offices_cp932 },
         DemoFile { name: "fees.csv".into(), bytes: csv_utf8_bom(&header(TableKind::Fees), &fees) },
-        DemoFile { name: "progress.csv".into(), bytes: csv_utf8_bom(&header(TableKind::Progress), &progress) },
+        DemoFile {
+            name: "progress.csv".into(),
+            bytes: csv_utf8_bom(&header(TableKind::Progress), &progress),
+        },
         DemoFile { name: "targets.csv".into(), bytes: csv_utf8_bom(&header(TableKind::Targets), &targets) },
-        DemoFile { name: "account_transfer.csv".into(), bytes: csv_utf8_bom(&header(TableKind::AccountTransfer), &transfers) },
-        DemoFile { name: "incidents.csv".into(), bytes: csv_utf8_bom(&header(TableKind::Incidents), &incidents) },
+        DemoFile {
+            name: "account_transfer.csv".into(),
+            bytes: csv_utf8_bom(&header(TableKind::AccountTransfer), &transfers),
+        },
+        DemoFile {
+            name: "incidents.csv".into(),
+            bytes: csv_utf8_bom(&header(TableKind::Incidents), &incidents),
+        },
         DemoFile { name: "incident_scale.example.csv".into(), bytes: csv_utf8_bom(&scale_header, &scale) },
-        DemoFile { name: "activity.csv".into(), bytes: csv_utf8_bom(&header(TableKind::Activity), &activity) },
+        DemoFile {
+            name: "activity.csv".into(),
+            bytes: csv_utf8_bom(&header(TableKind::Activity), &activity),
+        },
     ]
 }
 

@@ -25,7 +25,12 @@ pub struct Labels {
     pub other: String,
 }
 
-pub fn draw(canvas: web_sys::HtmlCanvasElement, mode: BandMode, markers: &[Marker], labels: &Labels) -> Option<()> {
+pub fn draw(
+    canvas: web_sys::HtmlCanvasElement,
+    mode: BandMode,
+    markers: &[Marker],
+    labels: &Labels,
+) -> Option<()> {
     let backend = CanvasBackend::with_canvas_object(canvas)?;
     let root = backend.into_drawing_area();
     root.fill(&WHITE).ok()?;

@@ -33,7 +33,9 @@ pub fn Import() -> impl IntoView {
     let dragging = RwSignal::new(false);
 
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            return;
+        };
         if let Some(list) = input.files() {
             read_files(state, list);
         }

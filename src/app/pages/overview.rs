@@ -4,14 +4,14 @@
 use crate::app::download::save_text;
 use crate::app::state::AppState;
 use crate::core::calendar::{format_month, YearMonth};
-use crate::core::i18n::period_label;
 use crate::core::dataset::pension::Kind;
+use crate::core::i18n::period_label;
+use crate::core::money::Rounding;
 use crate::core::money::{format_percent, format_yen, from_decimal};
 use crate::core::profile::national_pension;
 use crate::core::rules::pension::export::settlement_csv;
 use crate::core::rules::pension::settlement::{KindSettlement, OfficeSettlement};
 use crate::core::rules::pension::BandMode;
-use crate::core::money::Rounding;
 use leptos::prelude::*;
 
 #[component]
@@ -27,7 +27,9 @@ pub fn Overview() -> impl IntoView {
                 .progress
                 .iter()
                 .map(|p| p.month)
-                .filter(|m| period.is_none_or(|n| national_pension::period_of(*m).is_some_and(|p| p.number == n)))
+                .filter(|m| {
+                    period.is_none_or(|n| national_pension::period_of(*m).is_some_and(|p| p.number == n))
+                })
                 .collect();
             months.sort();
             months.dedup();
@@ -131,7 +133,8 @@ pub fn Overview() -> impl IntoView {
         </div>
     };
 
-    let body = move || match state.settlement.get() {
+    let body = move || {
+        match state.settlement.get() {
         None if state.loading.get().is_some() => view! { <p class="muted">{t("app.loading")}</p> }.into_any(),
         None => view! {
             <div class="empty">
@@ -223,6 +226,7 @@ pub fn Overview() -> impl IntoView {
             }
             .into_any()
         }
+    }
     };
 
     view! {
@@ -236,7 +240,8 @@ pub fn Overview() -> impl IntoView {
 
 fn kind_cell(k: KindSettlement) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let pct = |d: Option<rust_decimal::Decimal>| d.map_or("—".to_string(), |d| format_percent(&from_decimal(d)));
+    let pct =
+        |d: Option<rust_decimal::Decimal>| d.map_or("—".to_string(), |d| format_percent(&from_decimal(d)));
     // Bar position: ratio 60 %–140 % across the cell; the lines mark 80/95/100/110/120 %.
     let bar = k.ratio.map(|r| {
         let percent = (r * rust_decimal::Decimal::ONE_HUNDRED).round_dp(1);

@@ -47,7 +47,7 @@ pub fn Rule() -> impl IntoView {
             in_force: format!("{} ({})", state.t(&format!("band.{}", mode.code())), state.t("rule.in_force")),
             other: state.t(&format!("band.{}", other.code())),
         };
-        draw(canvas.into(), mode, &markers, &labels);
+        draw(canvas, mode, &markers, &labels);
     });
 
     let rows = move || {
@@ -56,7 +56,9 @@ pub fn Rule() -> impl IntoView {
             .map(|edge| {
                 let ratio = frac(*edge, 10_000);
                 let cell = |m: BandMode| {
-                    adjustment_percent(&ratio, m).map(|p| format!("{}%", to_decimal(&p, 2).normalize())).unwrap_or_default()
+                    adjustment_percent(&ratio, m)
+                        .map(|p| format!("{}%", to_decimal(&p, 2).normalize()))
+                        .unwrap_or_default()
                 };
                 view! {
                     <tr>

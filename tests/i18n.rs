@@ -1,0 +1,83 @@
+//! Every string of the product exists in Japanese and English, and every key the
+//! code asks for is in the catalogue.
+
+use std::collections::BTreeMap;
+
+fn catalogue() -> BTreeMap<String, BTreeMap<String, String>> {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/app.yml")).unwrap();
+    let mut all: BTreeMap<String, serde_yaml::Value> = serde_yaml::from_str(&text).unwrap();
+    all.remove("_version");
+    all.into_iter().map(|(k, v)| (k, serde_yaml::from_value(v).expect("each key maps languages to text"))).collect()
+}
+
+#[test]
+fn every_key_has_japanese_and_english() {
+    let catalogue = catalogue();
+    assert!(catalogue.len() > 100);
+    for (key, texts) in &catalogue {
+        for lang in ["ja", "en"] {
+            let t = texts.get(lang).unwrap_or_else(|| panic!("{key} has no {lang} text"));
+            assert!(!t.trim().is_empty(), "{key}: empty {lang} text");
+        }
+        assert_eq!(texts.len(), 2, "{key}: only ja and en are expected");
+        // Placeholders agree between the languages.
+        let names = |s: &str| {
+            let mut v: Vec<String> =
+                s.split("%{").skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string())).collect();
+            v.sort();
+            v
+        };
+        assert_eq!(names(&texts["ja"]), names(&texts["en"]), "{key}: placeholders differ");
+    }
+}
+
+/// Walks the source for literal keys (`t("…")`, `text("…"`, `t!("…"`) and the
+/// key families built with `format!`, and checks each resolves.
+#[test]
+fn every_key_the_code_uses_exists() {
+    let catalogue = catalogue();
+    let mut used = Vec::new();
+    let mut stack = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let source = std::fs::read_to_string(&path).unwrap();
+            for opener in ["t(\"", "text(\"", "t!(\""] {
+                for (at, _) in source.match_indices(opener) {
+                    // `t(` must be the whole name: `assert!(` is not `t!(`.
+                    let before = source[..at].chars().next_back();
+                    if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                        continue;
+                    }
+                    let rest = &source[at + opener.len()..];
+                    if let Some((key, _)) = rest.split_once('"') {
+                        used.push((path.display().to_string(), key.to_string()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(used.len() > 50, "the walk found the keys ({})", used.len());
+    for (file, key) in used {
+        assert!(catalogue.contains_key(&key), "{file} uses '{key}', which is not in locales/app.yml");
+    }
+    let families: [(&str, Vec<&str>); 7] = [
+        ("kind", vec!["current", "past1", "past2"]),
+        ("band", vec!["tiered", "flat"]),
+        ("rounding", vec!["truncate", "half-up", "up"]),
+        ("flag", vec!["instruction_risk", "steep_decrease", "missing_target", "no_denominator"]),
+        ("problem.csv", vec!["file", "table", "line", "column", "value", "reason"]),
+        ("table.col", vec!["code", "office", "kind", "rate", "target", "ratio", "adj", "base", "achievement", "transfer", "incident", "total"]),
+        ("nav", vec!["overview", "office", "rule", "import", "records"]),
+    ];
+    for (family, members) in families {
+        for m in members {
+            let key = format!("{family}.{m}");
+            assert!(catalogue.contains_key(&key), "missing {key}");
+        }
+    }
+}
