@@ -7,7 +7,9 @@ fn catalogue() -> BTreeMap<String, BTreeMap<String, String>> {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/app.yml")).unwrap();
     let mut all: BTreeMap<String, serde_yaml::Value> = serde_yaml::from_str(&text).unwrap();
     all.remove("_version");
-    all.into_iter().map(|(k, v)| (k, serde_yaml::from_value(v).expect("each key maps languages to text"))).collect()
+    all.into_iter()
+        .map(|(k, v)| (k, serde_yaml::from_value(v).expect("each key maps languages to text")))
+        .collect()
 }
 
 #[test]
@@ -71,7 +73,23 @@ fn every_key_the_code_uses_exists() {
         ("rounding", vec!["truncate", "half-up", "up"]),
         ("flag", vec!["instruction_risk", "steep_decrease", "missing_target", "no_denominator"]),
         ("problem.csv", vec!["file", "table", "line", "column", "value", "reason"]),
-        ("table.col", vec!["code", "office", "kind", "rate", "target", "ratio", "adj", "base", "achievement", "transfer", "incident", "total"]),
+        (
+            "table.col",
+            vec![
+                "code",
+                "office",
+                "kind",
+                "rate",
+                "target",
+                "ratio",
+                "adj",
+                "base",
+                "achievement",
+                "transfer",
+                "incident",
+                "total",
+            ],
+        ),
         ("nav", vec!["overview", "office", "rule", "import", "records"]),
     ];
     for (family, members) in families {
