@@ -71,7 +71,10 @@ fn every_key_the_code_uses_exists() {
         ("kind", vec!["current", "past1", "past2"]),
         ("band", vec!["tiered", "flat"]),
         ("rounding", vec!["truncate", "half-up", "up"]),
-        ("flag", vec!["instruction_risk", "steep_decrease", "missing_target", "no_denominator"]),
+        (
+            "flag",
+            vec!["instruction_risk", "steep_decrease", "missing_target", "no_denominator", "plan_shortfall"],
+        ),
         ("problem.csv", vec!["file", "table", "line", "column", "value", "reason"]),
         (
             "table.col",

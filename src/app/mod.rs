@@ -5,6 +5,7 @@
 mod charts;
 mod download;
 mod pages;
+mod projector;
 mod shell;
 mod state;
 
@@ -29,9 +30,13 @@ fn App() -> impl IntoView {
                 Page::Overview => pages::overview::Overview().into_any(),
                 Page::Rule => pages::rule::Rule().into_any(),
                 Page::Import => pages::import::Import().into_any(),
-                Page::Office | Page::Records => pages::placeholder::Placeholder().into_any(),
+                Page::Office => pages::office::Office().into_any(),
+                Page::Records => pages::placeholder::Placeholder().into_any(),
             }}
         </main>
+        <Show when=move || state.slide.get().is_some()>
+            <projector::Projector />
+        </Show>
         <shell::Footer />
     }
 }

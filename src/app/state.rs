@@ -4,6 +4,7 @@
 use crate::core::calendar::DateStyle;
 use crate::core::i18n::{text, Lang};
 use crate::core::import::{import, ImportReport, SourceFile};
+use crate::core::rules::pension::overview::{Scope, SortKey};
 use crate::core::rules::pension::{settle, SettleError, SettleOptions, Settlement};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -48,6 +49,12 @@ pub struct AppState {
     pub is_demo: RwSignal<bool>,
     pub loading: RwSignal<Option<String>>,
     pub options: RwSignal<SettleOptions>,
+    pub scope: RwSignal<Scope>,
+    pub sort: RwSignal<SortKey>,
+    /// The office the detail page shows.
+    pub office: RwSignal<Option<String>>,
+    /// The projector's current slide; `None` when not presenting.
+    pub slide: RwSignal<Option<usize>>,
     pub report: Memo<ImportReport>,
     pub settlement: Memo<Option<Result<Settlement, Vec<SettleError>>>>,
 }
@@ -78,6 +85,10 @@ impl AppState {
             is_demo: RwSignal::new(false),
             loading: RwSignal::new(None),
             options,
+            scope: RwSignal::new(Scope::All),
+            sort: RwSignal::new(SortKey::Achievement),
+            office: RwSignal::new(None),
+            slide: RwSignal::new(None),
             report,
             settlement,
         }
@@ -115,6 +126,17 @@ impl AppState {
                 files.push(file);
             }
         });
+    }
+
+    /// The settlement when there is one (no problems, no settle errors).
+    pub fn settled(&self) -> Option<Settlement> {
+        self.settlement.get().and_then(Result::ok)
+    }
+
+    /// Opens the detail page of an office.
+    pub fn show_office(self, code: String) {
+        self.office.set(Some(code));
+        self.page.set(Page::Office);
     }
 
     /// Forgets everything loaded.

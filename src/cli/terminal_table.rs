@@ -72,7 +72,7 @@ pub fn settlement_table(s: &Settlement, lang: Lang) -> String {
                 text(&format!("kind.{}", k.kind.code()), lang),
                 pct(&k.rate),
                 pct(&k.target),
-                pct(&k.ratio),
+                k.ratio_stepped_percent.map_or("—".to_string(), |p| format!("{p}%")),
                 format!("{}%", k.adjustment_percent),
                 format_yen(k.base_yen),
                 format_yen(k.achievement_adjustment_yen),

@@ -10,6 +10,7 @@ use crate::core::money::Rounding;
 use crate::core::money::{format_percent, format_yen, from_decimal};
 use crate::core::profile::national_pension;
 use crate::core::rules::pension::export::settlement_csv;
+use crate::core::rules::pension::overview::{districts, prefectures, select, totals, Scope, SortKey};
 use crate::core::rules::pension::settlement::{KindSettlement, OfficeSettlement};
 use crate::core::rules::pension::BandMode;
 use leptos::prelude::*;
@@ -93,6 +94,52 @@ pub fn Overview() -> impl IntoView {
                 </select>
             </label>
             <label>
+                {t("overview.scope")}
+                <select on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    let scope = match value.split_once(':') {
+                        Some(("d", d)) => Scope::District(d.to_string()),
+                        Some(("p", p)) => Scope::Prefecture(p.to_string()),
+                        _ => Scope::All,
+                    };
+                    state.scope.set(scope);
+                }>
+                    <option value="" selected=move || state.scope.get() == Scope::All>{t("overview.all")}</option>
+                    {move || {
+                        let s = state.settled();
+                        let districts = s.as_ref().map(districts).unwrap_or_default();
+                        let prefectures = s.as_ref().map(prefectures).unwrap_or_default();
+                        districts
+                            .into_iter()
+                            .map(|d| (format!("d:{d}"), Scope::District(d.clone()), d))
+                            .chain(prefectures.into_iter().map(|p| (format!("p:{p}"), Scope::Prefecture(p.clone()), p)))
+                            .map(|(value, scope, name)| {
+                                view! { <option value=value selected=move || state.scope.get() == scope>{name}</option> }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+            <label>
+                {t("overview.sort")}
+                <select on:change=move |ev| {
+                    if let Some(k) = SortKey::from_code(&event_target_value(&ev)) {
+                        state.sort.set(k);
+                    }
+                }>
+                    {SortKey::ALL
+                        .into_iter()
+                        .map(|k| {
+                            view! {
+                                <option value=k.code() selected=move || state.sort.get() == k>
+                                    {move || state.t(&format!("sort.{}", k.code()))}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <label>
                 {t("overview.band_mode")}
                 <select on:change=move |ev| {
                     if let Some(mode) = BandMode::from_code(&event_target_value(&ev)) {
@@ -168,19 +215,16 @@ pub fn Overview() -> impl IntoView {
                 state.t("overview.rounding"),
                 state.t(&format!("rounding.{}", s.rules.rounding.code()))
             );
-            let totals = s.districts.iter().fold((0i64, 0i64, 0i64, 0i64, 0i64), |acc, d| {
-                (
-                    acc.0 + d.base_yen,
-                    acc.1 + d.achievement_adjustment_yen,
-                    acc.2 + d.account_transfer_adjustment_yen,
-                    acc.3 + d.incident_deduction_yen,
-                    acc.4 + d.total_yen,
-                )
-            });
+            let offices: Vec<OfficeSettlement> =
+                select(&s, &state.scope.get(), state.sort.get()).into_iter().cloned().collect();
+            let sum = totals(&offices.iter().collect::<Vec<_>>());
             view! {
                 <div class="settlement-head">
                     <h2 data-testid="settlement-heading">{heading}</h2>
                     <p class="rules-in-force" data-testid="rules-in-force">{rules}</p>
+                    <button type="button" class="primary" data-testid="enter-projector" on:click=move |_| crate::app::projector::enter(state)>
+                        {t("projector.enter")}
+                    </button>
                     <button type="button" on:click=move |_| {
                         let lang = state.lang.get_untracked();
                         save_text(
@@ -209,15 +253,17 @@ pub fn Overview() -> impl IntoView {
                                 <th scope="col">{t("overview.flags")}</th>
                             </tr>
                         </thead>
-                        <tbody>{s.offices.into_iter().map(office_row).collect_view()}</tbody>
+                        <tbody>{offices.into_iter().map(office_row).collect_view()}</tbody>
                         <tfoot>
                             <tr>
-                                <th scope="row" colspan="5">{t("overview.totals")}</th>
-                                <td class="num">{format_yen(totals.0)}</td>
-                                <td class="num">{format_yen(totals.1)}</td>
-                                <td class="num">{format_yen(totals.2)}</td>
-                                <td class="num">{format_yen(totals.3)}</td>
-                                <td class="num" data-testid="grand-total">{format_yen(totals.4)}</td>
+                                <th scope="row" colspan="5">
+                                    {move || format!("{} ({} {})", state.t("overview.totals"), sum.offices, state.t("overview.offices"))}
+                                </th>
+                                <td class="num">{format_yen(sum.base_yen)}</td>
+                                <td class="num">{format_yen(sum.achievement_adjustment_yen)}</td>
+                                <td class="num">{format_yen(sum.account_transfer_adjustment_yen)}</td>
+                                <td class="num">{format_yen(sum.incident_deduction_yen)}</td>
+                                <td class="num" data-testid="grand-total">{format_yen(sum.total_yen)}</td>
                                 <td></td>
                             </tr>
                         </tfoot>
@@ -264,7 +310,7 @@ fn kind_cell(k: KindSettlement) -> impl IntoView {
     });
     view! {
         <td class="kind-cell">
-            <span class="ratio" data-testid=format!("ratio-{}", k.kind.code())>{pct(k.ratio)}</span>
+            <span class="ratio" data-testid=format!("ratio-{}", k.kind.code())>{k.ratio_stepped_percent.map_or("—".to_string(), |p| format!("{p}%"))}</span>
             {bar}
             <span class="small">
                 {move || state.t("table.col.rate")} " " {pct(k.rate)} " / " {move || state.t("table.col.target")} " "
@@ -282,7 +328,10 @@ fn office_row(o: OfficeSettlement) -> impl IntoView {
         <tr data-office=o.office_code.clone()>
             <td>{o.office_code.clone()}</td>
             <td>
-                <span class="office-name">{o.office_name.clone()}</span>
+                <button type="button" class="link office-name" on:click={
+                    let code = o.office_code.clone();
+                    move |_| state.show_office(code.clone())
+                }>{o.office_name.clone()}</button>
                 <span class="small">{o.prefecture.clone()}</span>
             </td>
             {o.kinds.into_iter().map(kind_cell).collect_view()}

@@ -1,4 +1,4 @@
-//! Pages that later work adds (office detail, record-level engine).
+//! Pages that later work adds (the record-level engine).
 
 use crate::app::state::AppState;
 use leptos::prelude::*;

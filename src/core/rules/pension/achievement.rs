@@ -79,6 +79,17 @@ pub fn steps(ratio: &Exact) -> Result<Steps, Overflow> {
     }
 }
 
+/// The ratio as the rule reads it, in percent: 100 % plus the floored excess or
+/// minus the ceiled shortfall (0.99965 → 99.9 %, 1.0437 → 104.3 %). This is the
+/// figure to show beside an adjustment, so that "100.0 %" never carries a decrease.
+pub fn stepped_percent(ratio: &Exact) -> Result<Exact, Overflow> {
+    Ok(match steps(ratio)? {
+        Steps::Excess(k) => frac(1000 + k, 10),
+        Steps::Shortfall(k) => frac(1000 - k, 10),
+        Steps::None => Exact::from_integer(100),
+    })
+}
+
 fn to_i64(x: &Exact) -> Result<i64, Overflow> {
     i64::try_from(x.to_integer()).map_err(|_| Overflow)
 }
@@ -218,6 +229,14 @@ mod tests {
             assert_eq!(adjustment_percent(&pct(ratio), BandMode::Flat).unwrap(), flat, "flat {ratio}");
         }
         assert_eq!(adjustment_percent(&pct(7260), BandMode::Tiered).unwrap(), frac(-249, 10));
+    }
+
+    #[test]
+    fn stepped_percent_is_what_the_rule_reads() {
+        assert_eq!(stepped_percent(&pct(9997)).unwrap(), frac(999, 10));
+        assert_eq!(stepped_percent(&pct(10437)).unwrap(), frac(1043, 10));
+        assert_eq!(stepped_percent(&pct(10000)).unwrap(), int(100));
+        assert_eq!(stepped_percent(&pct(10009)).unwrap(), int(100));
     }
 
     #[test]

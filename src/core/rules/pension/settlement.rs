@@ -6,7 +6,8 @@
 //! account-transfer adjustment and the incident deduction. Totals are sums of
 //! those rounded figures.
 
-use super::achievement::{achievement_fraction, BandMode};
+use super::achievement::{achievement_fraction, stepped_percent, BandMode};
+use super::activity::methods_below_plan;
 use crate::core::calendar::{Period, YearMonth};
 use crate::core::dataset::pension::{Kind, Office, PensionDataset, Progress};
 use crate::core::i18n::Lang;
@@ -117,7 +118,7 @@ impl RulesInForce {
             cap_percent: Decimal::new(25, 0),
             account_transfer: "+5 % of the office's summed exact base when acquired > target, −3.5 % when acquired < target, 0 when equal or no row".into(),
             incidents: "points of incidents dated in the period up to the as-of month pick the scale row with the largest min_points not above them (0 points: no deduction); rate capped at 5 % of the office's summed exact base".into(),
-            flags: "instruction_risk: every kind with a ratio below 80 %; steep_decrease:KIND: ratio below 95 %; missing_target:KIND; no_denominator:KIND; district all_below_80: every ratio of every office below 80 %".into(),
+            flags: "instruction_risk: every kind with a ratio below 80 %; steep_decrease:KIND: ratio below 95 %; missing_target:KIND; no_denominator:KIND; plan_shortfall: a method's done count below plan in the as-of month (monthly inspection, A9); district all_below_80: every ratio of every office below 80 %".into(),
         }
     }
 }
@@ -135,6 +136,9 @@ pub struct KindSettlement {
     pub target: Option<Decimal>,
     /// 達成割合 = rate ÷ target, `None` without both.
     pub ratio: Option<Decimal>,
+    /// The ratio as the rule reads it, in percent with one decimal (excess floored,
+    /// shortfall ceiled to 0.1 %): the figure shown beside the adjustment.
+    pub ratio_stepped_percent: Option<Decimal>,
     /// The adjustment as a percentage of the base (e.g. "-12.5").
     pub adjustment_percent: Decimal,
     pub base_yen: Yen,
@@ -386,6 +390,9 @@ impl Context<'_> {
         if all_below_80(&kinds) {
             flags.push("instruction_risk".to_string());
         }
+        if !methods_below_plan(self.data, &office.code, self.as_of).is_empty() {
+            flags.push("plan_shortfall".to_string());
+        }
         for k in &kinds {
             flags.extend(k.flags.iter().map(|f| format!("{f}:{}", k.kind.code())));
         }
@@ -457,6 +464,10 @@ impl Context<'_> {
             rate: rate.as_ref().map(|r| to_decimal(r, RATE_PLACES)),
             target: target.as_ref().map(|t| to_decimal(t, RATE_PLACES).normalize()),
             ratio: ratio.as_ref().map(|r| to_decimal(r, RATE_PLACES)),
+            ratio_stepped_percent: match &ratio {
+                Some(r) => Some(to_decimal(&stepped_percent(r)?, 1)),
+                None => None,
+            },
             adjustment_percent: to_decimal(&money::mul(&fraction, &int(100))?, 4).normalize(),
             base_yen: rounding.to_yen(base)?,
             achievement_adjustment_yen: rounding.to_yen(&adjustment)?,

@@ -1,0 +1,259 @@
+//! Projector mode: full screen, large type, high contrast. Slides are the
+//! prefecture's overview, then one per office in the chosen order; ←/→ and
+//! PageUp/PageDown (what presentation clickers send) move, Esc leaves. Every
+//! slide carries the period, the as-of month and a counter. All slides are in the
+//! page, so printing gives one slide per A4 landscape page (the meeting pack).
+
+use crate::app::state::AppState;
+use crate::core::calendar::format_month;
+use crate::core::i18n::period_label;
+use crate::core::money::{format_percent, format_yen, from_decimal, group_thousands};
+use crate::core::rules::pension::activity::{methods_below_plan, BelowPlan};
+use crate::core::rules::pension::overview::{select, totals, Scope};
+use crate::core::rules::pension::settlement::{KindSettlement, OfficeSettlement};
+use crate::core::rules::pension::waterfall::waterfall;
+use leptos::prelude::*;
+
+/// Enters projector mode on the first slide, going full screen when allowed.
+pub fn enter(state: AppState) {
+    if matches!(state.scope.get_untracked(), Scope::All | Scope::District(_)) {
+        if let Some(first) = state.settled().and_then(|s| s.offices.first().map(|o| o.prefecture.clone())) {
+            state.scope.set(Scope::Prefecture(first));
+        }
+    }
+    state.slide.set(Some(0));
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.request_fullscreen();
+    }
+}
+
+pub fn leave(state: AppState) {
+    state.slide.set(None);
+    if gloo::utils::document().fullscreen_element().is_some() {
+        gloo::utils::document().exit_fullscreen();
+    }
+}
+
+#[component]
+pub fn Projector() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let deck = Memo::new(move |_| {
+        let s = state.settled()?;
+        let scope = state.scope.get();
+        let offices: Vec<OfficeSettlement> =
+            select(&s, &scope, state.sort.get()).into_iter().cloned().collect();
+        Some((s, scope, offices))
+    });
+    let count = move || deck.with(|d| d.as_ref().map_or(0, |(_, _, o)| o.len() + 1));
+
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let Some(current) = state.slide.get_untracked() else { return };
+        let last = count().saturating_sub(1);
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "PageDown" | " " => Some((current + 1).min(last)),
+            "ArrowLeft" | "PageUp" => Some(current.saturating_sub(1)),
+            "Home" => Some(0),
+            "End" => Some(last),
+            "Escape" => {
+                leave(state);
+                None
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        if next.is_some() {
+            state.slide.set(next);
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    move || {
+        let Some((s, scope, offices)) = deck.get() else { return ().into_any() };
+        let total = offices.len() + 1;
+        let current = state.slide.get().unwrap_or(0);
+        let title = match &scope {
+            Scope::Prefecture(p) | Scope::District(p) => p.clone(),
+            Scope::All => state.t("overview.all"),
+        };
+        let overview = overview_slide(&title, &offices);
+        let slides = offices
+            .iter()
+            .map(|o| {
+                let below =
+                    state.report.with_untracked(|r| methods_below_plan(&r.dataset, &o.office_code, s.as_of));
+                office_slide(o, below)
+            })
+            .collect::<Vec<_>>();
+        let frame = move |i: usize, body: AnyView| {
+            let s = s.clone();
+            view! {
+                <section
+                    class="slide"
+                    class:current=i == current
+                    aria-hidden=(i != current).to_string()
+                    data-testid=if i == current { "current-slide" } else { "slide" }
+                >
+                    <div class="slide-body">{body}</div>
+                    <footer class="slide-footer">
+                        <span>{move || format!("{} · {} {}{}",
+                            period_label(s.period, state.lang.get()),
+                            state.t("overview.as_of"),
+                            format_month(s.as_of, state.date_style.get()),
+                            if s.provisional { format!(" ({})", state.t("table.provisional")) } else { String::new() })}
+                        </span>
+                        <span>{move || format!("{}: {} · {}: {}",
+                            state.t("overview.band_mode"), state.t(&format!("band.{}", s.rules.band_mode.code())),
+                            state.t("overview.rounding"), state.t(&format!("rounding.{}", s.rules.rounding.code())))}
+                        </span>
+                        <span class="counter" data-testid="slide-counter">{format!("{} / {}", i + 1, total)}</span>
+                    </footer>
+                </section>
+            }
+        };
+        let mut all = vec![frame(0, overview.into_any())];
+        all.extend(slides.into_iter().enumerate().map(|(i, body)| frame(i + 1, body.into_any())));
+        view! {
+            <div class="projector" role="dialog" aria-modal="true" aria-label=move || state.t("projector.label") data-testid="projector">
+                <div class="projector-toolbar">
+                    <button type="button" on:click=move |_| state.slide.update(|s| *s = s.map(|n| n.saturating_sub(1)))>{move || format!("← {}", state.t("projector.previous"))}</button>
+                    <button type="button" on:click=move |_| state.slide.update(|s| *s = s.map(|n| (n + 1).min(total - 1)))>{move || format!("{} →", state.t("projector.next"))}</button>
+                    <button type="button" on:click=move |_| { let _ = gloo::utils::window().print(); }>{move || state.t("projector.print")}</button>
+                    <button type="button" data-testid="leave-projector" on:click=move |_| leave(state)>{move || format!("{} (Esc)", state.t("projector.leave"))}</button>
+                </div>
+                {all}
+            </div>
+        }
+        .into_any()
+    }
+}
+
+fn overview_slide(title: &str, offices: &[OfficeSettlement]) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let refs: Vec<&OfficeSettlement> = offices.iter().collect();
+    let sum = totals(&refs);
+    view! {
+        <h1 class="slide-title">{title.to_string()}</h1>
+        <table class="slide-table">
+            <thead>
+                <tr>
+                    <th scope="col">{move || state.t("table.col.office")}</th>
+                    {crate::core::dataset::pension::Kind::ALL.into_iter().map(|k| view! { <th scope="col" class="num">{move || state.t(&format!("kind.{}", k.code()))}</th> }).collect_view()}
+                    <th scope="col" class="num">{move || state.t("projector.adjustment")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {offices.iter().map(|o| {
+                    let adjustment = o.total_yen - o.base_yen;
+                    view! {
+                        <tr>
+                            <th scope="row">{o.office_name.clone()}</th>
+                            {o.kinds.iter().map(|k| view! { <td class="num">{ratio_with_mark(k)}</td> }).collect_view()}
+                            <td class="num">{signed_yen(adjustment)}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+            <tfoot>
+                <tr>
+                    <th scope="row">{move || format!("{} ({})", state.t("overview.totals"), sum.offices)}</th>
+                    <td></td><td></td><td></td>
+                    <td class="num">{signed_yen(sum.total_yen - sum.base_yen)}</td>
+                </tr>
+            </tfoot>
+        </table>
+    }
+}
+
+/// "▲ 104.3%" / "▼ 92.1%": the ratio with a shape, never colour alone.
+fn ratio_with_mark(k: &KindSettlement) -> String {
+    match k.ratio_stepped_percent {
+        None => "—".to_string(),
+        Some(p) => {
+            let mark = if k.ratio_below(80) {
+                "▼▼"
+            } else if k.ratio_below(100) {
+                "▼"
+            } else {
+                "▲"
+            };
+            format!("{mark} {p}%")
+        }
+    }
+}
+
+fn signed_yen(y: i64) -> String {
+    if y > 0 {
+        format!("+{}", format_yen(y))
+    } else {
+        format_yen(y)
+    }
+}
+
+fn office_slide(o: &OfficeSettlement, below_plan: Vec<BelowPlan>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let steps = waterfall(o);
+    let flags = o.flags.clone();
+    view! {
+        <h1 class="slide-title">{format!("{} {}", o.office_code, o.office_name)}</h1>
+        <div class="kind-tiles">
+            {o.kinds.iter().map(|k| {
+                let kind = k.kind;
+                let low = k.ratio_below(95);
+                view! {
+                    <div class="kind-tile" class:low=low>
+                        <div class="tile-kind">{move || state.t(&format!("kind.{}", kind.code()))}</div>
+                        <div class="tile-ratio">{ratio_with_mark(k)}</div>
+                        <div class="tile-detail">{
+                            let (rate, target) = (k.rate, k.target);
+                            move || format!("{} {} / {} {}",
+                                state.t("table.col.rate"), rate.map_or("—".into(), |r| format_percent(&from_decimal(r))),
+                                state.t("table.col.target"), target.map_or("—".into(), |t| format_percent(&from_decimal(t))))
+                        }</div>
+                        <div class="tile-yen">{signed_yen(k.achievement_adjustment_yen)}</div>
+                    </div>
+                }
+            }).collect_view()}
+        </div>
+        <ol class="build-up">
+            {steps.into_iter().map(|s| view! {
+                <li class:total=s.is_total>
+                    <span>{move || state.t(s.key)}</span>
+                    <strong>{if s.is_total { format_yen(s.amount) } else { signed_yen(s.amount) }}</strong>
+                </li>
+            }).collect_view()}
+        </ol>
+        <p class="slide-flags">
+            {move || flags.iter().map(|f| {
+                let (name, kind) = f.split_once(':').unwrap_or((f, ""));
+                let kind = if kind.is_empty() { String::new() } else { format!(" ({})", state.t(&format!("kind.{kind}"))) };
+                format!("⚠ {}{kind}", state.t(&format!("flag.{name}")))
+            }).collect::<Vec<_>>().join("　")}
+        </p>
+        <Show when={
+            let empty = below_plan.is_empty();
+            move || !empty
+        }>
+            <table class="slide-table below-plan-table">
+                <caption>{move || state.t("projector.below_plan")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || state.t("projector.method")}</th>
+                        <th scope="col" class="num">{move || state.t("office.planned")}</th>
+                        <th scope="col" class="num">{move || state.t("office.done")}</th>
+                        <th scope="col" class="num">{move || state.t("projector.gap")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {below_plan.iter().map(|b| view! {
+                        <tr>
+                            <th scope="row">{b.method.clone()}</th>
+                            <td class="num">{group_thousands(b.planned.unsigned_abs())}</td>
+                            <td class="num">{group_thousands(b.done.unsigned_abs())}</td>
+                            <td class="num">{format!("▼ {}", group_thousands((b.planned - b.done).unsigned_abs()))}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </Show>
+    }
+}

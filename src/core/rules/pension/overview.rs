@@ -1,0 +1,122 @@
+//! The overview's choices: which offices (all, a district, a prefecture), in
+//! which order, and the totals of the selection. Orders compare exact fractions,
+//! not rounded percentages.
+
+use super::settlement::{OfficeSettlement, Settlement};
+use crate::core::money::{frac, Exact, Yen};
+use num_traits::Zero;
+use serde::{Deserialize, Serialize};
+use std::cmp::Reverse;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
+pub enum Scope {
+    #[default]
+    All,
+    District(String),
+    Prefecture(String),
+}
+
+impl Scope {
+    pub fn includes(&self, o: &OfficeSettlement) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::District(d) => &o.district == d,
+            Scope::Prefecture(p) => &o.prefecture == p,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum SortKey {
+    /// Best achievement first: the achievement adjustment as a share of the base.
+    #[default]
+    Achievement,
+    /// Largest shortfall in yen first (most negative achievement adjustment).
+    ShortfallYen,
+    Name,
+    Code,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 4] = [SortKey::Achievement, SortKey::ShortfallYen, SortKey::Name, SortKey::Code];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            SortKey::Achievement => "achievement",
+            SortKey::ShortfallYen => "shortfall_yen",
+            SortKey::Name => "name",
+            SortKey::Code => "code",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<SortKey> {
+        SortKey::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// Achievement adjustment ÷ base, exactly (0 for a zero base).
+pub fn achievement_share(o: &OfficeSettlement) -> Exact {
+    if o.base_yen == 0 {
+        Exact::zero()
+    } else {
+        frac(o.achievement_adjustment_yen, o.base_yen)
+    }
+}
+
+/// The offices in scope, in the chosen order (ties broken by code).
+pub fn select<'a>(s: &'a Settlement, scope: &Scope, sort: SortKey) -> Vec<&'a OfficeSettlement> {
+    let mut offices: Vec<&OfficeSettlement> = s.offices.iter().filter(|o| scope.includes(o)).collect();
+    match sort {
+        SortKey::Achievement => {
+            offices.sort_by_key(|o| (Reverse(achievement_share(o)), o.office_code.clone()))
+        }
+        SortKey::ShortfallYen => {
+            offices.sort_by_key(|o| (o.achievement_adjustment_yen, o.office_code.clone()))
+        }
+        SortKey::Name => {
+            offices.sort_by(|a, b| (&a.office_name, &a.office_code).cmp(&(&b.office_name, &b.office_code)))
+        }
+        SortKey::Code => offices.sort_by(|a, b| a.office_code.cmp(&b.office_code)),
+    }
+    offices
+}
+
+/// Sums of the selection's rounded figures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Totals {
+    pub offices: usize,
+    pub base_yen: Yen,
+    pub achievement_adjustment_yen: Yen,
+    pub account_transfer_adjustment_yen: Yen,
+    pub incident_deduction_yen: Yen,
+    pub total_yen: Yen,
+}
+
+pub fn totals(offices: &[&OfficeSettlement]) -> Totals {
+    offices.iter().fold(Totals::default(), |t, o| Totals {
+        offices: t.offices + 1,
+        base_yen: t.base_yen + o.base_yen,
+        achievement_adjustment_yen: t.achievement_adjustment_yen + o.achievement_adjustment_yen,
+        account_transfer_adjustment_yen: t.account_transfer_adjustment_yen
+            + o.account_transfer_adjustment_yen,
+        incident_deduction_yen: t.incident_deduction_yen + o.incident_deduction_yen,
+        total_yen: t.total_yen + o.total_yen,
+    })
+}
+
+/// Prefectures in the order their first office code appears.
+pub fn prefectures(s: &Settlement) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for o in &s.offices {
+        if !out.contains(&o.prefecture) {
+            out.push(o.prefecture.clone());
+        }
+    }
+    out
+}
+
+/// Districts in name order.
+pub fn districts(s: &Settlement) -> Vec<String> {
+    s.districts.iter().map(|d| d.district.clone()).collect()
+}
