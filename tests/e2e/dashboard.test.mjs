@@ -99,6 +99,13 @@ test('projector: enter, step three offices with the arrow keys, leave with Esc',
     assert.equal(await counter(), `3 / ${total}`);
     await page.keyboard.press('PageDown');
     assert.equal(await counter(), `4 / ${total}`);
+    if (w === 1920) {
+      // The print style sheet gives one slide a page: the meeting pack.
+      const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      await writeFile(join(artifacts, 'meeting-pack.pdf'), pdf);
+      assert.equal(pages, Number(total), `${pages} PDF pages for ${total} slides`);
+    }
     await page.keyboard.press('Escape');
     await projector.waitFor({ state: 'detached' });
     assert.deepEqual(await cspViolations(page), []);

@@ -5,12 +5,12 @@
 use crate::app::charts::frame::{ChartFrame, Painter};
 use crate::app::charts::{activity, trajectory, waterfall};
 use crate::app::state::AppState;
-use crate::core::calendar::format_month;
+use crate::core::calendar::{format_date, format_month};
 use crate::core::i18n::period_label;
 use crate::core::money::{format_percent, format_yen, from_decimal};
 use crate::core::profile::national_pension;
 use crate::core::rules::pension::activity::activity_by_method;
-use crate::core::rules::pension::settlement::OfficeSettlement;
+use crate::core::rules::pension::settlement::{incidents_in_period, OfficeSettlement};
 use crate::core::rules::pension::trajectory::trajectories;
 use crate::core::rules::pension::waterfall::waterfall as build_up;
 use leptos::prelude::*;
@@ -62,10 +62,11 @@ pub fn Office() -> impl IntoView {
 fn detail(period_number: u8, as_of: crate::core::calendar::YearMonth, o: OfficeSettlement) -> impl IntoView {
     let state = expect_context::<AppState>();
     let Some(period) = national_pension::period(period_number) else { return ().into_any() };
-    let (trajectories, activities) = state.report.with_untracked(|r| {
+    let (trajectories, activities, incidents) = state.report.with_untracked(|r| {
         (
             trajectories(&r.dataset, &o.office_code, period, as_of),
             activity_by_method(&r.dataset, &o.office_code, period, as_of),
+            incidents_in_period(&r.dataset, &o.office_code, period, as_of),
         )
     });
     let month_labels = move || period.months().map(|m| format!("{}", m.month)).collect::<Vec<_>>();
@@ -218,6 +219,27 @@ fn detail(period_number: u8, as_of: crate::core::calendar::YearMonth, o: OfficeS
             <div>
                 <h3>{move || state.t("table.col.incident")}</h3>
                 <p>{move || format!("{} {} → {}% → {}", state.t("office.points"), o.incident_points, o.incident_deduction_percent, format_yen(o.incident_deduction_yen))}</p>
+                <table class="compact" data-testid="incidents">
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || state.t("office.incident_date")}</th>
+                            <th scope="col" class="num">{move || state.t("office.points")}</th>
+                            <th scope="col">{move || state.t("office.incident_description")}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {incidents.into_iter().map(|i| {
+                            let date = i.date;
+                            view! {
+                                <tr>
+                                    <td>{move || format_date(date, state.date_style.get())}</td>
+                                    <td class="num">{i.points}</td>
+                                    <td>{i.description}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
             </div>
         </div>
     }

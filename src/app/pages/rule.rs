@@ -75,6 +75,19 @@ pub fn Rule() -> impl IntoView {
         <section class="page rule">
             <h1>{t("nav.rule")}</h1>
             <p>{t("rule.explain")}</p>
+            <p class="rules-in-force" data-testid="rule-as-of">
+                {move || match state.settled() {
+                    Some(s) => format!(
+                        "▲ {} · {} {} · {}: {}",
+                        crate::core::i18n::period_label(s.period, state.lang.get()),
+                        state.t("overview.as_of"),
+                        crate::core::calendar::format_month(s.as_of, state.date_style.get()),
+                        state.t("overview.band_mode"),
+                        state.t(&format!("band.{}", s.rules.band_mode.code())),
+                    ),
+                    None => String::new(),
+                }}
+            </p>
             <div class="chart-row">
                 <figure class="chart">
                     <canvas node_ref=canvas width="960" height="540" role="img" aria-label=t("rule.chart_label") data-testid="curve-canvas"></canvas>

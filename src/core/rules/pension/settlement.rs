@@ -9,7 +9,7 @@
 use super::achievement::{achievement_fraction, stepped_percent, BandMode};
 use super::activity::methods_below_plan;
 use crate::core::calendar::{Period, YearMonth};
-use crate::core::dataset::pension::{Kind, Office, PensionDataset, Progress};
+use crate::core::dataset::pension::{Incident, Kind, Office, PensionDataset, Progress};
 use crate::core::i18n::Lang;
 use crate::core::money::{self, frac, from_decimal, int, to_decimal, Exact, Overflow, Rounding, Yen};
 use crate::core::profile::national_pension;
@@ -477,13 +477,7 @@ impl Context<'_> {
     }
 
     fn incident_points(&self, office: &Office) -> i64 {
-        let until = self.as_of.last_day();
-        self.data
-            .incidents
-            .iter()
-            .filter(|i| i.office_code == office.code && self.period.contains_date(i.date) && i.date <= until)
-            .map(|i| i.points)
-            .sum()
+        incidents_in_period(self.data, &office.code, self.period, self.as_of).iter().map(|i| i.points).sum()
     }
 
     /// The deduction rate (a fraction, ≤ 5 %) for the accumulated points.
@@ -503,6 +497,22 @@ impl Context<'_> {
             .map_or(Exact::zero(), |row| from_decimal(row.deduction_percent) / int(100));
         Ok(rate.min(frac(5, 100)))
     }
+}
+
+/// The incidents that count for an office's settlement: dated in the period, not
+/// after the as-of month (digest A7).
+pub fn incidents_in_period(
+    data: &PensionDataset,
+    office: &str,
+    period: Period,
+    as_of: YearMonth,
+) -> Vec<Incident> {
+    let until = as_of.last_day();
+    data.incidents
+        .iter()
+        .filter(|i| i.office_code == office && period.contains_date(i.date) && i.date <= until)
+        .cloned()
+        .collect()
 }
 
 /// 事務所別基本額 (digest A4): period_fee × 1/3 × T_office ÷ T_district, exactly.
