@@ -1,30 +1,47 @@
 //! Reading a dataset folder: every `.csv`, `.tsv`, `.txt`, `.xlsx` and `.xls`
-//! file in it (not recursive), in name order. Other files are named and skipped.
+//! file in it (not recursive), in name order, text files as streams. Other files
+//! are named and skipped.
 
+use crate::core::import::decode::Encoding;
+use crate::core::import::{ImportReport, Importer, SourceFile};
 use std::path::{Path, PathBuf};
 
-pub struct LoadedFile {
-    pub name: String,
-    pub bytes: Vec<u8>,
+const DATA_EXTENSIONS: [&str; 5] = ["csv", "tsv", "txt", "xlsx", "xls"];
+const WORKBOOK_EXTENSIONS: [&str; 2] = ["xlsx", "xls"];
+
+fn extension(path: &Path) -> String {
+    path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase()
 }
 
-const DATA_EXTENSIONS: [&str; 5] = ["csv", "tsv", "txt", "xlsx", "xls"];
-
-pub fn read_dir(dir: &Path) -> Result<(Vec<LoadedFile>, Vec<PathBuf>), String> {
+/// The data files of `dir` and the other files skipped.
+pub fn data_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read folder {}: {e}", dir.display()))?;
     let mut paths: Vec<PathBuf> =
         entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
     paths.sort();
-    let (data, skipped): (Vec<PathBuf>, Vec<PathBuf>) = paths.into_iter().partition(|p| {
-        p.extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| DATA_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-    });
-    let mut files = Vec::with_capacity(data.len());
-    for path in data {
-        let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    Ok(paths.into_iter().partition(|p| DATA_EXTENSIONS.contains(&extension(p).as_str())))
+}
+
+/// Imports the files: workbooks whole, text files streamed from disk.
+pub fn import_paths(paths: &[PathBuf], encoding: Option<Encoding>) -> ImportReport {
+    let mut importer = Importer::new();
+    for path in paths {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        files.push(LoadedFile { name, bytes });
+        if WORKBOOK_EXTENSIONS.contains(&extension(path).as_str()) {
+            match std::fs::read(path) {
+                Ok(bytes) => {
+                    importer.add_bytes(&SourceFile { name: &name, bytes: &bytes, encoding }, &mut |_, _| true)
+                }
+                Err(e) => importer.add_unreadable(&name, &e),
+            }
+        } else {
+            match std::fs::File::open(path) {
+                Ok(file) => {
+                    importer.add_text(&name, std::io::BufReader::new(file), encoding, &mut |_, _| true)
+                }
+                Err(e) => importer.add_unreadable(&name, &e),
+            }
+        }
     }
-    Ok((files, skipped))
+    importer.finish()
 }

@@ -38,6 +38,18 @@ enum Command {
     },
     /// Settle one period of a profile-A dataset (a folder of CSV/TSV files).
     Settle(SettleArgs),
+    /// Import a folder without settling: every problem, and per file read = accepted + rejected.
+    Check {
+        dir: PathBuf,
+        #[arg(long, value_parser = parse_lang, default_value = "ja")]
+        lang: Lang,
+        /// Read every file in this encoding instead of detecting it.
+        #[arg(long, value_parser = parse_encoding)]
+        encoding: Option<Encoding>,
+        /// Also write the rejected rows to this CSV file (UTF-8 with BOM).
+        #[arg(long)]
+        rejected: Option<PathBuf>,
+    },
     /// Print a blank file with the header of TABLE (UTF-8 with BOM, for Excel).
     Template {
         /// offices, fees, progress, targets, account_transfer, incidents, incident_scale, activity
@@ -104,6 +116,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Demo { out, seed } => demo(&out, seed),
         Command::Settle(args) => settle::run(&args),
+        Command::Check { dir, lang, encoding, rejected } => check(&dir, lang, encoding, rejected.as_deref()),
         Command::Template { table, out } => template(&table, out.as_deref()),
     }
 }
@@ -140,6 +153,30 @@ identifier in it. `incident_scale.example.csv` is an EXAMPLE points-to-rate tabl
 state one (digest A7). `offices.csv` is CP932 like an Excel export on a Japanese PC; the others are UTF-8 \
 with BOM.\n\n\
 架空のデモデータです。実在の人物・番号は含みません。減額率表は例示であり、契約書に定めはありません。\n";
+
+fn check(
+    dir: &std::path::Path,
+    lang: Lang,
+    encoding: Option<Encoding>,
+    rejected: Option<&std::path::Path>,
+) -> ExitCode {
+    let report = match settle::load(dir, encoding, lang) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    if let Some(path) = rejected {
+        let csv = crate::core::import::problem::problems_csv(&report.problems, lang);
+        if let Err(e) = std::fs::write(path, csv) {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            return ExitCode::from(1);
+        }
+    }
+    if report.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
 
 fn template(table: &str, out: Option<&std::path::Path>) -> ExitCode {
     let Some(kind) = TableKind::from_code(table) else {

@@ -1,32 +1,36 @@
 //! `shuno settle DIR`: import the folder, report every problem, settle, print.
 
-use super::files::read_dir;
+use super::files::{data_files, import_paths};
 use super::terminal_table::settlement_table;
 use super::{Format, SettleArgs};
 use crate::core::i18n::{text, Lang};
-use crate::core::import::{import, ImportReport, SourceFile};
+use crate::core::import::decode::Encoding;
+use crate::core::import::ImportReport;
 use crate::core::rules::pension::export::settlement_csv;
 use crate::core::rules::pension::{settle, SettleOptions};
+use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(args: &SettleArgs) -> ExitCode {
-    let lang = args.lang;
-    let (files, skipped) = match read_dir(&args.dir) {
-        Ok(found) => found,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
-    };
+/// Reads a dataset folder and prints every problem and the per-file counts.
+pub fn load(dir: &Path, encoding: Option<Encoding>, lang: Lang) -> Result<ImportReport, ExitCode> {
+    let (files, skipped) = data_files(dir).map_err(|e| {
+        eprintln!("error: {e}");
+        ExitCode::from(2)
+    })?;
     for path in skipped {
         eprintln!("{}: {}", text("cli.skipped", lang), path.display());
     }
-    let sources: Vec<SourceFile> = files
-        .iter()
-        .map(|f| SourceFile { name: &f.name, bytes: &f.bytes, encoding: args.encoding })
-        .collect();
-    let report = import(&sources);
+    let report = import_paths(&files, encoding);
     print_import_report(&report, lang);
+    Ok(report)
+}
+
+pub fn run(args: &SettleArgs) -> ExitCode {
+    let lang = args.lang;
+    let report = match load(&args.dir, args.encoding, lang) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
     if report.blocks_settlement() {
         eprintln!("error: {}", text("cli.blocked_by_problems", lang));
         return ExitCode::from(1);

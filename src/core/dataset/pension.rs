@@ -157,3 +157,17 @@ pub struct PensionDataset {
     pub incident_scale: Vec<IncidentScaleRow>,
     pub activity: Vec<Activity>,
 }
+
+impl PensionDataset {
+    /// Moves every row of `other` into `self`.
+    pub fn append(&mut self, mut other: PensionDataset) {
+        self.offices.append(&mut other.offices);
+        self.fees.append(&mut other.fees);
+        self.progress.append(&mut other.progress);
+        self.targets.append(&mut other.targets);
+        self.account_transfers.append(&mut other.account_transfers);
+        self.incidents.append(&mut other.incidents);
+        self.incident_scale.append(&mut other.incident_scale);
+        self.activity.append(&mut other.activity);
+    }
+}

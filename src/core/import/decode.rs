@@ -57,7 +57,7 @@ impl Encoding {
         }
     }
 
-    fn codec(self) -> &'static encoding_rs::Encoding {
+    pub(super) fn codec(self) -> &'static encoding_rs::Encoding {
         match self {
             Encoding::Utf8 | Encoding::Utf8Bom => encoding_rs::UTF_8,
             Encoding::Cp932 => encoding_rs::SHIFT_JIS,
@@ -66,7 +66,7 @@ impl Encoding {
         }
     }
 
-    fn bom_len(self) -> usize {
+    pub(super) fn bom_len(self) -> usize {
         match self {
             Encoding::Utf8Bom => 3,
             Encoding::Utf16Le | Encoding::Utf16Be => 2,
@@ -102,6 +102,38 @@ pub fn detect(bytes: &[u8]) -> Result<Encoding, DecodeError> {
     match first_error(bytes, Encoding::Cp932) {
         None => Ok(Encoding::Cp932),
         Some(offset) => Err(DecodeError { encoding: Encoding::Cp932, offset, line: line_of(bytes, offset) }),
+    }
+}
+
+/// Guesses the encoding from the first bytes of a file (`complete` when they are
+/// the whole file): BOM, then strict UTF-8, then strict CP932. A multi-byte
+/// character cut at the end of an incomplete prefix is not an error.
+pub fn detect_prefix(prefix: &[u8], complete: bool) -> Result<Encoding, DecodeError> {
+    if complete {
+        return detect(prefix);
+    }
+    for (bom, encoding) in [
+        (&[0xEF, 0xBB, 0xBF][..], Encoding::Utf8Bom),
+        (&[0xFF, 0xFE][..], Encoding::Utf16Le),
+        (&[0xFE, 0xFF][..], Encoding::Utf16Be),
+    ] {
+        if prefix.starts_with(bom) {
+            return Ok(encoding);
+        }
+    }
+    match std::str::from_utf8(prefix) {
+        Ok(_) => return Ok(Encoding::Utf8),
+        Err(e) if e.error_len().is_none() => return Ok(Encoding::Utf8),
+        Err(_) => {}
+    }
+    let mut decoder = encoding_rs::SHIFT_JIS.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(prefix.len() * 3 + 16);
+    match decoder.decode_to_string_without_replacement(prefix, &mut out, false) {
+        (encoding_rs::DecoderResult::Malformed(bad, _), read) => {
+            let offset = read.saturating_sub(bad as usize);
+            Err(DecodeError { encoding: Encoding::Cp932, offset, line: line_of(prefix, offset) })
+        }
+        _ => Ok(Encoding::Cp932),
     }
 }
 

@@ -1,24 +1,38 @@
 //! Import: bytes of a user's file → decoded text → a recognised table → typed,
 //! validated rows, with every rejected row reported (file, line, column, value,
 //! reason) and counted: read = accepted + rejected.
+//!
+//! Text files are read as a stream (see [`stream`]): the encoding is detected on
+//! the first [`PREFIX`] bytes, then the file is decoded chunk by chunk, strictly.
+//! Workbooks (.xlsx) are read sheet by sheet, each sheet a table.
 
 pub mod decode;
 pub mod pension;
 pub mod problem;
 pub mod rows;
 pub mod schema;
+pub mod stream;
 pub mod table;
 pub mod values;
+pub mod xlsx;
 
 use crate::core::dataset::pension::PensionDataset;
 use decode::Encoding;
 use problem::{Problem, Reason};
 use rows::RowReader;
-use schema::TableKind;
+use schema::{HeaderMatch, TableKind};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
+use std::io::{Cursor, Read};
+use table::{RawRow, Record, Records};
 
-/// One file as the user gave it.
+/// Bytes looked at to detect a text file's encoding.
+pub const PREFIX: usize = 64 * 1024;
+
+/// How often (in rows) a stream reports progress.
+pub const PROGRESS_EVERY: u64 = 20_000;
+
+/// One file as the user gave it, whole in memory.
 #[derive(Debug, Clone, Copy)]
 pub struct SourceFile<'a> {
     pub name: &'a str,
@@ -27,7 +41,8 @@ pub struct SourceFile<'a> {
     pub encoding: Option<Encoding>,
 }
 
-/// What happened to one file.
+/// What happened to one file (or one sheet of a workbook: `file` is then
+/// `book.xlsx#Sheet1`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileSummary {
     pub file: String,
@@ -62,89 +77,265 @@ impl ImportReport {
     }
 }
 
-/// Workbooks and other binary containers this build does not read as text.
-fn is_binary_container(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+/// Progress of one stream: source bytes consumed and rows read. The callback
+/// returns `false` to cancel the file.
+pub type OnProgress<'a> = &'a mut dyn FnMut(u64, u64) -> bool;
+
+/// Collects files into one report; [`Importer::finish`] runs the checks across
+/// tables and counts.
+#[derive(Default)]
+pub struct Importer {
+    report: ImportReport,
 }
 
-/// Imports a set of files into one profile-A dataset.
-pub fn import(files: &[SourceFile]) -> ImportReport {
-    let mut report = ImportReport::default();
-    for file in files {
-        let summary = import_one(file, &mut report);
-        report.files.push(summary);
-    }
-    let cross = pension::cross_check(&mut report.dataset);
-    report.problems.extend(cross);
-    report.problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-
-    for summary in &mut report.files {
-        let rejected: BTreeSet<u64> =
-            report.problems.iter().filter(|p| p.file == summary.file).filter_map(|p| p.line).collect();
-        summary.rejected = rejected.len() as u64;
-        summary.accepted = summary.read - summary.rejected;
-    }
-    report
+fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
 }
 
-fn import_one(file: &SourceFile, report: &mut ImportReport) -> FileSummary {
-    let mut summary = FileSummary {
-        file: file.name.to_string(),
-        bytes: file.bytes.len() as u64,
-        encoding: file.encoding,
-        encoding_detected: file.encoding.is_none(),
+/// OLE compound files: legacy .xls, and .xlsx protected by a password.
+fn is_ole(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+}
+
+impl Importer {
+    pub fn new() -> Importer {
+        Importer::default()
+    }
+
+    /// A whole file in memory: a workbook, or text read as a stream.
+    pub fn add_bytes(&mut self, file: &SourceFile, progress: OnProgress) {
+        if is_zip(file.bytes) {
+            self.add_workbook(file.name, file.bytes);
+        } else if is_ole(file.bytes) {
+            self.fatal(file.name, file.bytes.len() as u64, Reason::ProtectedOrLegacyWorkbook);
+        } else {
+            self.add_text(file.name, Cursor::new(file.bytes), file.encoding, progress);
+        }
+    }
+
+    /// A text file (CSV/TSV) read as a stream, whatever its size.
+    pub fn add_text<R: Read>(
+        &mut self,
+        name: &str,
+        mut source: R,
+        encoding: Option<Encoding>,
+        progress: OnProgress,
+    ) {
+        let mut prefix = Vec::with_capacity(PREFIX);
+        if let Err(e) = (&mut source).take(PREFIX as u64).read_to_end(&mut prefix) {
+            self.fatal(name, 0, Reason::Io { message: e.to_string() });
+            return;
+        }
+        if is_zip(&prefix) || is_ole(&prefix) {
+            let reason =
+                if is_ole(&prefix) { Reason::ProtectedOrLegacyWorkbook } else { Reason::UnsupportedFormat };
+            self.fatal(name, prefix.len() as u64, reason);
+            return;
+        }
+        let complete = prefix.len() < PREFIX;
+        let detected = encoding.is_none();
+        let encoding = match encoding.map_or_else(|| decode::detect_prefix(&prefix, complete), Ok) {
+            Ok(e) => e,
+            Err(error) => {
+                self.fatal(name, prefix.len() as u64, Reason::Unreadable { error });
+                return;
+            }
+        };
+        let sniff = encoding.codec().decode_without_bom_handling(&prefix).0.into_owned();
+        let delimiter = table::sniff_delimiter(sniff.trim_start_matches('\u{FEFF}'));
+        let mut decoder = stream::StrictDecoder::new(Cursor::new(prefix).chain(source), encoding);
+        let mut summary = summary(name, Some(encoding), detected);
+        let mut file = FileIngest::new(name);
+        let mut records = Records::new(&mut decoder, delimiter);
+        let outcome = loop {
+            match records.next() {
+                None => break Ok(()),
+                Some(Ok(record)) => file.take(record),
+                Some(Err(e)) => {
+                    break Err(match e.into_kind() {
+                        csv::ErrorKind::Io(io) => match stream::decode_error(&io) {
+                            Some(error) => Reason::Unreadable { error },
+                            None => Reason::Io { message: io.to_string() },
+                        },
+                        other => Reason::Io { message: format!("{other:?}") },
+                    })
+                }
+            }
+            if file.read.is_multiple_of(PROGRESS_EVERY)
+                && file.read > 0
+                && !progress(records.source().bytes_read(), file.read)
+            {
+                break Err(Reason::Cancelled);
+            }
+        };
+        drop(records);
+        summary.bytes = decoder.bytes_read();
+        progress(summary.bytes, file.read);
+        match outcome {
+            Ok(()) => self.merge(summary, file),
+            Err(reason) => {
+                summary.table = file.header.map(|h| h.table);
+                self.fatal_with(summary, reason);
+            }
+        }
+    }
+
+    /// A workbook: each sheet is a table of its own.
+    pub fn add_workbook(&mut self, name: &str, bytes: &[u8]) {
+        let sheets = match xlsx::read_workbook(bytes) {
+            Ok(s) => s,
+            Err(message) => {
+                self.fatal(name, bytes.len() as u64, Reason::BrokenWorkbook { message });
+                return;
+            }
+        };
+        for sheet in sheets {
+            let label = format!("{name}#{}", sheet.name);
+            let mut summary = summary(&label, None, false);
+            summary.bytes = 0;
+            let mut file = FileIngest::new(&label);
+            if !sheet.header.is_empty() {
+                file.take(Record::Header(sheet.header));
+            }
+            file.blank = sheet.blank_rows;
+            for row in sheet.rows {
+                file.take(Record::Row(row));
+            }
+            if file.header.is_none() && file.problems.is_empty() && file.read == 0 {
+                // An empty sheet: listed, nothing to read.
+                self.report.files.push(summary);
+                continue;
+            }
+            self.merge(summary, file);
+        }
+    }
+
+    /// A file that could not even be opened.
+    pub fn add_unreadable(&mut self, name: &str, error: &std::io::Error) {
+        self.fatal(name, 0, Reason::Io { message: error.to_string() });
+    }
+
+    fn fatal(&mut self, name: &str, bytes: u64, reason: Reason) {
+        let mut s = summary(name, None, false);
+        s.bytes = bytes;
+        self.fatal_with(s, reason);
+    }
+
+    fn fatal_with(&mut self, mut summary: FileSummary, reason: Reason) {
+        self.report.problems.push(Problem::file(&summary.file, summary.table, reason));
+        summary.read = 0;
+        self.report.files.push(summary);
+    }
+
+    fn merge(&mut self, mut summary: FileSummary, file: FileIngest) {
+        summary.table = file.header.as_ref().map(|h| h.table).or(file.near);
+        summary.read = file.read;
+        summary.blank = file.blank;
+        self.report.problems.extend(file.problems);
+        self.report.dataset.append(file.dataset);
+        self.report.files.push(summary);
+    }
+
+    /// Runs the checks across tables, sorts the problems and counts per file.
+    pub fn finish(mut self) -> ImportReport {
+        let report = &mut self.report;
+        let cross = pension::cross_check(&mut report.dataset);
+        report.problems.extend(cross);
+        report.problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+        for summary in &mut report.files {
+            let rejected: BTreeSet<u64> =
+                report.problems.iter().filter(|p| p.file == summary.file).filter_map(|p| p.line).collect();
+            summary.rejected = rejected.len() as u64;
+            summary.accepted = summary.read - summary.rejected;
+        }
+        self.report
+    }
+}
+
+fn summary(file: &str, encoding: Option<Encoding>, detected: bool) -> FileSummary {
+    FileSummary {
+        file: file.to_string(),
+        bytes: 0,
+        encoding,
+        encoding_detected: detected,
         table: None,
         read: 0,
         accepted: 0,
         rejected: 0,
         blank: 0,
-    };
-    let fatal = |reason, table| Problem::file(file.name, table, reason);
-    if is_binary_container(file.bytes) {
-        report.problems.push(fatal(Reason::UnsupportedFormat, None));
-        return summary;
     }
-    let decoded = file
-        .encoding
-        .map_or_else(|| decode::detect(file.bytes), Ok)
-        .and_then(|enc| decode::decode(file.bytes, enc).map(|text| (enc, text)));
-    let text = match decoded {
-        Ok((enc, text)) => {
-            summary.encoding = Some(enc);
-            text
+}
+
+/// One file's rows on their way in: kept apart until the file has been read to
+/// the end, so a file that fails half-way adds nothing.
+struct FileIngest {
+    name: String,
+    header: Option<HeaderMatch>,
+    /// The table a header that failed to match comes closest to.
+    near: Option<TableKind>,
+    header_failed: bool,
+    dataset: PensionDataset,
+    problems: Vec<Problem>,
+    read: u64,
+    blank: u64,
+}
+
+impl FileIngest {
+    fn new(name: &str) -> FileIngest {
+        FileIngest {
+            name: name.to_string(),
+            header: None,
+            near: None,
+            header_failed: false,
+            dataset: PensionDataset::default(),
+            problems: Vec::new(),
+            read: 0,
+            blank: 0,
         }
-        Err(error) => {
-            report.problems.push(fatal(Reason::Unreadable { error }, None));
-            return summary;
-        }
-    };
-    let Some(raw) = table::read_table(&text) else {
-        report.problems.push(fatal(Reason::EmptyFile, None));
-        return summary;
-    };
-    summary.blank = raw.blank_rows;
-    let header = match schema::recognize(&raw.header) {
-        Ok(h) => h,
-        Err(Some(near)) => {
-            for column in near.missing_required() {
-                let reason =
-                    Reason::MissingColumn { column: format!("{} / {}", column.japanese, column.english) };
-                report.problems.push(fatal(reason, Some(near.table)));
-            }
-            summary.table = Some(near.table);
-            return summary;
-        }
-        Err(None) => {
-            report.problems.push(fatal(Reason::UnknownHeader, None));
-            return summary;
-        }
-    };
-    summary.table = Some(header.table);
-    summary.read = raw.rows.len() as u64;
-    for row in &raw.rows {
-        let mut reader = RowReader::new(file.name, &header, row);
-        pension::add_row(&mut report.dataset, &mut reader);
-        report.problems.append(&mut reader.problems);
     }
-    summary
+
+    fn take(&mut self, record: Record) {
+        match record {
+            Record::Blank => self.blank += 1,
+            Record::Header(cells) => match schema::recognize(&cells) {
+                Ok(h) => self.header = Some(h),
+                Err(near) => {
+                    self.header_failed = true;
+                    match near {
+                        Some(near) => {
+                            self.near = Some(near.table);
+                            for column in near.missing_required() {
+                                let column = format!("{} / {}", column.japanese, column.english);
+                                let reason = Reason::MissingColumn { column };
+                                self.problems.push(Problem::file(&self.name, Some(near.table), reason));
+                            }
+                        }
+                        None => self.problems.push(Problem::file(&self.name, None, Reason::UnknownHeader)),
+                    }
+                }
+            },
+            Record::Row(row) => self.row(&row),
+        }
+    }
+
+    fn row(&mut self, row: &RawRow) {
+        let Some(header) = &self.header else {
+            // Rows under a header that was not recognised are not read: the file's
+            // one problem says why.
+            return;
+        };
+        self.read += 1;
+        let mut reader = RowReader::new(&self.name, header, row);
+        pension::add_row(&mut self.dataset, &mut reader);
+        self.problems.append(&mut reader.problems);
+    }
+}
+
+/// Imports a set of whole files into one profile-A dataset.
+pub fn import(files: &[SourceFile]) -> ImportReport {
+    let mut importer = Importer::new();
+    for file in files {
+        importer.add_bytes(file, &mut |_, _| true);
+    }
+    importer.finish()
 }

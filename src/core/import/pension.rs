@@ -9,7 +9,8 @@ use super::values::{parse_count, parse_date, parse_month, parse_percent, parse_t
 use crate::core::calendar::YearMonth;
 use crate::core::dataset::pension::*;
 use crate::core::profile::national_pension;
-use std::collections::{BTreeSet, HashMap};
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::hash_map::Entry;
 use std::hash::Hash;
 
 fn parse_kind(text: &str) -> Result<Kind, Reason> {
@@ -177,140 +178,148 @@ pub fn add_row(data: &mut PensionDataset, r: &mut RowReader) {
 /// Checks across tables. Rejected rows are removed from `data` and reported.
 pub fn cross_check(data: &mut PensionDataset) -> Vec<Problem> {
     let mut problems = Vec::new();
-    dedupe(
-        &mut data.offices,
-        TableKind::Offices,
-        0,
-        |o| o.code.clone(),
-        |o| (&o.origin, o.code.clone()),
-        &mut problems,
-    );
-    let codes: BTreeSet<String> = data.offices.iter().map(|o| o.code.clone()).collect();
-
-    dedupe(
-        &mut data.fees,
-        TableKind::Fees,
-        0,
-        |f| (f.district.clone(), f.period),
-        |f| (&f.origin, f.district.clone()),
-        &mut problems,
-    );
-    known_office(
-        &mut data.progress,
-        TableKind::Progress,
-        &codes,
-        |p| (&p.origin, &p.office_code),
-        &mut problems,
-    );
-    dedupe(
-        &mut data.progress,
-        TableKind::Progress,
-        0,
-        |p| (p.office_code.clone(), p.kind, p.month),
-        |p| (&p.origin, p.office_code.clone()),
-        &mut problems,
-    );
-    known_office(
-        &mut data.targets,
-        TableKind::Targets,
-        &codes,
-        |t| (&t.origin, &t.office_code),
-        &mut problems,
-    );
-    dedupe(
-        &mut data.targets,
-        TableKind::Targets,
-        0,
-        |t| (t.office_code.clone(), t.period, t.kind),
-        |t| (&t.origin, t.office_code.clone()),
-        &mut problems,
-    );
-    known_office(
-        &mut data.account_transfers,
-        TableKind::AccountTransfer,
-        &codes,
-        |t| (&t.origin, &t.office_code),
-        &mut problems,
-    );
-    dedupe(
-        &mut data.account_transfers,
-        TableKind::AccountTransfer,
-        0,
-        |t| (t.office_code.clone(), t.period),
-        |t| (&t.origin, t.office_code.clone()),
-        &mut problems,
-    );
-    known_office(
-        &mut data.incidents,
-        TableKind::Incidents,
-        &codes,
-        |i| (&i.origin, &i.office_code),
-        &mut problems,
-    );
-    dedupe(
-        &mut data.incident_scale,
-        TableKind::IncidentScale,
-        0,
-        |s| s.min_points,
-        |s| (&s.origin, s.min_points.to_string()),
-        &mut problems,
-    );
-    known_office(
-        &mut data.activity,
-        TableKind::Activity,
-        &codes,
-        |a| (&a.origin, &a.office_code),
-        &mut problems,
-    );
-    dedupe(
-        &mut data.activity,
-        TableKind::Activity,
-        0,
-        |a| (a.office_code.clone(), a.month, a.method.clone()),
-        |a| (&a.origin, a.office_code.clone()),
-        &mut problems,
-    );
+    let d = data;
+    dedupe(&mut d.offices, TableKind::Offices, &mut problems);
+    let codes: FxHashSet<&str> = d.offices.iter().map(|o| o.code.as_str()).collect();
+    dedupe(&mut d.fees, TableKind::Fees, &mut problems);
+    known_office(&mut d.progress, TableKind::Progress, &codes, &mut problems);
+    dedupe(&mut d.progress, TableKind::Progress, &mut problems);
+    known_office(&mut d.targets, TableKind::Targets, &codes, &mut problems);
+    dedupe(&mut d.targets, TableKind::Targets, &mut problems);
+    known_office(&mut d.account_transfers, TableKind::AccountTransfer, &codes, &mut problems);
+    dedupe(&mut d.account_transfers, TableKind::AccountTransfer, &mut problems);
+    known_office(&mut d.incidents, TableKind::Incidents, &codes, &mut problems);
+    dedupe(&mut d.incident_scale, TableKind::IncidentScale, &mut problems);
+    known_office(&mut d.activity, TableKind::Activity, &codes, &mut problems);
+    dedupe(&mut d.activity, TableKind::Activity, &mut problems);
     problems
 }
 
-/// Keeps the first row of each key; later ones are rejected, pointing at the first.
-fn dedupe<T, K: Eq + Hash>(
-    rows: &mut Vec<T>,
-    table: TableKind,
-    column: usize,
-    key: impl Fn(&T) -> K,
-    place: impl Fn(&T) -> (&Origin, String),
-    problems: &mut Vec<Problem>,
-) {
-    let mut first: HashMap<K, Origin> = HashMap::new();
-    rows.retain(|row| {
-        let (origin, value) = place(row);
-        match first.get(&key(row)) {
-            Some(f) => {
-                let reason = Reason::Duplicate { first_file: f.file.clone(), first_line: f.line };
-                problems.push(row_problem(&origin.file, table, origin.line, column, &value, reason));
-                false
-            }
-            None => {
-                first.insert(key(row), origin.clone());
-                true
-            }
-        }
-    });
+/// A row whose key must be unique in its table.
+trait UniqueKey {
+    type Key<'a>: Eq + Hash
+    where
+        Self: 'a;
+    fn key(&self) -> Self::Key<'_>;
+    /// The value of the key's first column (the table's first column).
+    fn key_cell(&self) -> String;
+    fn origin(&self) -> &Origin;
 }
 
-fn known_office<T>(
+macro_rules! unique_key {
+    ($row:ty, |$r:ident| $key:expr, $key_ty:ty, $cell:expr) => {
+        impl UniqueKey for $row {
+            type Key<'a> = $key_ty;
+            fn key(&self) -> Self::Key<'_> {
+                let $r = self;
+                $key
+            }
+            fn key_cell(&self) -> String {
+                let $r = self;
+                $cell
+            }
+            fn origin(&self) -> &Origin {
+                &self.origin
+            }
+        }
+    };
+}
+
+unique_key!(Office, |r| r.code.as_str(), &'a str, r.code.clone());
+unique_key!(PeriodFee, |r| (r.district.as_str(), r.period), (&'a str, u8), r.district.clone());
+unique_key!(
+    Progress,
+    |r| (r.office_code.as_str(), r.kind, r.month),
+    (&'a str, Kind, YearMonth),
+    r.office_code.clone()
+);
+unique_key!(
+    Target,
+    |r| (r.office_code.as_str(), r.period, r.kind),
+    (&'a str, u8, Kind),
+    r.office_code.clone()
+);
+unique_key!(AccountTransfer, |r| (r.office_code.as_str(), r.period), (&'a str, u8), r.office_code.clone());
+unique_key!(IncidentScaleRow, |r| r.min_points, i64, r.min_points.to_string());
+unique_key!(
+    Activity,
+    |r| (r.office_code.as_str(), r.month, r.method.as_str()),
+    (&'a str, YearMonth, &'a str),
+    r.office_code.clone()
+);
+
+/// For each row, the index of an earlier row with the same key, if any.
+fn earlier_twins<T: UniqueKey>(rows: &[T]) -> Vec<Option<usize>> {
+    let mut first: FxHashMap<T::Key<'_>, usize> = FxHashMap::default();
+    rows.iter()
+        .enumerate()
+        .map(|(i, row)| match first.entry(row.key()) {
+            Entry::Occupied(e) => Some(*e.get()),
+            Entry::Vacant(e) => {
+                e.insert(i);
+                None
+            }
+        })
+        .collect()
+}
+
+/// Keeps the first row of each key; later ones are rejected, pointing at the first.
+fn dedupe<T: UniqueKey>(rows: &mut Vec<T>, table: TableKind, problems: &mut Vec<Problem>) {
+    let twins = earlier_twins(rows);
+    if twins.iter().all(Option::is_none) {
+        return;
+    }
+    for (row, twin) in rows.iter().zip(&twins) {
+        if let Some(first) = twin {
+            let (origin, first) = (row.origin(), rows[*first].origin());
+            let reason = Reason::Duplicate { first_file: first.file.clone(), first_line: first.line };
+            problems.push(row_problem(&origin.file, table, origin.line, 0, &row.key_cell(), reason));
+        }
+    }
+    let mut twins = twins.into_iter();
+    rows.retain(|_| twins.next().flatten().is_none());
+}
+
+/// A row that names an office.
+trait OfficeRow {
+    fn office_code(&self) -> &str;
+    fn origin(&self) -> &Origin;
+}
+
+macro_rules! office_row {
+    ($($row:ty),*) => {$(
+        impl OfficeRow for $row {
+            fn office_code(&self) -> &str {
+                &self.office_code
+            }
+            fn origin(&self) -> &Origin {
+                &self.origin
+            }
+        }
+    )*};
+}
+
+office_row!(Progress, Target, AccountTransfer, Incident, Activity);
+
+/// Rejects rows whose office code is not in the offices table.
+fn known_office<T: OfficeRow>(
     rows: &mut Vec<T>,
     table: TableKind,
-    codes: &BTreeSet<String>,
-    place: impl Fn(&T) -> (&Origin, &String),
+    codes: &FxHashSet<&str>,
     problems: &mut Vec<Problem>,
 ) {
     rows.retain(|row| {
-        let (origin, code) = place(row);
-        let known = codes.contains(code);
+        let known = codes.contains(row.office_code());
         if !known {
-            problems.push(row_problem(&origin.file, table, origin.line, 0, code, Reason::UnknownOffice));
+            let origin = OfficeRow::origin(row);
+            problems.push(row_problem(
+                &origin.file,
+                table,
+                origin.line,
+                0,
+                row.office_code(),
+                Reason::UnknownOffice,
+            ));
         }
         known
     });

@@ -23,8 +23,20 @@ pub enum Reason {
     MissingColumn {
         column: String,
     },
-    /// The file is a workbook or binary file this build does not read.
+    /// The file is a binary file this build does not read.
     UnsupportedFormat,
+    /// An OLE container: a legacy .xls or a password-protected .xlsx.
+    ProtectedOrLegacyWorkbook,
+    /// A .xlsx that calamine cannot open.
+    BrokenWorkbook {
+        message: String,
+    },
+    /// The file could not be read from its source.
+    Io {
+        message: String,
+    },
+    /// The user cancelled the import of this file.
+    Cancelled,
     Value {
         error: ValueError,
     },
@@ -80,6 +92,12 @@ impl Problem {
             Reason::UnknownHeader => t!("problem.unknown_header", locale = l),
             Reason::MissingColumn { column } => t!("problem.missing_column", locale = l, column = column),
             Reason::UnsupportedFormat => t!("problem.unsupported_format", locale = l),
+            Reason::ProtectedOrLegacyWorkbook => t!("problem.protected_workbook", locale = l),
+            Reason::BrokenWorkbook { message } => {
+                t!("problem.broken_workbook", locale = l, message = message)
+            }
+            Reason::Io { message } => t!("problem.io", locale = l, message = message),
+            Reason::Cancelled => t!("problem.cancelled", locale = l),
             Reason::Value { error } => match error {
                 ValueError::Empty => t!("problem.value.empty", locale = l),
                 ValueError::NotANumber => t!("problem.value.not_a_number", locale = l),

@@ -1,21 +1,14 @@
 //! Decoded text → header row and data rows, with the line each row starts on.
 //! Comma- or tab-separated, quoted fields with embedded commas, quotes and
-//! newlines (the csv crate does the parsing).
+//! newlines (the csv crate does the parsing), read as a stream.
+
+use std::io::Read;
 
 /// A data row and the 1-based line it starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawRow {
     pub line: u64,
     pub cells: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct RawTable {
-    pub header: Vec<String>,
-    pub rows: Vec<RawRow>,
-    /// Rows whose every cell is empty (Excel's trailing ",,,"): skipped, counted.
-    pub blank_rows: u64,
-    pub delimiter: u8,
 }
 
 /// Tab when the header line has more tabs than commas, else comma.
@@ -28,79 +21,89 @@ pub fn sniff_delimiter(text: &str) -> u8 {
     }
 }
 
-/// Splits text into a header and rows. `None` when there is no header row.
-/// CRLF line ends (what Excel writes) are read as LF first: the csv crate's line
-/// count is one short after a CRLF header, and a line number is what the user
-/// needs to find a row.
-pub fn read_table(text: &str) -> Option<RawTable> {
-    let unified;
-    let text = if text.contains('\r') {
-        unified = text.replace("\r\n", "\n");
-        unified.as_str()
-    } else {
-        text
-    };
-    let delimiter = sniff_delimiter(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let header: Vec<String> = loop {
-        match records.next()? {
-            Ok(r) if r.iter().all(|c| c.trim().is_empty()) => continue,
-            Ok(r) => break r.iter().map(str::to_string).collect(),
-            Err(_) => return None,
-        }
-    };
-    let mut table = RawTable { header, delimiter, ..RawTable::default() };
-    for record in records {
-        // The input is a &str, so the only error left is a malformed record,
-        // which `flexible` turns into a short row; keep whatever was read.
-        let Ok(record) = record else { continue };
-        let line = record.position().map_or(0, |p| p.line());
-        if record.iter().all(|c| c.trim().is_empty()) {
-            table.blank_rows += 1;
-            continue;
-        }
-        table.rows.push(RawRow { line, cells: record.iter().map(str::to_string).collect() });
+/// What the reader met next.
+#[derive(Debug)]
+pub enum Record {
+    Header(Vec<String>),
+    Row(RawRow),
+    /// A row whose every cell is empty (Excel's trailing ",,,"): skipped, counted.
+    Blank,
+}
+
+/// Reads records from LF-terminated UTF-8 text (see [`super::stream`]). The first
+/// non-blank record is the header.
+pub struct Records<R> {
+    reader: csv::Reader<R>,
+    record: csv::StringRecord,
+    seen_header: bool,
+}
+
+impl<R: Read> Records<R> {
+    pub fn new(text: R, delimiter: u8) -> Records<R> {
+        let reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text);
+        Records { reader, record: csv::StringRecord::new(), seen_header: false }
     }
-    Some(table)
+
+    /// The text source (to ask it how far it has read).
+    pub fn source(&self) -> &R {
+        self.reader.get_ref()
+    }
+}
+
+impl<R: Read> Iterator for Records<R> {
+    type Item = Result<Record, csv::Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.reader.read_record(&mut self.record) {
+            Err(e) => Some(Err(e)),
+            Ok(false) => None,
+            Ok(true) => {
+                let cells: Vec<String> = self.record.iter().map(str::to_string).collect();
+                if cells.iter().all(|c| c.trim().is_empty()) {
+                    return Some(Ok(Record::Blank));
+                }
+                if !self.seen_header {
+                    self.seen_header = true;
+                    return Some(Ok(Record::Header(cells)));
+                }
+                let line = self.record.position().map_or(0, |p| p.line());
+                Some(Ok(Record::Row(RawRow { line, cells })))
+            }
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn quoted_fields_keep_commas_quotes_and_newlines() {
-        let text = "a,b,c\n1,\"x, y\",\"say \"\"hi\"\"\"\n2,\"two\nlines\",z\n,,\n3,q,r\n";
-        let t = read_table(text).unwrap();
-        assert_eq!(t.header, ["a", "b", "c"]);
-        assert_eq!(t.rows.len(), 3);
-        assert_eq!(t.rows[0].cells, ["1", "x, y", "say \"hi\""]);
-        assert_eq!(t.rows[1].cells[1], "two\nlines");
-        assert_eq!(t.rows[1].line, 3);
-        assert_eq!(t.rows[2].line, 6);
-        assert_eq!(t.blank_rows, 1);
-        assert_eq!(t.delimiter, b',');
+    fn read(text: &str) -> Vec<Record> {
+        Records::new(text.as_bytes(), sniff_delimiter(text)).map(Result::unwrap).collect()
     }
 
     #[test]
-    fn crlf_lines_are_counted_like_lf() {
-        let t = read_table("a,b\r\n1,2\r\n3,\"x\r\ny\"\r\n5,z\r\n").unwrap();
-        let lines: Vec<u64> = t.rows.iter().map(|r| r.line).collect();
-        assert_eq!(lines, vec![2, 3, 5]);
-        assert_eq!(t.rows[1].cells[1], "x\ny");
+    fn quoted_fields_keep_commas_quotes_and_newlines() {
+        let records = read("a,b,c\n1,\"x, y\",\"say \"\"hi\"\"\"\n2,\"two\nlines\",z\n,,\n3,q,r\n");
+        let rows: Vec<&RawRow> =
+            records.iter().filter_map(|r| if let Record::Row(r) = r { Some(r) } else { None }).collect();
+        assert!(matches!(&records[0], Record::Header(h) if h == &["a", "b", "c"]));
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0].cells, ["1", "x, y", "say \"hi\""]);
+        assert_eq!(rows[1].cells[1], "two\nlines");
+        assert_eq!(rows[1].line, 3);
+        assert_eq!(rows[2].line, 6);
+        assert_eq!(records.iter().filter(|r| matches!(r, Record::Blank)).count(), 1);
     }
 
     #[test]
     fn tabs_are_sniffed() {
-        let t = read_table("a\tb\n1,5\t2\n").unwrap();
-        assert_eq!(t.delimiter, b'\t');
-        assert_eq!(t.rows[0].cells, ["1,5", "2"]);
-        assert_eq!(read_table(""), None);
-        assert_eq!(read_table("\n\n"), None);
+        let records = read("a\tb\n1,5\t2\n");
+        assert!(matches!(&records[1], Record::Row(r) if r.cells == ["1,5", "2"]));
+        assert!(read("").is_empty());
+        assert!(read("\n\n").is_empty());
     }
 }
