@@ -233,3 +233,25 @@ proptest! {
 fn values_with_commas(n: i64) -> String {
     shuno::core::money::group_thousands(n as u64)
 }
+
+#[test]
+fn an_unrecognised_header_is_offered_for_mapping_and_read_once_mapped() {
+    use shuno::core::import::import_with;
+    use shuno::core::import::schema::{header_signature, ColumnMapping};
+    let text = "コード,なまえ,県,ちく\n1,髙﨑,東京都,A\n2,川﨑,神奈川県,A\n";
+    let r = one("mine.csv", text.as_bytes());
+    assert_eq!(r.files[0].unrecognised_header, ["コード", "なまえ", "県", "ちく"]);
+    assert!(matches!(r.problems[0].reason, Reason::UnknownHeader));
+    let mapping = ColumnMapping {
+        signature: header_signature(&r.files[0].unrecognised_header),
+        table: TableKind::Offices,
+        positions: vec![Some(0), Some(1), Some(2), Some(3)],
+    };
+    let r = import_with(
+        &[SourceFile { name: "mine.csv", bytes: text.as_bytes(), encoding: None }],
+        vec![mapping],
+    );
+    assert!(r.problems.is_empty());
+    assert_eq!((r.files[0].table, r.files[0].accepted), (Some(TableKind::Offices), 2));
+    assert!(r.files[0].unrecognised_header.is_empty());
+}

@@ -6,6 +6,7 @@ mod charts;
 mod download;
 mod pages;
 mod projector;
+mod settings;
 mod shell;
 mod state;
 

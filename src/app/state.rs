@@ -1,9 +1,12 @@
 //! The app's state: the loaded files, the user's choices, and the settlement the
 //! core derives from them. Records live in memory only; nothing is persisted.
 
+use crate::app::settings;
 use crate::core::calendar::DateStyle;
 use crate::core::i18n::{text, Lang};
-use crate::core::import::{import, ImportReport, SourceFile};
+use crate::core::import::decode::Encoding;
+use crate::core::import::schema::ColumnMapping;
+use crate::core::import::{import_with, ImportReport, SourceFile};
 use crate::core::rules::pension::overview::{Scope, SortKey};
 use crate::core::rules::pension::{settle, SettleError, SettleOptions, Settlement};
 use leptos::prelude::*;
@@ -49,6 +52,10 @@ pub struct AppState {
     pub is_demo: RwSignal<bool>,
     pub loading: RwSignal<Option<String>>,
     pub options: RwSignal<SettleOptions>,
+    /// Encodings the user chose, by file name (the rest are detected).
+    pub encodings: RwSignal<Vec<(String, Encoding)>>,
+    /// Column mappings the user made (settings: remembered in localStorage).
+    pub mappings: RwSignal<Vec<ColumnMapping>>,
     pub scope: RwSignal<Scope>,
     pub sort: RwSignal<SortKey>,
     /// The office the detail page shows.
@@ -63,13 +70,17 @@ impl AppState {
     pub fn new() -> AppState {
         let files: RwSignal<Vec<LoadedFile>> = RwSignal::new(Vec::new());
         let options = RwSignal::new(SettleOptions::default());
+        let encodings: RwSignal<Vec<(String, Encoding)>> = RwSignal::new(Vec::new());
+        let mappings = RwSignal::new(settings::load_mappings());
         let report = Memo::new(move |_| {
+            let chosen = encodings.get();
+            let encoding_of = |name: &str| chosen.iter().find(|(n, _)| n == name).map(|(_, e)| *e);
             files.with(|files| {
                 let sources: Vec<SourceFile> = files
                     .iter()
-                    .map(|f| SourceFile { name: &f.name, bytes: &f.bytes, encoding: None })
+                    .map(|f| SourceFile { name: &f.name, bytes: &f.bytes, encoding: encoding_of(&f.name) })
                     .collect();
-                import(&sources)
+                import_with(&sources, mappings.get())
             })
         });
         let settlement = Memo::new(move |_| {
@@ -85,6 +96,8 @@ impl AppState {
             is_demo: RwSignal::new(false),
             loading: RwSignal::new(None),
             options,
+            encodings,
+            mappings,
             scope: RwSignal::new(Scope::All),
             sort: RwSignal::new(SortKey::Achievement),
             office: RwSignal::new(None),
@@ -139,9 +152,29 @@ impl AppState {
         self.page.set(Page::Office);
     }
 
-    /// Forgets everything loaded.
+    /// Reads `file` in `encoding` from now on (`None`: detect again).
+    pub fn choose_encoding(self, file: &str, encoding: Option<Encoding>) {
+        self.encodings.update(|list| {
+            list.retain(|(n, _)| n != file);
+            if let Some(e) = encoding {
+                list.push((file.to_string(), e));
+            }
+        });
+    }
+
+    /// Remembers a column mapping (and re-reads the files with it).
+    pub fn remember_mapping(self, mapping: ColumnMapping) {
+        self.mappings.update(|list| {
+            list.retain(|m| m.signature != mapping.signature);
+            list.push(mapping);
+        });
+        settings::save_mappings(&self.mappings.get_untracked());
+    }
+
+    /// Forgets everything loaded (the column mappings, which are settings, stay).
     pub fn clear(self) {
         self.files.set(Vec::new());
+        self.encodings.set(Vec::new());
         self.is_demo.set(false);
     }
 }

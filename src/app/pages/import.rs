@@ -2,7 +2,9 @@
 //! rejected, the list of rejected rows (exportable), templates, and "clear all".
 
 use crate::app::download::save_text;
+use crate::app::pages::column_mapping::ColumnMappingForm;
 use crate::app::state::{AppState, LoadedFile};
+use crate::core::import::decode::Encoding;
 use crate::core::import::problem::problems_csv;
 use crate::core::import::schema::TableKind;
 use leptos::prelude::*;
@@ -55,18 +57,48 @@ pub fn Import() -> impl IntoView {
                 .iter()
                 .map(|f| {
                     let table = f.table.map_or("—".to_string(), |t| t.code().to_string());
-                    let encoding = f.encoding.map_or("—", |e| e.label());
+                    let name = f.file.clone();
+                    let detected = f.encoding_detected;
+                    let current = f.encoding;
+                    let is_text = !f.file.contains('#');
                     view! {
                         <tr data-file=f.file.clone()>
                             <td>{f.file.clone()}</td>
                             <td>{table}</td>
-                            <td>{encoding}</td>
+                            <td>
+                                <Show when=move || is_text fallback=|| "xlsx">
+                                    <select
+                                        aria-label=move || state.t("import.encoding")
+                                        on:change={
+                                            let name = name.clone();
+                                            move |ev| state.choose_encoding(&name, Encoding::from_code(&event_target_value(&ev)))
+                                        }
+                                    >
+                                        <option value="" selected=detected>
+                                            {move || format!("{} ({})", state.t("cli.detected"), current.map_or("—", |e| e.label()))}
+                                        </option>
+                                        {Encoding::ALL
+                                            .into_iter()
+                                            .map(|e| view! { <option value=e.code() selected=!detected && current == Some(e)>{e.label()}</option> })
+                                            .collect_view()}
+                                    </select>
+                                </Show>
+                            </td>
                             <td class="num" data-testid="read">{f.read}</td>
                             <td class="num" data-testid="accepted">{f.accepted}</td>
                             <td class="num" data-testid="rejected">{f.rejected}</td>
                         </tr>
                     }
                 })
+                .collect_view()
+        })
+    };
+    let mappings = move || {
+        state.report.with(|r| {
+            r.files
+                .iter()
+                .filter(|f| !f.unrecognised_header.is_empty())
+                .map(|f| view! { <ColumnMappingForm file=f.file.clone() header=f.unrecognised_header.clone() /> })
                 .collect_view()
         })
     };
@@ -115,7 +147,7 @@ pub fn Import() -> impl IntoView {
                 <p>{t("import.drop_here")}</p>
                 <label class="file-button">
                     {t("import.choose_files")}
-                    <input type="file" multiple accept=".csv,.tsv,.txt" data-testid="file-input" on:change=on_change />
+                    <input type="file" multiple accept=".csv,.tsv,.txt,.xlsx" data-testid="file-input" on:change=on_change />
                 </label>
                 <button type="button" class="danger" data-testid="clear-all" on:click=move |_| state.clear()>
                     {t("import.clear_all")}
@@ -137,6 +169,7 @@ pub fn Import() -> impl IntoView {
                 </thead>
                 <tbody>{summary}</tbody>
             </table>
+            {mappings}
             <h2>{t("import.problems")}</h2>
             <button
                 type="button"

@@ -1,5 +1,6 @@
 //! One module per page.
 
+pub mod column_mapping;
 pub mod import;
 pub mod office;
 pub mod overview;

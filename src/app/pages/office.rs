@@ -164,7 +164,7 @@ fn detail(period_number: u8, as_of: crate::core::calendar::YearMonth, o: OfficeS
                             {rows.into_iter().filter(|m| !m.to_come).map(|m| {
                                 let month = m.month;
                                 view! {
-                                    <tr class:below-plan=m.done < m.planned>
+                                    <tr class:below-plan={ m.done < m.planned }>
                                         <th scope="row">{move || format_month(month, state.date_style.get())}</th>
                                         <td class="num">{m.planned}</td>
                                         <td class="num">{m.done}</td>

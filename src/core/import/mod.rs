@@ -20,10 +20,11 @@ use crate::core::dataset::pension::PensionDataset;
 use decode::Encoding;
 use problem::{Problem, Reason};
 use rows::RowReader;
-use schema::{HeaderMatch, TableKind};
+use schema::{ColumnMapping, HeaderMatch, TableKind};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::io::{Cursor, Read};
+use std::sync::Arc;
 use table::{RawRow, Record, Records};
 
 /// Bytes looked at to detect a text file's encoding.
@@ -56,6 +57,8 @@ pub struct FileSummary {
     pub rejected: u64,
     /// All-empty rows skipped (Excel's trailing ",,,").
     pub blank: u64,
+    /// The header row, when it matched no table: what a column mapping maps.
+    pub unrecognised_header: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -86,6 +89,7 @@ pub type OnProgress<'a> = &'a mut dyn FnMut(u64, u64) -> bool;
 #[derive(Default)]
 pub struct Importer {
     report: ImportReport,
+    mappings: Arc<[ColumnMapping]>,
 }
 
 fn is_zip(bytes: &[u8]) -> bool {
@@ -100,6 +104,11 @@ fn is_ole(bytes: &[u8]) -> bool {
 impl Importer {
     pub fn new() -> Importer {
         Importer::default()
+    }
+
+    /// An importer that reads headers it does not recognise by the user's mappings.
+    pub fn with_mappings(mappings: Vec<ColumnMapping>) -> Importer {
+        Importer { mappings: mappings.into(), ..Importer::default() }
     }
 
     /// A whole file in memory: a workbook, or text read as a stream.
@@ -145,7 +154,7 @@ impl Importer {
         let delimiter = table::sniff_delimiter(sniff.trim_start_matches('\u{FEFF}'));
         let mut decoder = stream::StrictDecoder::new(Cursor::new(prefix).chain(source), encoding);
         let mut summary = summary(name, Some(encoding), detected);
-        let mut file = FileIngest::new(name);
+        let mut file = FileIngest::new(name, self.mappings.clone());
         let mut records = Records::new(&mut decoder, delimiter);
         let outcome = loop {
             match records.next() {
@@ -193,7 +202,7 @@ impl Importer {
             let label = format!("{name}#{}", sheet.name);
             let mut summary = summary(&label, None, false);
             summary.bytes = 0;
-            let mut file = FileIngest::new(&label);
+            let mut file = FileIngest::new(&label, self.mappings.clone());
             if !sheet.header.is_empty() {
                 file.take(Record::Header(sheet.header));
             }
@@ -229,6 +238,7 @@ impl Importer {
 
     fn merge(&mut self, mut summary: FileSummary, file: FileIngest) {
         summary.table = file.header.as_ref().map(|h| h.table).or(file.near);
+        summary.unrecognised_header = file.unrecognised_header;
         summary.read = file.read;
         summary.blank = file.blank;
         self.report.problems.extend(file.problems);
@@ -263,6 +273,7 @@ fn summary(file: &str, encoding: Option<Encoding>, detected: bool) -> FileSummar
         accepted: 0,
         rejected: 0,
         blank: 0,
+        unrecognised_header: Vec::new(),
     }
 }
 
@@ -270,10 +281,11 @@ fn summary(file: &str, encoding: Option<Encoding>, detected: bool) -> FileSummar
 /// the end, so a file that fails half-way adds nothing.
 struct FileIngest {
     name: String,
+    mappings: Arc<[ColumnMapping]>,
     header: Option<HeaderMatch>,
     /// The table a header that failed to match comes closest to.
     near: Option<TableKind>,
-    header_failed: bool,
+    unrecognised_header: Vec<String>,
     dataset: PensionDataset,
     problems: Vec<Problem>,
     read: u64,
@@ -281,12 +293,13 @@ struct FileIngest {
 }
 
 impl FileIngest {
-    fn new(name: &str) -> FileIngest {
+    fn new(name: &str, mappings: Arc<[ColumnMapping]>) -> FileIngest {
         FileIngest {
             name: name.to_string(),
+            mappings,
             header: None,
             near: None,
-            header_failed: false,
+            unrecognised_header: Vec::new(),
             dataset: PensionDataset::default(),
             problems: Vec::new(),
             read: 0,
@@ -299,8 +312,11 @@ impl FileIngest {
             Record::Blank => self.blank += 1,
             Record::Header(cells) => match schema::recognize(&cells) {
                 Ok(h) => self.header = Some(h),
+                Err(_) if self.mappings.iter().any(|m| m.apply(&cells).is_some()) => {
+                    self.header = self.mappings.iter().find_map(|m| m.apply(&cells));
+                }
                 Err(near) => {
-                    self.header_failed = true;
+                    self.unrecognised_header = cells;
                     match near {
                         Some(near) => {
                             self.near = Some(near.table);
@@ -333,7 +349,12 @@ impl FileIngest {
 
 /// Imports a set of whole files into one profile-A dataset.
 pub fn import(files: &[SourceFile]) -> ImportReport {
-    let mut importer = Importer::new();
+    import_with(files, Vec::new())
+}
+
+/// [`import`], reading unrecognised headers by the user's column mappings.
+pub fn import_with(files: &[SourceFile], mappings: Vec<ColumnMapping>) -> ImportReport {
+    let mut importer = Importer::with_mappings(mappings);
     for file in files {
         importer.add_bytes(file, &mut |_, _| true);
     }

@@ -168,6 +168,34 @@ impl HeaderMatch {
     }
 }
 
+/// A header row as compared, as one string: the key a remembered mapping is
+/// stored under.
+pub fn header_signature(header: &[String]) -> String {
+    header.iter().map(|h| normalize_header(h)).collect::<Vec<_>>().join("\u{1F}")
+}
+
+/// The user's mapping of a file's columns to a table's, remembered for files with
+/// the same header (a setting: column names only, no data).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ColumnMapping {
+    pub signature: String,
+    pub table: TableKind,
+    /// For each of `table.columns()`, the file column it comes from.
+    pub positions: Vec<Option<usize>>,
+}
+
+impl ColumnMapping {
+    /// The mapping as a header match for `header`, if it fits it: same signature,
+    /// positions inside the row, every required column mapped.
+    pub fn apply(&self, header: &[String]) -> Option<HeaderMatch> {
+        let fits = self.signature == header_signature(header)
+            && self.positions.len() == self.table.columns().len()
+            && self.positions.iter().flatten().all(|p| *p < header.len());
+        let m = HeaderMatch { table: self.table, positions: self.positions.clone() };
+        (fits && m.missing_required().is_empty()).then_some(m)
+    }
+}
+
 /// Matches a header row against one table.
 pub fn match_header(header: &[String], table: TableKind) -> HeaderMatch {
     let cells: Vec<String> = header.iter().map(|h| normalize_header(h)).collect();
@@ -223,6 +251,21 @@ mod tests {
         assert_eq!(recognize(&progress).unwrap().table, TableKind::Progress);
         let activity = TableKind::Activity.header().iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(recognize(&activity).unwrap().table, TableKind::Activity);
+    }
+
+    #[test]
+    fn a_remembered_mapping_applies_to_the_same_header_only() {
+        let header = row(&["コード", "なまえ", "県", "ちく"]);
+        assert_eq!(recognize(&header), Err(None));
+        let mapping = ColumnMapping {
+            signature: header_signature(&header),
+            table: TableKind::Offices,
+            positions: vec![Some(0), Some(1), Some(2), Some(3)],
+        };
+        assert_eq!(mapping.apply(&header).unwrap().table, TableKind::Offices);
+        assert_eq!(mapping.apply(&row(&["コード", "なまえ", "県"])), None);
+        let partial = ColumnMapping { positions: vec![Some(0), None, Some(2), Some(3)], ..mapping };
+        assert_eq!(partial.apply(&header), None, "a required column left unmapped");
     }
 
     #[test]

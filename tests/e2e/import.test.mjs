@@ -1,0 +1,62 @@
+// Import in the app: choosing an encoding, and the column-mapping step for a
+// header that matches no table, remembered as a setting (never data).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveDist, launch, openApp, screenshot, root } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('a file read in the wrong encoding says so, and detection can be restored', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await page.getByRole('button', { name: 'データ取込' }).click();
+  const fixture = join(root, 'tests', 'fixtures', 'cp932-broken');
+  await page.setInputFiles('[data-testid=file-input]', readdirSync(fixture).map((f) => join(fixture, f)));
+  const row = page.locator('tr[data-file="offices.csv"]');
+  await row.waitFor();
+  await row.locator('select').selectOption('utf-8');
+  await page.waitForFunction(() => document.querySelector('[data-testid=problem-list]').innerText.includes('UTF-8 として読めない'));
+  assert.equal(await row.locator('[data-testid=read]').innerText(), '0');
+  await row.locator('select').selectOption('');
+  await page.waitForFunction(() => !document.querySelector('[data-testid=problem-list]').innerText.includes('UTF-8 として読めない'));
+  assert.equal(await row.locator('[data-testid=accepted]').innerText(), '2');
+  await context.close();
+});
+
+test('an unknown header is mapped once and the mapping is remembered, without data', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await page.getByRole('button', { name: 'データ取込' }).click();
+  const file = join(root, 'tests', 'fixtures', 'mapping', 'my-offices.csv');
+  await page.setInputFiles('[data-testid=file-input]', [file]);
+  const form = page.getByTestId('column-mapping');
+  await form.waitFor();
+  await form.locator('select').first().selectOption('offices');
+  const selects = form.locator('tbody select');
+  for (let i = 0; i < 4; i++) await selects.nth(i).selectOption(String(i));
+  await screenshot(page, 'import-mapping');
+  await form.getByRole('button', { name: 'この対応で読み込む' }).click();
+  const row = page.locator('tr[data-file="my-offices.csv"]');
+  await page.waitForFunction(() => document.querySelector('tr[data-file="my-offices.csv"] [data-testid=accepted]')?.textContent === '2');
+  assert.equal(await row.locator('td').nth(1).innerText(), 'offices');
+  assert.equal(await page.getByTestId('column-mapping').count(), 0);
+  const stored = await page.evaluate(() => ({ keys: Object.keys(localStorage), value: localStorage.getItem('shuno.column-mappings') }));
+  assert.deepEqual(stored.keys, ['shuno.column-mappings']);
+  assert.doesNotMatch(stored.value, /髙﨑|川﨑|東京都/, 'only column names are stored');
+  // A new visit reads the same header with the remembered mapping.
+  await page.reload();
+  await page.waitForSelector('[data-testid=settlement-table] tbody tr');
+  await page.getByRole('button', { name: 'データ取込' }).click();
+  await page.setInputFiles('[data-testid=file-input]', [file]);
+  await page.waitForFunction(() => document.querySelector('tr[data-file="my-offices.csv"] [data-testid=accepted]')?.textContent === '2');
+  await context.close();
+});
