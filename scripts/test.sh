@@ -16,7 +16,7 @@ cargo test
 
 step "wasm tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --target wasm32-unknown-unknown --no-default-features --features app --test web
+  cargo test --target wasm32-unknown-unknown --no-default-features --features app --test web --test worker
 
 step "end-to-end tests"
 cargo build --release --bin shuno

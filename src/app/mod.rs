@@ -4,6 +4,8 @@
 
 mod charts;
 mod download;
+mod import_client;
+pub mod import_worker;
 mod pages;
 mod projector;
 mod settings;

@@ -1,12 +1,13 @@
 //! The app's state: the loaded files, the user's choices, and the settlement the
 //! core derives from them. Records live in memory only; nothing is persisted.
 
+use crate::app::import_client::{ImportClient, Source};
 use crate::app::settings;
 use crate::core::calendar::DateStyle;
 use crate::core::i18n::{text, Lang};
 use crate::core::import::decode::Encoding;
 use crate::core::import::schema::ColumnMapping;
-use crate::core::import::{import_with, ImportReport, SourceFile};
+use crate::core::import::ImportReport;
 use crate::core::rules::pension::overview::{Scope, SortKey};
 use crate::core::rules::pension::{settle, SettleError, SettleOptions, Settlement};
 use leptos::prelude::*;
@@ -35,20 +36,15 @@ impl Page {
     }
 }
 
-/// A file the user (or the demo) gave, kept as bytes so a changed encoding can be
-/// re-read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LoadedFile {
-    pub name: String,
-    pub bytes: Vec<u8>,
-}
-
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub date_style: RwSignal<DateStyle>,
     pub page: RwSignal<Page>,
-    pub files: RwSignal<Vec<LoadedFile>>,
+    /// The files loaded, as Blobs: the worker reads them; the page never holds
+    /// their bytes.
+    pub sources: RwSignal<Vec<Source>, LocalStorage>,
+    pub import: ImportClient,
     pub is_demo: RwSignal<bool>,
     pub loading: RwSignal<Option<String>>,
     pub options: RwSignal<SettleOptions>,
@@ -62,26 +58,27 @@ pub struct AppState {
     pub office: RwSignal<Option<String>>,
     /// The projector's current slide; `None` when not presenting.
     pub slide: RwSignal<Option<usize>>,
-    pub report: Memo<ImportReport>,
+    pub report: RwSignal<ImportReport>,
     pub settlement: Memo<Option<Result<Settlement, Vec<SettleError>>>>,
 }
 
 impl AppState {
     pub fn new() -> AppState {
-        let files: RwSignal<Vec<LoadedFile>> = RwSignal::new(Vec::new());
+        let sources: RwSignal<Vec<Source>, LocalStorage> = RwSignal::new_local(Vec::new());
         let options = RwSignal::new(SettleOptions::default());
         let encodings: RwSignal<Vec<(String, Encoding)>> = RwSignal::new(Vec::new());
         let mappings = RwSignal::new(settings::load_mappings());
-        let report = Memo::new(move |_| {
-            let chosen = encodings.get();
-            let encoding_of = |name: &str| chosen.iter().find(|(n, _)| n == name).map(|(_, e)| *e);
-            files.with(|files| {
-                let sources: Vec<SourceFile> = files
-                    .iter()
-                    .map(|f| SourceFile { name: &f.name, bytes: &f.bytes, encoding: encoding_of(&f.name) })
-                    .collect();
-                import_with(&sources, mappings.get())
-            })
+        let report = RwSignal::new(ImportReport::default());
+        let import = ImportClient::new();
+        // Every change of files, encodings or mappings re-runs the import in the worker.
+        Effect::new(move |_| {
+            let (files, chosen, maps) = (sources.get(), encodings.get(), mappings.get());
+            if files.is_empty() {
+                import.stop();
+                report.set(ImportReport::default());
+            } else {
+                import.start(&files, &chosen, &maps, move |r| report.set(r));
+            }
         });
         let settlement = Memo::new(move |_| {
             report.with(|r| {
@@ -92,7 +89,8 @@ impl AppState {
             lang: RwSignal::new(Lang::Ja),
             date_style: RwSignal::new(DateStyle::Wareki),
             page: RwSignal::new(Page::Overview),
-            files,
+            sources,
+            import,
             is_demo: RwSignal::new(false),
             loading: RwSignal::new(None),
             options,
@@ -118,7 +116,7 @@ impl AppState {
         spawn_local(async move {
             match fetch_demo().await {
                 Ok(files) => {
-                    self.files.set(files);
+                    self.sources.set(files);
                     self.is_demo.set(true);
                     self.loading.set(None);
                 }
@@ -127,13 +125,15 @@ impl AppState {
         });
     }
 
-    /// Replaces the loaded data with the user's files (the demo is dropped).
-    pub fn load_user_files(self, added: Vec<LoadedFile>) {
+    /// Adds the user's files (the demo is dropped first; a file with the same
+    /// name replaces the earlier one).
+    pub fn load_user_files(self, added: Vec<Source>) {
+        self.import.cancelled.set(false);
         if self.is_demo.get_untracked() {
-            self.files.set(Vec::new());
+            self.sources.set(Vec::new());
             self.is_demo.set(false);
         }
-        self.files.update(|files| {
+        self.sources.update(|files| {
             for file in added {
                 files.retain(|f| f.name != file.name);
                 files.push(file);
@@ -171,9 +171,19 @@ impl AppState {
         settings::save_mappings(&self.mappings.get_untracked());
     }
 
+    /// Cancels the running import: the files it was reading are dropped, and what
+    /// was loaded before stays.
+    pub fn cancel_import(self) {
+        self.import.cancel();
+        let known: Vec<String> = self.report.with_untracked(|r| {
+            r.files.iter().map(|f| f.file.split('#').next().unwrap_or_default().to_string()).collect()
+        });
+        self.sources.update(|s| s.retain(|src| known.contains(&src.name)));
+    }
+
     /// Forgets everything loaded (the column mappings, which are settings, stay).
     pub fn clear(self) {
-        self.files.set(Vec::new());
+        self.sources.set(Vec::new());
         self.encodings.set(Vec::new());
         self.is_demo.set(false);
     }
@@ -187,13 +197,15 @@ async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {
     response.binary().await.map_err(|e| e.to_string())
 }
 
-async fn fetch_demo() -> Result<Vec<LoadedFile>, String> {
+async fn fetch_demo() -> Result<Vec<Source>, String> {
     let manifest = fetch_bytes("demo/manifest.json").await?;
     let names: Vec<String> = serde_json::from_slice(&manifest).map_err(|e| e.to_string())?;
     let mut files = Vec::with_capacity(names.len());
     for name in names {
         let bytes = fetch_bytes(&format!("demo/{name}")).await?;
-        files.push(LoadedFile { name, bytes });
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes.as_slice()));
+        let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(|e| format!("{e:?}"))?;
+        files.push(Source { name, blob });
     }
     Ok(files)
 }

@@ -67,6 +67,7 @@ export async function openApp(browser, url, viewport = { width: 1400, height: 90
   // Every Content-Security-Policy violation (an attempt the policy refused) is
   // recorded, so a blocked attempt to reach another origin still fails a test.
   await context.addInitScript(() => {
+    if (typeof document === 'undefined') return; // workers have no document
     window.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) =>
       window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),

@@ -2,30 +2,20 @@
 //! rejected, the list of rejected rows (exportable), templates, and "clear all".
 
 use crate::app::download::save_text;
+use crate::app::import_client::Source;
 use crate::app::pages::column_mapping::ColumnMappingForm;
-use crate::app::state::{AppState, LoadedFile};
+use crate::app::state::AppState;
 use crate::core::import::decode::Encoding;
 use crate::core::import::problem::problems_csv;
 use crate::core::import::schema::TableKind;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-/// Reads the chosen files' bytes and hands them to the state.
+/// Hands the chosen files to the state; the worker reads them.
 fn read_files(state: AppState, list: web_sys::FileList) {
-    let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
-    spawn_local(async move {
-        let mut loaded = Vec::with_capacity(files.len());
-        for file in files {
-            let name = file.name();
-            let file = gloo::file::File::from(file);
-            match gloo::file::futures::read_as_bytes(&file).await {
-                Ok(bytes) => loaded.push(LoadedFile { name, bytes }),
-                Err(e) => leptos::logging::error!("{name}: {e}"),
-            }
-        }
-        state.load_user_files(loaded);
-    });
+    let files =
+        (0..list.length()).filter_map(|i| list.get(i)).map(|f| Source { name: f.name(), blob: f.into() });
+    state.load_user_files(files.collect());
 }
 
 #[component]
@@ -154,6 +144,25 @@ pub fn Import() -> impl IntoView {
                 </button>
             </div>
             <p class="muted">{t("import.privacy")}</p>
+            {move || state.import.progress.get().map(|p| {
+                let percent = if p.size > 0.0 { (p.bytes / p.size * 100.0).min(100.0) } else { 0.0 };
+                view! {
+                    <div class="import-progress" role="status" data-testid="import-progress">
+                        <progress max="100" value=format!("{percent:.0}")></progress>
+                        <span>{format!(
+                            "{} ({}/{}) · {:.1} / {:.1} MB · {} {}",
+                            p.file, p.index + 1, p.files, p.bytes / 1e6, p.size / 1e6, p.rows, state.t("import.rows")
+                        )}</span>
+                        <button type="button" class="danger" data-testid="cancel-import" on:click=move |_| state.cancel_import()>
+                            {t("import.cancel")}
+                        </button>
+                    </div>
+                }
+            })}
+            <Show when=move || state.import.cancelled.get()>
+                <p class="errors" role="alert" data-testid="import-cancelled">{t("import.cancelled")}</p>
+            </Show>
+            {move || state.import.failure.get().map(|f| view! { <p class="errors" role="alert">{format!("{}: {f}", state.t("import.worker_failed"))}</p> })}
             <h2>{t("import.summary")}</h2>
             <p data-testid="import-totals">{totals}</p>
             <table class="files" data-testid="file-summary">

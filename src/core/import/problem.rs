@@ -9,7 +9,7 @@ use rust_i18n::t;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "reason", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Reason {
     /// The bytes are not text in the detected or chosen encoding.
     Unreadable {
@@ -62,7 +62,6 @@ pub struct Problem {
     pub line: Option<u64>,
     pub column: Option<String>,
     pub value: Option<String>,
-    #[serde(flatten)]
     pub reason: Reason,
 }
 

@@ -1,0 +1,161 @@
+//! The page's side of the import worker: starts a job whenever the files, the
+//! chosen encodings or the column mappings change, shows its progress, takes its
+//! report, and cancels by terminating the worker (a new one serves the next job).
+
+use crate::core::import::decode::Encoding;
+use crate::core::import::schema::ColumnMapping;
+use crate::core::import::ImportReport;
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The worker script Trunk builds (`data-type="worker"`, loader shim).
+const WORKER_URL: &str = "./shuno-import-worker_loader.js";
+
+/// A file as the page holds it: a name and a Blob (never its bytes).
+#[derive(Clone)]
+pub struct Source {
+    pub name: String,
+    pub blob: web_sys::Blob,
+}
+
+/// The job message for the worker.
+fn job_message(sources: &[Source], encodings: &[(String, Encoding)], mappings: &[ColumnMapping]) -> JsValue {
+    let list = Array::new();
+    for s in sources {
+        let f = Object::new();
+        set(&f, "name", s.name.clone().into());
+        set(&f, "blob", s.blob.clone().into());
+        if let Some((_, e)) = encodings.iter().find(|(n, _)| *n == s.name) {
+            set(&f, "encoding", e.code().into());
+        }
+        list.push(&f);
+    }
+    let job = Object::new();
+    set(&job, "files", list.into());
+    set(&job, "mappings", serde_json::to_string(mappings).unwrap_or_default().into());
+    job.into()
+}
+
+/// Where a running import is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportProgress {
+    pub file: String,
+    pub index: usize,
+    pub files: usize,
+    pub bytes: f64,
+    pub size: f64,
+    pub rows: u64,
+}
+
+struct Running {
+    worker: web_sys::Worker,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+}
+
+#[derive(Clone, Copy)]
+pub struct ImportClient {
+    running: StoredValue<Option<Running>, LocalStorage>,
+    pub progress: RwSignal<Option<ImportProgress>>,
+    pub cancelled: RwSignal<bool>,
+    /// Why the worker could not run, if it could not.
+    pub failure: RwSignal<Option<String>>,
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn set(obj: &Object, key: &str, value: JsValue) {
+    let _ = Reflect::set(obj, &JsValue::from_str(key), &value);
+}
+
+impl ImportClient {
+    pub fn new() -> ImportClient {
+        ImportClient {
+            running: StoredValue::new_local(None),
+            progress: RwSignal::new(None),
+            cancelled: RwSignal::new(false),
+            failure: RwSignal::new(None),
+        }
+    }
+
+    /// Stops the running job at the user's request.
+    pub fn cancel(self) {
+        self.cancelled.set(self.progress.get_untracked().is_some());
+        self.stop();
+    }
+
+    /// Stops the running job, if any.
+    pub fn stop(self) {
+        if let Some(running) = self.running.try_update_value(Option::take).flatten() {
+            running.worker.terminate();
+        }
+        self.progress.set(None);
+    }
+
+    /// Starts a job; `done` receives its report.
+    pub fn start(
+        self,
+        sources: &[Source],
+        encodings: &[(String, Encoding)],
+        mappings: &[ColumnMapping],
+        done: impl Fn(ImportReport) + 'static,
+    ) {
+        self.stop();
+        let worker = {
+            let options = web_sys::WorkerOptions::new();
+            options.set_type(web_sys::WorkerType::Classic);
+            match web_sys::Worker::new_with_options(WORKER_URL, &options) {
+                Ok(w) => w,
+                Err(e) => {
+                    self.failure.set(Some(format!("{e:?}")));
+                    return;
+                }
+            }
+        };
+        let files = sources.len();
+        let client = self;
+        let job = job_message(sources, encodings, mappings);
+        let on_message =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+                let data = ev.data();
+                match get(&data, "kind").as_string().as_deref() {
+                    Some("ready") => {
+                        let sent =
+                            client.running.with_value(|r| r.as_ref().map(|r| r.worker.post_message(&job)));
+                        if let Some(Err(e)) = sent {
+                            client.failure.set(Some(format!("{e:?}")));
+                        }
+                    }
+                    Some("progress") => client.progress.set(Some(ImportProgress {
+                        file: get(&data, "file").as_string().unwrap_or_default(),
+                        index: get(&data, "index").as_f64().unwrap_or(0.0) as usize,
+                        files,
+                        bytes: get(&data, "bytes").as_f64().unwrap_or(0.0),
+                        size: get(&data, "size").as_f64().unwrap_or(0.0),
+                        rows: get(&data, "rows").as_f64().unwrap_or(0.0) as u64,
+                    })),
+                    Some("done") => {
+                        let bytes = Uint8Array::new(&get(&data, "report")).to_vec();
+                        match rmp_serde::from_slice::<ImportReport>(&bytes) {
+                            Ok(report) => done(report),
+                            Err(e) => client.failure.set(Some(e.to_string())),
+                        }
+                        client.progress.set(None);
+                        // The worker is done; it is dropped with its handler (this
+                        // closure) by the next `start` or `cancel`, never from inside it.
+                        client.running.with_value(|r| r.as_ref().map(|r| r.worker.terminate()));
+                    }
+                    _ => {}
+                }
+            });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+
+        let first = sources.first().map(|s| s.name.clone()).unwrap_or_default();
+        let size = sources.first().map_or(0.0, |s| s.blob.size());
+        self.progress.set(Some(ImportProgress { file: first, index: 0, files, bytes: 0.0, size, rows: 0 }));
+        self.running.set_value(Some(Running { worker, _on_message: on_message }));
+    }
+}

@@ -1,0 +1,151 @@
+//! The import, run in a dedicated Web Worker so the page never freezes. Files are
+//! read a chunk at a time with `FileReaderSync` (a 500 MB file never becomes one
+//! string or one buffer), decoded and parsed by the same core the command line
+//! uses, with progress posted back every [`crate::core::import::PROGRESS_EVERY`]
+//! rows. The page cancels by terminating the worker.
+//!
+//! Messages: worker → page `{ kind: "ready" }` once it listens; page → worker
+//! `{ files: [{ name, blob, encoding }], mappings: "json" }`; worker → page
+//! `{ kind: "progress", file, index, bytes, size, rows }` and
+//! `{ kind: "done", report: Uint8Array }` (the `ImportReport` as MessagePack).
+
+use crate::core::import::decode::Encoding;
+use crate::core::import::schema::ColumnMapping;
+use crate::core::import::{ImportReport, Importer, SourceFile};
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use std::io::{self, Read};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Workbooks are read whole (a zip needs random access); text is streamed.
+const WORKBOOK_SUFFIXES: [&str; 2] = [".xlsx", ".xls"];
+
+/// `io::Read` over a Blob, a slice at a time, with `FileReaderSync` (workers only).
+pub struct BlobReader {
+    blob: web_sys::Blob,
+    reader: web_sys::FileReaderSync,
+    pos: f64,
+}
+
+impl BlobReader {
+    pub fn new(blob: web_sys::Blob) -> Result<BlobReader, JsValue> {
+        Ok(BlobReader { blob, reader: web_sys::FileReaderSync::new()?, pos: 0.0 })
+    }
+}
+
+impl Read for BlobReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let end = (self.pos + buf.len() as f64).min(self.blob.size());
+        if end <= self.pos {
+            return Ok(0);
+        }
+        let js_err = |e: JsValue| io::Error::other(format!("{e:?}"));
+        let slice = self.blob.slice_with_f64_and_f64(self.pos, end).map_err(js_err)?;
+        let bytes = Uint8Array::new(&self.reader.read_as_array_buffer(&slice).map_err(js_err)?.into());
+        let n = bytes.length() as usize;
+        bytes.copy_to(&mut buf[..n]);
+        self.pos += n as f64;
+        Ok(n)
+    }
+}
+
+/// One file of a job.
+pub struct JobFile {
+    pub name: String,
+    pub blob: web_sys::Blob,
+    pub encoding: Option<Encoding>,
+}
+
+/// Imports the files; `progress(index, bytes, rows)` is called as they are read.
+pub fn run(
+    files: &[JobFile],
+    mappings: Vec<ColumnMapping>,
+    progress: &mut dyn FnMut(usize, u64, u64),
+) -> ImportReport {
+    let mut importer = Importer::with_mappings(mappings);
+    for (i, f) in files.iter().enumerate() {
+        let workbook = WORKBOOK_SUFFIXES.iter().any(|s| f.name.to_ascii_lowercase().ends_with(s));
+        let reader = match BlobReader::new(f.blob.clone()) {
+            Ok(r) => r,
+            Err(e) => {
+                importer.add_unreadable(&f.name, &io::Error::other(format!("{e:?}")));
+                continue;
+            }
+        };
+        if workbook {
+            let mut bytes = Vec::with_capacity(f.blob.size() as usize);
+            match { reader }.read_to_end(&mut bytes) {
+                Ok(_) => importer.add_bytes(
+                    &SourceFile { name: &f.name, bytes: &bytes, encoding: f.encoding },
+                    &mut |_, _| true,
+                ),
+                Err(e) => importer.add_unreadable(&f.name, &e),
+            }
+        } else {
+            importer.add_text(&f.name, reader, f.encoding, &mut |bytes, rows| {
+                progress(i, bytes, rows);
+                true
+            });
+        }
+        progress(i, f.blob.size() as u64, 0);
+    }
+    importer.finish()
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn set(obj: &Object, key: &str, value: JsValue) {
+    let _ = Reflect::set(obj, &JsValue::from_str(key), &value);
+}
+
+/// Reads a job message.
+fn job(data: &JsValue) -> (Vec<JobFile>, Vec<ColumnMapping>) {
+    let files = Array::from(&get(data, "files"))
+        .iter()
+        .filter_map(|f| {
+            let name = get(&f, "name").as_string()?;
+            let blob = get(&f, "blob").dyn_into::<web_sys::Blob>().ok()?;
+            let encoding = get(&f, "encoding").as_string().and_then(|e| Encoding::from_code(&e));
+            Some(JobFile { name, blob, encoding })
+        })
+        .collect();
+    let mappings =
+        get(data, "mappings").as_string().and_then(|m| serde_json::from_str(&m).ok()).unwrap_or_default();
+    (files, mappings)
+}
+
+/// The worker's entry: answers each job message with progress and a report.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply = scope.clone();
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+        let (files, mappings) = job(&ev.data());
+        let sizes: Vec<f64> = files.iter().map(|f| f.blob.size()).collect();
+        let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
+        let report = run(&files, mappings, &mut |i, bytes, rows| {
+            let msg = Object::new();
+            set(&msg, "kind", "progress".into());
+            set(&msg, "file", names[i].clone().into());
+            set(&msg, "index", (i as f64).into());
+            set(&msg, "bytes", (bytes as f64).into());
+            set(&msg, "size", sizes[i].into());
+            set(&msg, "rows", (rows as f64).into());
+            let _ = reply.post_message(&msg);
+        });
+        let encoded = rmp_serde::to_vec(&report).unwrap_or_default();
+        let array = Uint8Array::from(encoded.as_slice());
+        let msg = Object::new();
+        set(&msg, "kind", "done".into());
+        set(&msg, "report", array.clone().into());
+        let _ = reply.post_message_with_transfer(&msg, &Array::of1(&array.buffer()));
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    // A message posted before this handler existed would be lost: say when ready.
+    let ready = Object::new();
+    set(&ready, "kind", "ready".into());
+    let _ = scope.post_message(&ready);
+}
