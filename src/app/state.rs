@@ -44,6 +44,8 @@ pub struct AppState {
     /// The files loaded, as Blobs: the worker reads them; the page never holds
     /// their bytes.
     pub sources: RwSignal<Vec<Source>, LocalStorage>,
+    /// The files and demo flag before the last load, restored if it is cancelled.
+    before_load: StoredValue<(Vec<Source>, bool), LocalStorage>,
     pub import: ImportClient,
     pub is_demo: RwSignal<bool>,
     pub loading: RwSignal<Option<String>>,
@@ -90,6 +92,7 @@ impl AppState {
             date_style: RwSignal::new(DateStyle::Wareki),
             page: RwSignal::new(Page::Overview),
             sources,
+            before_load: StoredValue::new_local((Vec::new(), false)),
             import,
             is_demo: RwSignal::new(false),
             loading: RwSignal::new(None),
@@ -129,6 +132,7 @@ impl AppState {
     /// name replaces the earlier one).
     pub fn load_user_files(self, added: Vec<Source>) {
         self.import.cancelled.set(false);
+        self.before_load.set_value((self.sources.get_untracked(), self.is_demo.get_untracked()));
         if self.is_demo.get_untracked() {
             self.sources.set(Vec::new());
             self.is_demo.set(false);
@@ -171,14 +175,14 @@ impl AppState {
         settings::save_mappings(&self.mappings.get_untracked());
     }
 
-    /// Cancels the running import: the files it was reading are dropped, and what
-    /// was loaded before stays.
+    /// Cancels the running import: the files and the data are as they were before
+    /// the load that started it (the report was never replaced).
     pub fn cancel_import(self) {
         self.import.cancel();
-        let known: Vec<String> = self.report.with_untracked(|r| {
-            r.files.iter().map(|f| f.file.split('#').next().unwrap_or_default().to_string()).collect()
-        });
-        self.sources.update(|s| s.retain(|src| known.contains(&src.name)));
+        let (sources, demo) = self.before_load.get_value();
+        // Untracked: restoring the file list must not start the import again.
+        self.sources.update_untracked(|s| *s = sources);
+        self.is_demo.set(demo);
     }
 
     /// Forgets everything loaded (the column mappings, which are settings, stay).

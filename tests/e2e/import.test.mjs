@@ -61,3 +61,20 @@ test('an unknown header is mapped once and the mapping is remembered, without da
   await page.waitForFunction(() => document.querySelector('tr[data-file="my-offices.csv"] [data-testid=accepted]')?.textContent === '2');
   await context.close();
 });
+
+test('a large import shows progress and can be cancelled, leaving the data as it was', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await page.locator('nav').getByRole('button', { name: 'データ取込' }).click();
+  const before = await page.innerText('[data-testid=import-totals]');
+  const header = '事務所コード,保険料種別,年月,納付対象月数,控除納付月数,強制徴収収納月数,事業者督励月数\n';
+  const row = '90101,現年度,2027-04,1000,600,10,100\n';
+  const buffer = Buffer.from(header + row.repeat(1_100_000)); // 45 MB
+  await page.setInputFiles('[data-testid=file-input]', [{ name: 'huge.csv', mimeType: 'text/csv', buffer }]);
+  await page.getByTestId('import-progress').waitFor();
+  await page.getByTestId('cancel-import').click();
+  await page.getByTestId('import-cancelled').waitFor();
+  assert.equal(await page.getByTestId('import-progress').count(), 0);
+  assert.equal(await page.innerText('[data-testid=import-totals]'), before);
+  assert.equal(await page.getByTestId('demo-badge').count(), 1, 'the demo is back');
+  await context.close();
+});
