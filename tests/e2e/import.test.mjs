@@ -78,3 +78,12 @@ test('a large import shows progress and can be cancelled, leaving the data as it
   assert.equal(await page.getByTestId('demo-badge').count(), 1, 'the demo is back');
   await context.close();
 });
+
+test('a whole folder is loaded through the folder picker', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await page.locator('nav').getByRole('button', { name: 'データ取込' }).click();
+  await page.setInputFiles('[data-testid=folder-input]', join(root, 'tests', 'fixtures', 'cp932-broken'));
+  await page.waitForFunction(() => document.querySelector('[data-testid=import-totals]')?.textContent === '読込 16 = 採用 15 + 除外 1');
+  assert.equal(await page.locator('[data-testid=file-summary] tbody tr').count(), 4);
+  await context.close();
+});

@@ -139,6 +139,10 @@ pub fn Import() -> impl IntoView {
                     {t("import.choose_files")}
                     <input type="file" multiple accept=".csv,.tsv,.txt,.xlsx" data-testid="file-input" on:change=on_change />
                 </label>
+                <label class="file-button">
+                    {t("import.choose_folder")}
+                    <input type="file" multiple prop:webkitdirectory=true data-testid="folder-input" on:change=on_change />
+                </label>
                 <button type="button" class="danger" data-testid="clear-all" on:click=move |_| state.clear()>
                     {t("import.clear_all")}
                 </button>
