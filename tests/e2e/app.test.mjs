@@ -1,24 +1,15 @@
 // The app with its demo data: shell, languages, date styles, the settlement
 // table against `shuno settle`, the adjustment-rule chart, screenshots.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { serveDist, launch, openApp, screenshot, yen, root } from './harness.mjs';
+import { useAppAndBrowser, openApp, screenshot, yen, root } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useAppAndBrowser();
 
 test('the demo opens in Japanese with its badge and settlement', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(env.browser, env.server.url);
   const text = await page.innerText('body');
   assert.match(text, /デモデータ表示中（架空）/);
   assert.match(text, /概況/);
@@ -38,7 +29,7 @@ test('the demo opens in Japanese with its badge and settlement', async () => {
 test('three offices show exactly what `shuno settle` computes', async () => {
   const cli = join(root, 'target', 'release', 'shuno');
   const json = JSON.parse(execFileSync(cli, ['settle', join(root, 'public', 'demo'), '--format', 'json'], { stdio: ['ignore', 'pipe', 'ignore'] }));
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(env.browser, env.server.url);
   const picks = [json.offices[0], json.offices[Math.floor(json.offices.length / 2)], json.offices.at(-1)];
   for (const office of picks) {
     const row = page.locator(`tr[data-office="${office.office_code}"]`);
@@ -58,7 +49,7 @@ test('three offices show exactly what `shuno settle` computes', async () => {
 });
 
 test('language and date style switch everywhere, and the rule chart draws', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(env.browser, env.server.url);
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('button', { name: 'Gregorian' }).click();
   const heading = await page.innerText('[data-testid=settlement-heading]');

@@ -1,30 +1,21 @@
 // Dashboard and projector mode with the demo data: every page opens, scope and
 // sort work, the projector steps through slides with the keys a clicker sends,
 // screenshots at projector and full-HD sizes, and chart draw times are recorded.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serveDist, launch, openApp, screenshot, artifacts, cspViolations } from './harness.mjs';
+import { useAppAndBrowser, openApp, screenshot, artifacts, cspViolations } from './harness.mjs';
 
 const SIZES = [
   [1024, 768],
   [1920, 1080],
 ];
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useAppAndBrowser();
 
 test('overview: scope, sort and totals of the selection', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(env.browser, env.server.url);
   await page.selectOption('select:near(:text("並び順"))', 'code');
   const codes = await page.locator('[data-testid=settlement-table] tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.office));
   assert.deepEqual(codes, [...codes].sort());
@@ -40,7 +31,7 @@ test('overview: scope, sort and totals of the selection', async () => {
 });
 
 test('every page opens and charts record their draw time', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(env.browser, env.server.url);
   const times = {};
   await page.getByRole('button', { name: '事務所別' }).click();
   await page.waitForSelector('[data-testid=waterfall-canvas][data-draw-ms]');
@@ -78,7 +69,7 @@ test('every page opens and charts record their draw time', async () => {
 
 test('projector: enter, step three offices with the arrow keys, leave with Esc', async () => {
   for (const [w, h] of SIZES) {
-    const { context, page, errors } = await openApp(browser, server.url, { width: w, height: h });
+    const { context, page, errors } = await openApp(env.browser, env.server.url, { width: w, height: h });
     await page.getByTestId('enter-projector').click();
     const projector = page.getByTestId('projector');
     await projector.waitFor();

@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -97,4 +98,19 @@ export function yen(text) {
   const t = text.trim();
   const n = Number(t.replace(/[¥,\-]/g, ''));
   return t.startsWith('-') ? -n : n;
+}
+
+/** Starts the server and the browser before a file's tests and stops them after:
+ *  `const env = useAppAndBrowser();` then `env.server.url`, `env.browser`. */
+export function useAppAndBrowser() {
+  const env = {};
+  before(async () => {
+    env.server = await serveDist();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

@@ -1,24 +1,15 @@
 // Import in the app: choosing an encoding, and the column-mapping step for a
 // header that matches no table, remembered as a setting (never data).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveDist, launch, openApp, screenshot, root } from './harness.mjs';
+import { useAppAndBrowser, openApp, screenshot, root } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useAppAndBrowser();
 
 test('a file read in the wrong encoding says so, and detection can be restored', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(env.browser, env.server.url);
   await page.getByRole('button', { name: 'データ取込' }).click();
   const fixture = join(root, 'tests', 'fixtures', 'cp932-broken');
   await page.setInputFiles('[data-testid=file-input]', readdirSync(fixture).map((f) => join(fixture, f)));
@@ -35,7 +26,7 @@ test('a file read in the wrong encoding says so, and detection can be restored',
 });
 
 test('an unknown header is mapped once and the mapping is remembered, without data', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(env.browser, env.server.url);
   await page.getByRole('button', { name: 'データ取込' }).click();
   const file = join(root, 'tests', 'fixtures', 'mapping', 'my-offices.csv');
   await page.setInputFiles('[data-testid=file-input]', [file]);
@@ -63,7 +54,7 @@ test('an unknown header is mapped once and the mapping is remembered, without da
 });
 
 test('a large import shows progress and can be cancelled, leaving the data as it was', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(env.browser, env.server.url);
   await page.locator('nav').getByRole('button', { name: 'データ取込' }).click();
   const before = await page.innerText('[data-testid=import-totals]');
   const header = '事務所コード,保険料種別,年月,納付対象月数,控除納付月数,強制徴収収納月数,事業者督励月数\n';
@@ -80,7 +71,7 @@ test('a large import shows progress and can be cancelled, leaving the data as it
 });
 
 test('a whole folder is loaded through the folder picker', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(env.browser, env.server.url);
   await page.locator('nav').getByRole('button', { name: 'データ取込' }).click();
   await page.setInputFiles('[data-testid=folder-input]', join(root, 'tests', 'fixtures', 'cp932-broken'));
   await page.waitForFunction(() => document.querySelector('[data-testid=import-totals]')?.textContent === '読込 16 = 採用 15 + 除外 1');

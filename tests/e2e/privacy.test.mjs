@@ -1,28 +1,19 @@
 // Privacy guard: the app makes no request except GETs of its own files, sends
 // no body, and keeps imported records out of every browser store. The import of
 // a CP932 file with a broken row is checked on the way.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { serveDist, launch, openApp, screenshot, cspViolations, root } from './harness.mjs';
+import { useAppAndBrowser, openApp, screenshot, cspViolations, root } from './harness.mjs';
 
 const fixture = join(root, 'tests', 'fixtures', 'cp932-broken');
 
-let server;
-let browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useAppAndBrowser();
 
 test('no request leaves the origin, none has a body, nothing is stored', async () => {
   const requests = [];
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(env.browser, env.server.url);
   context.on('request', (r) => requests.push({ url: r.url(), method: r.method(), body: r.postData() }));
   // Requests made before the listener: the page load itself, re-checked below by reloading.
   await page.reload();
@@ -52,7 +43,7 @@ test('no request leaves the origin, none has a body, nothing is stored', async (
   await page.getByRole('button', { name: '概況' }).click();
   assert.match(await page.innerText('body'), /データがありません|精算/);
 
-  const origin = new URL(server.url).origin;
+  const origin = new URL(env.server.url).origin;
   assert.ok(requests.length > 0, 'requests were observed');
   for (const r of requests) {
     assert.equal(new URL(r.url).origin, origin, `request left the origin: ${r.url}`);
@@ -73,7 +64,7 @@ test('no request leaves the origin, none has a body, nothing is stored', async (
 });
 
 test('the page carries a Content-Security-Policy that allows only its own origin', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(env.browser, env.server.url);
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
   assert.match(csp, /default-src 'none'/);
   assert.match(csp, /connect-src 'self'(;|$)/);
