@@ -3,6 +3,7 @@
 //! success, 1 when the input has problems that stop the work, 2 on usage errors.
 
 mod files;
+mod records;
 mod settle;
 mod terminal_table;
 
@@ -12,6 +13,7 @@ use crate::core::import::decode::Encoding;
 use crate::core::import::schema::TableKind;
 use crate::core::money::Rounding;
 use crate::core::rules::pension::BandMode;
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -50,9 +52,47 @@ enum Command {
         #[arg(long)]
         rejected: Option<PathBuf>,
     },
+    /// Contractor-promoted months per office × kind × month, computed from the
+    /// contact and payment records of DIR (digest A2).
+    Records {
+        dir: PathBuf,
+        /// Ignore records after this day (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_day)]
+        through: Option<NaiveDate>,
+        #[arg(long, value_enum, default_value = "json")]
+        format: records::RecordsFormat,
+        #[arg(long, value_parser = parse_lang, default_value = "ja")]
+        lang: Lang,
+        #[arg(long, value_parser = parse_encoding)]
+        encoding: Option<Encoding>,
+    },
+    /// Contact-duty compliance of the delinquents of DIR as of a day (digest A3):
+    /// per-office counts by bucket, overdue counts, and the overdue persons.
+    Duty {
+        dir: PathBuf,
+        #[arg(long, value_parser = parse_day)]
+        as_of: NaiveDate,
+        #[arg(long, value_enum, default_value = "table")]
+        format: records::RecordsFormat,
+        #[arg(long, value_parser = parse_lang, default_value = "ja")]
+        lang: Lang,
+        #[arg(long, value_parser = parse_encoding)]
+        encoding: Option<Encoding>,
+    },
+    /// Write synthetic contact, payment and delinquent records (about 8 contacts
+    /// and 4 payments per person) into DIR, for benchmarks.
+    BenchData {
+        #[arg(long)]
+        persons: u64,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Print a blank file with the header of TABLE (UTF-8 with BOM, for Excel).
     Template {
-        /// offices, fees, progress, targets, account_transfer, incidents, incident_scale, activity
+        /// offices, fees, progress, targets, account_transfer, incidents, incident_scale, activity,
+        /// contacts, payments, delinquents
         table: String,
         /// Write to this file instead of standard output.
         #[arg(long)]
@@ -94,6 +134,10 @@ fn parse_month(s: &str) -> Result<YearMonth, String> {
     s.parse()
 }
 
+fn parse_day(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("'{s}' is not a day in the form YYYY-MM-DD"))
+}
+
 fn parse_band_mode(s: &str) -> Result<BandMode, String> {
     BandMode::from_code(s).ok_or_else(|| format!("'{s}' is not a band mode: use tiered or flat"))
 }
@@ -117,6 +161,13 @@ pub fn main() -> ExitCode {
         Command::Demo { out, seed } => demo(&out, seed),
         Command::Settle(args) => settle::run(&args),
         Command::Check { dir, lang, encoding, rejected } => check(&dir, lang, encoding, rejected.as_deref()),
+        Command::Records { dir, through, format, lang, encoding } => {
+            records::records(&dir, through, format, encoding, lang)
+        }
+        Command::Duty { dir, as_of, format, lang, encoding } => {
+            records::duty(&dir, as_of, format, encoding, lang)
+        }
+        Command::BenchData { persons, out, seed } => records::bench_data(&out, persons, seed),
         Command::Template { table, out } => template(&table, out.as_deref()),
     }
 }

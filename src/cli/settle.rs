@@ -5,6 +5,7 @@ use super::terminal_table::settlement_table;
 use super::{Format, SettleArgs};
 use crate::core::i18n::{text, Lang};
 use crate::core::import::decode::Encoding;
+use crate::core::import::schema::TableKind;
 use crate::core::import::ImportReport;
 use crate::core::rules::pension::export::settlement_csv;
 use crate::core::rules::pension::{settle, SettleOptions};
@@ -13,6 +14,17 @@ use std::process::ExitCode;
 
 /// Reads a dataset folder and prints every problem and the per-file counts.
 pub fn load(dir: &Path, encoding: Option<Encoding>, lang: Lang) -> Result<ImportReport, ExitCode> {
+    load_with(dir, encoding, lang, TableKind::feeds_settlement)
+}
+
+/// [`load`], printing problems of the tables `blocking` names as errors, the
+/// others as warnings.
+pub fn load_with(
+    dir: &Path,
+    encoding: Option<Encoding>,
+    lang: Lang,
+    blocking: impl Fn(TableKind) -> bool,
+) -> Result<ImportReport, ExitCode> {
     let (files, skipped) = data_files(dir).map_err(|e| {
         eprintln!("error: {e}");
         ExitCode::from(2)
@@ -21,7 +33,7 @@ pub fn load(dir: &Path, encoding: Option<Encoding>, lang: Lang) -> Result<Import
         eprintln!("{}: {}", text("cli.skipped", lang), path.display());
     }
     let report = import_paths(&files, encoding);
-    print_import_report(&report, lang);
+    print_import_report(&report, lang, blocking);
     Ok(report)
 }
 
@@ -64,9 +76,9 @@ pub fn run(args: &SettleArgs) -> ExitCode {
 }
 
 /// Every problem, then one line per file: encoding, table, read = accepted + rejected.
-pub fn print_import_report(report: &ImportReport, lang: Lang) {
+pub fn print_import_report(report: &ImportReport, lang: Lang, blocking: impl Fn(TableKind) -> bool) {
     for p in &report.problems {
-        let level = if p.table.is_none_or(|t| t.feeds_settlement()) { "error" } else { "warning" };
+        let level = if p.table.is_none_or(&blocking) { "error" } else { "warning" };
         eprintln!("{level}: {}", p.render(lang));
     }
     for f in &report.files {

@@ -8,4 +8,5 @@ pub mod i18n;
 pub mod import;
 pub mod money;
 pub mod profile;
+pub mod records;
 pub mod rules;

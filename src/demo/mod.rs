@@ -11,6 +11,8 @@ use crate::core::profile::national_pension;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+pub mod records;
+
 /// The district of the demo.
 pub const DISTRICT: &str = "デモ地区（関東・甲信越）";
 
@@ -79,6 +81,15 @@ fn csv_utf8_bom(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
         let _ = w.write_record(r);
     }
     w.into_inner().unwrap_or_default()
+}
+
+/// The demo's office codes, in order (9PPII: prefecture, office).
+pub fn office_codes() -> Vec<String> {
+    PREFECTURES
+        .iter()
+        .enumerate()
+        .flat_map(|(p, (_, count))| (0..*count).map(move |i| format!("9{:02}{:02}", p + 1, i + 1)))
+        .collect()
 }
 
 /// Generates the demo dataset for `seed`.

@@ -9,6 +9,7 @@
 pub mod decode;
 pub mod pension;
 pub mod problem;
+pub mod records;
 pub mod rows;
 pub mod schema;
 pub mod stream;
@@ -17,6 +18,7 @@ pub mod values;
 pub mod xlsx;
 
 use crate::core::dataset::pension::PensionDataset;
+use crate::core::records::tables::RecordTables;
 use decode::Encoding;
 use problem::{Problem, Reason};
 use rows::RowReader;
@@ -64,6 +66,10 @@ pub struct FileSummary {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportReport {
     pub dataset: PensionDataset,
+    /// Record-level tables (personal data): never serialised, so they never
+    /// leave the process or the worker that read them.
+    #[serde(skip)]
+    pub records: RecordTables,
     pub files: Vec<FileSummary>,
     /// Every problem, sorted by file and line.
     pub problems: Vec<Problem>,
@@ -243,6 +249,7 @@ impl Importer {
         summary.blank = file.blank;
         self.report.problems.extend(file.problems);
         self.report.dataset.append(file.dataset);
+        self.report.records.append(file.records);
         self.report.files.push(summary);
     }
 
@@ -287,6 +294,7 @@ struct FileIngest {
     near: Option<TableKind>,
     unrecognised_header: Vec<String>,
     dataset: PensionDataset,
+    records: RecordTables,
     problems: Vec<Problem>,
     read: u64,
     blank: u64,
@@ -301,6 +309,7 @@ impl FileIngest {
             near: None,
             unrecognised_header: Vec::new(),
             dataset: PensionDataset::default(),
+            records: RecordTables::default(),
             problems: Vec::new(),
             read: 0,
             blank: 0,
@@ -342,7 +351,11 @@ impl FileIngest {
         };
         self.read += 1;
         let mut reader = RowReader::new(&self.name, header, row);
-        pension::add_row(&mut self.dataset, &mut reader);
+        if header.table.is_record() {
+            records::add_row(&mut self.records, &mut reader);
+        } else {
+            pension::add_row(&mut self.dataset, &mut reader);
+        }
         self.problems.append(&mut reader.problems);
     }
 }

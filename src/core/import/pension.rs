@@ -172,6 +172,9 @@ pub fn add_row(data: &mut PensionDataset, r: &mut RowReader) {
                 data.activity.push(Activity { office_code, month, method, planned, done, contacts, origin });
             }
         }
+        TableKind::Contacts | TableKind::Payments | TableKind::Delinquents => {
+            debug_assert!(false, "record tables are read by import::records");
+        }
     }
 }
 

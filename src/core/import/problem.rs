@@ -52,6 +52,10 @@ pub enum Reason {
         first_file: String,
         first_line: u64,
     },
+    /// A value outside a closed list (method, outcome, channel, flag).
+    NotOneOf {
+        allowed: String,
+    },
 }
 
 /// One problem. `line` is the 1-based line in the file where the row starts.
@@ -105,6 +109,8 @@ impl Problem {
                 ValueError::TooLarge => t!("problem.value.too_large", locale = l),
                 ValueError::NotAMonth => t!("problem.value.not_a_month", locale = l),
                 ValueError::NotADate => t!("problem.value.not_a_date", locale = l),
+                ValueError::NotPositive => t!("problem.value.not_positive", locale = l),
+                ValueError::NotAPensionNumber => t!("problem.value.not_a_pension_number", locale = l),
             },
             Reason::UnknownKind => t!("problem.unknown_kind", locale = l),
             Reason::PeriodOutOfRange => t!("problem.period_out_of_range", locale = l),
@@ -116,6 +122,7 @@ impl Problem {
             Reason::Duplicate { first_file, first_line } => {
                 t!("problem.duplicate", locale = l, file = first_file, line = first_line)
             }
+            Reason::NotOneOf { allowed } => t!("problem.not_one_of", locale = l, allowed = allowed),
         };
         text.into_owned()
     }

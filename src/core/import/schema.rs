@@ -26,10 +26,16 @@ pub enum TableKind {
     Incidents,
     IncidentScale,
     Activity,
+    /// 督励記録 (record level, personal data)
+    Contacts,
+    /// 納付記録 (record level, personal data)
+    Payments,
+    /// 滞納者情報 (record level, personal data)
+    Delinquents,
 }
 
 impl TableKind {
-    pub const ALL: [TableKind; 8] = [
+    pub const ALL: [TableKind; 11] = [
         TableKind::Offices,
         TableKind::Fees,
         TableKind::Progress,
@@ -38,6 +44,9 @@ impl TableKind {
         TableKind::Incidents,
         TableKind::IncidentScale,
         TableKind::Activity,
+        TableKind::Contacts,
+        TableKind::Payments,
+        TableKind::Delinquents,
     ];
 
     /// The table's name on the command line and in file names.
@@ -51,6 +60,9 @@ impl TableKind {
             TableKind::Incidents => "incidents",
             TableKind::IncidentScale => "incident_scale",
             TableKind::Activity => "activity",
+            TableKind::Contacts => "contacts",
+            TableKind::Payments => "payments",
+            TableKind::Delinquents => "delinquents",
         }
     }
 
@@ -60,7 +72,12 @@ impl TableKind {
 
     /// Whether the settlement reads this table (a broken one stops the settlement).
     pub fn feeds_settlement(self) -> bool {
-        !matches!(self, TableKind::Activity)
+        !matches!(self, TableKind::Activity) && !self.is_record()
+    }
+
+    /// A record-level table: personal data, read by the record engine.
+    pub fn is_record(self) -> bool {
+        matches!(self, TableKind::Contacts | TableKind::Payments | TableKind::Delinquents)
     }
 
     pub fn columns(self) -> &'static [Column] {
@@ -109,7 +126,32 @@ impl TableKind {
             col("実施件数", "done"),
             col("接触件数", "contacts"),
         ];
+        const CONTACTS: &[Column] = &[
+            col("基礎年金番号", "person_id"),
+            col("事務所コード", "office_code"),
+            col("督励日", "date"),
+            col("督励手法", "method"),
+            col("結果", "outcome"),
+        ];
+        const PAYMENTS: &[Column] = &[
+            col("基礎年金番号", "person_id"),
+            col("事務所コード", "office_code"),
+            col("納付日", "paid_date"),
+            col("対象年月", "premium_month"),
+            Column { japanese: "月数", english: "months", required: false },
+            col("収納区分", "channel"),
+        ];
+        const DELINQUENTS: &[Column] = &[
+            col("基礎年金番号", "person_id"),
+            col("事務所コード", "office_code"),
+            col("提供日", "provided_date"),
+            col("未納月数", "unpaid_months"),
+            Column { japanese: "免除等勧奨", english: "exemption_flag", required: false },
+        ];
         match self {
+            TableKind::Contacts => CONTACTS,
+            TableKind::Payments => PAYMENTS,
+            TableKind::Delinquents => DELINQUENTS,
             TableKind::Offices => OFFICES,
             TableKind::Fees => FEES,
             TableKind::Progress => PROGRESS,

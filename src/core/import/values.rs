@@ -18,6 +18,10 @@ pub enum ValueError {
     TooLarge,
     NotAMonth,
     NotADate,
+    /// Zero where at least one is needed.
+    NotPositive,
+    /// Not ten digits (1234567890 or 1234-567890).
+    NotAPensionNumber,
 }
 
 /// Folds full-width ASCII (０-９, Ａ-Ｚ, －, ．, ，, ％ …) and the ideographic space to

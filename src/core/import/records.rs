@@ -1,0 +1,210 @@
+//! Record-level tables (contacts, payments, delinquents): typed columns for the
+//! record engine. Same rules as every table (values as typed, every problem
+//! listed), with a fast path for the plain forms a system export writes
+//! (`1234567890`, `2026-06-15`, `電話`), so millions of rows read quickly; any
+//! other form goes through the general parsers of [`super::values`].
+
+use super::problem::Reason;
+use super::rows::RowReader;
+use super::schema::TableKind;
+use super::values::{normalize, parse_count, parse_date, parse_month, ValueError};
+use crate::core::records::tables::{Channel, Choice, Method, Outcome, PersonId, RecordTables};
+use chrono::NaiveDate;
+
+fn digits(bytes: &[u8]) -> Option<u64> {
+    bytes.iter().try_fold(0u64, |n, b| b.is_ascii_digit().then(|| n * 10 + u64::from(b - b'0')))
+}
+
+/// 基礎年金番号: ten digits, with or without the hyphen after the fourth
+/// (`1234567890`, `1234-567890`, full-width digits).
+pub fn parse_person_id(text: &str) -> Result<PersonId, ValueError> {
+    let fast = |b: &[u8]| match b.len() {
+        10 => digits(b),
+        11 if b[4] == b'-' => Some(digits(&b[..4])? * 1_000_000 + digits(&b[5..])?),
+        _ => None,
+    };
+    if let Some(n) = fast(text.as_bytes()) {
+        return Ok(PersonId(n));
+    }
+    let n = normalize(text);
+    if n.is_empty() {
+        return Err(ValueError::Empty);
+    }
+    fast(n.as_bytes()).map(PersonId).ok_or(ValueError::NotAPensionNumber)
+}
+
+/// A day; `YYYY-MM-DD` directly, every other form through [`parse_date`].
+pub fn parse_day(text: &str) -> Result<NaiveDate, ValueError> {
+    let b = text.as_bytes();
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        if let (Some(y), Some(m), Some(d)) = (digits(&b[..4]), digits(&b[5..7]), digits(&b[8..])) {
+            return NaiveDate::from_ymd_opt(y as i32, m as u32, d as u32).ok_or(ValueError::NotADate);
+        }
+    }
+    parse_date(text)
+}
+
+/// A month as its first day; `YYYY-MM` directly, else [`parse_month`].
+pub fn parse_premium_month(text: &str) -> Result<NaiveDate, ValueError> {
+    let b = text.as_bytes();
+    if b.len() == 7 && b[4] == b'-' {
+        if let (Some(y), Some(m)) = (digits(&b[..4]), digits(&b[5..])) {
+            return NaiveDate::from_ymd_opt(y as i32, m as u32, 1).ok_or(ValueError::NotAMonth);
+        }
+    }
+    parse_month(text).map(|m| m.first_day())
+}
+
+fn parse_choice<T: Choice>(text: &str) -> Result<T, Reason> {
+    if let Some(v) = T::parse(text) {
+        return Ok(v);
+    }
+    let n = normalize(text);
+    if n.is_empty() {
+        return Err(Reason::Value { error: ValueError::Empty });
+    }
+    T::parse(&n).ok_or_else(|| Reason::NotOneOf { allowed: T::listing() })
+}
+
+/// A small whole number in `1..=max`; blank gives `blank`, when one is allowed.
+fn parse_small(text: &str, blank: Option<u32>, max: u32) -> Result<u32, ValueError> {
+    if let Some(n) = digits(text.as_bytes()).filter(|_| !text.is_empty() && text.len() <= 4) {
+        return match n {
+            0 => Err(ValueError::NotPositive),
+            n if n > u64::from(max) => Err(ValueError::TooLarge),
+            n => Ok(n as u32),
+        };
+    }
+    if let (Some(v), true) = (blank, normalize(text).is_empty()) {
+        return Ok(v);
+    }
+    match parse_count(text)? {
+        0 => Err(ValueError::NotPositive),
+        n if n > i64::from(max) => Err(ValueError::TooLarge),
+        n => Ok(n as u32),
+    }
+}
+
+/// 免除等勧奨: blank, 1, 2 or 3.
+fn parse_exemption_flag(text: &str) -> Result<u8, Reason> {
+    match normalize(text).as_str() {
+        "" => Ok(0),
+        "1" => Ok(1),
+        "2" => Ok(2),
+        "3" => Ok(3),
+        _ => Err(Reason::NotOneOf { allowed: "(空欄/blank), 1, 2, 3".to_string() }),
+    }
+}
+
+/// The most premium months one payment row may carry (a two-year prepayment).
+pub const MAX_MONTHS_PER_PAYMENT: u32 = 24;
+
+/// The most unpaid months a person can be provided with (the 2-year limitation
+/// plus the current year's, with margin for data entry); more is a typo.
+pub const MAX_UNPAID_MONTHS: u32 = 999;
+
+impl RowReader<'_> {
+    fn take_reason<T>(&mut self, index: usize, parse: impl Fn(&str) -> Result<T, Reason>) -> Option<T> {
+        parse(self.cell(index)).map_err(|reason| self.reject(index, reason)).ok()
+    }
+
+    fn take_office(
+        &mut self,
+        tables: &mut RecordTables,
+        index: usize,
+    ) -> Option<crate::core::records::tables::OfficeId> {
+        let cell = self.cell(index);
+        let code = cell.trim_matches(|c: char| c.is_whitespace());
+        if code.is_empty() {
+            self.reject(index, Reason::Value { error: ValueError::Empty });
+            return None;
+        }
+        Some(tables.office(code))
+    }
+}
+
+/// Adds one row of a record table, or records its problems.
+pub fn add_row(tables: &mut RecordTables, r: &mut RowReader) {
+    match r.table() {
+        TableKind::Contacts => {
+            let person = r.take(0, parse_person_id);
+            let date = r.take(2, parse_day);
+            let method = r.take_reason(3, parse_choice::<Method>);
+            let outcome = r.take_reason(4, parse_choice::<Outcome>);
+            if let (Some(person), Some(date), Some(method), Some(outcome)) = (person, date, method, outcome) {
+                if let Some(office) = r.take_office(tables, 1) {
+                    tables.push_contact(person, office, date, method, outcome);
+                }
+            }
+        }
+        TableKind::Payments => {
+            let person = r.take(0, parse_person_id);
+            let paid = r.take(2, parse_day);
+            let premium = r.take(3, parse_premium_month);
+            let months = r.take(4, |t| parse_small(t, Some(1), MAX_MONTHS_PER_PAYMENT));
+            let channel = r.take_reason(5, parse_choice::<Channel>);
+            if let (Some(person), Some(paid), Some(premium), Some(months), Some(channel)) =
+                (person, paid, premium, months, channel)
+            {
+                if let Some(office) = r.take_office(tables, 1) {
+                    tables.push_payment(person, office, paid, premium, months, channel);
+                }
+            }
+        }
+        TableKind::Delinquents => {
+            let person = r.take(0, parse_person_id);
+            let provided = r.take(2, parse_day);
+            let unpaid = r.take(3, |t| parse_small(t, None, MAX_UNPAID_MONTHS));
+            let flag = r.take_reason(4, parse_exemption_flag);
+            if let (Some(person), Some(provided), Some(unpaid), Some(flag)) = (person, provided, unpaid, flag)
+            {
+                if let Some(office) = r.take_office(tables, 1) {
+                    tables.push_delinquent(person, office, provided, unpaid, flag);
+                }
+            }
+        }
+        _ => debug_assert!(false, "only record tables are read here"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pension_numbers_as_typed() {
+        assert_eq!(parse_person_id("1234567890"), Ok(PersonId(1_234_567_890)));
+        assert_eq!(parse_person_id("1234-567890"), Ok(PersonId(1_234_567_890)));
+        assert_eq!(parse_person_id(" １２３４－５６７８９０ "), Ok(PersonId(1_234_567_890)));
+        assert_eq!(parse_person_id("0000000001"), Ok(PersonId(1)));
+        assert_eq!(parse_person_id("123456789"), Err(ValueError::NotAPensionNumber));
+        assert_eq!(parse_person_id("12345678901"), Err(ValueError::NotAPensionNumber));
+        assert_eq!(parse_person_id("12345-67890"), Err(ValueError::NotAPensionNumber));
+        assert_eq!(parse_person_id(""), Err(ValueError::Empty));
+    }
+
+    #[test]
+    fn days_and_months_fast_and_general() {
+        let d = NaiveDate::from_ymd_opt(2026, 6, 15).unwrap();
+        assert_eq!(parse_day("2026-06-15"), Ok(d));
+        assert_eq!(parse_day("令和8年6月15日"), Ok(d));
+        assert_eq!(parse_day("2026-02-30"), Err(ValueError::NotADate));
+        assert_eq!(parse_premium_month("2026-06"), Ok(NaiveDate::from_ymd_opt(2026, 6, 1).unwrap()));
+        assert_eq!(parse_premium_month("R8.6"), Ok(NaiveDate::from_ymd_opt(2026, 6, 1).unwrap()));
+        assert_eq!(parse_premium_month("2026-13"), Err(ValueError::NotAMonth));
+    }
+
+    #[test]
+    fn choices_months_and_flags() {
+        assert_eq!(parse_choice::<Method>("ＳＭＳ"), Ok(Method::Sms));
+        assert!(matches!(parse_choice::<Method>("FAX"), Err(Reason::NotOneOf { .. })));
+        assert_eq!(parse_choice::<Method>(" "), Err(Reason::Value { error: ValueError::Empty }));
+        assert_eq!(parse_small("", Some(1), 24), Ok(1));
+        assert_eq!(parse_small("３", Some(1), 24), Ok(3));
+        assert_eq!(parse_small("0", Some(1), 24), Err(ValueError::NotPositive));
+        assert_eq!(parse_small("25", Some(1), 24), Err(ValueError::TooLarge));
+        assert_eq!(parse_small("", None, 999), Err(ValueError::Empty));
+        assert_eq!(parse_exemption_flag("２"), Ok(2));
+        assert!(parse_exemption_flag("4").is_err());
+    }
+}
