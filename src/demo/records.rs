@@ -32,7 +32,11 @@ fn pick<'a, T>(rng: &mut ChaCha8Rng, weighted: &'a [(u32, T)]) -> &'a T {
     &weighted[weighted.len() - 1].1
 }
 
-const ACTIONS: [(u32, (&str, &[(u32, &str)])); 5] = [
+/// (weight, value) pairs for [`pick`].
+type Weighted<T> = &'static [(u32, T)];
+
+/// Methods by weight, each with its outcomes by weight.
+const ACTIONS: [(u32, (&str, Weighted<&str>)); 5] = [
     (
         50,
         (

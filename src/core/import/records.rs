@@ -18,19 +18,14 @@ fn digits(bytes: &[u8]) -> Option<u64> {
 /// 基礎年金番号: ten digits, with or without the hyphen after the fourth
 /// (`1234567890`, `1234-567890`, full-width digits).
 pub fn parse_person_id(text: &str) -> Result<PersonId, ValueError> {
-    let fast = |b: &[u8]| match b.len() {
-        10 => digits(b),
-        11 if b[4] == b'-' => Some(digits(&b[..4])? * 1_000_000 + digits(&b[5..])?),
-        _ => None,
-    };
-    if let Some(n) = fast(text.as_bytes()) {
-        return Ok(PersonId(n));
+    if let Some(id) = PersonId::parse_plain(text) {
+        return Ok(id);
     }
     let n = normalize(text);
     if n.is_empty() {
         return Err(ValueError::Empty);
     }
-    fast(n.as_bytes()).map(PersonId).ok_or(ValueError::NotAPensionNumber)
+    PersonId::parse_plain(&n).ok_or(ValueError::NotAPensionNumber)
 }
 
 /// A day; `YYYY-MM-DD` directly, every other form through [`parse_date`].

@@ -7,9 +7,39 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// 基礎年金番号: the ten-digit basic pension number, shown as `1234-567890`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+/// 基礎年金番号: the ten-digit basic pension number, shown (and serialised) as
+/// `1234-567890`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct PersonId(pub u64);
+
+impl Serialize for PersonId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PersonId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        PersonId::parse_plain(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("'{text}' is not a basic pension number")))
+    }
+}
+
+impl PersonId {
+    /// Ten ASCII digits, with or without the hyphen after the fourth.
+    pub fn parse_plain(text: &str) -> Option<PersonId> {
+        let digits = |b: &[u8]| {
+            b.iter().try_fold(0u64, |n, d| d.is_ascii_digit().then(|| n * 10 + u64::from(d - b'0')))
+        };
+        let b = text.as_bytes();
+        match b.len() {
+            10 => digits(b).map(PersonId),
+            11 if b[4] == b'-' => Some(PersonId(digits(&b[..4])? * 1_000_000 + digits(&b[5..])?)),
+            _ => None,
+        }
+    }
+}
 
 impl fmt::Display for PersonId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
