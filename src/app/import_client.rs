@@ -5,6 +5,7 @@
 use crate::core::import::decode::Encoding;
 use crate::core::import::schema::ColumnMapping;
 use crate::core::import::ImportReport;
+use crate::core::records::analysis::{RecordsAnalysis, RecordsOptions};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -21,7 +22,12 @@ pub struct Source {
 }
 
 /// The job message for the worker.
-fn job_message(sources: &[Source], encodings: &[(String, Encoding)], mappings: &[ColumnMapping]) -> JsValue {
+fn job_message(
+    sources: &[Source],
+    encodings: &[(String, Encoding)],
+    mappings: &[ColumnMapping],
+    records: RecordsOptions,
+) -> JsValue {
     let list = Array::new();
     for s in sources {
         let f = Object::new();
@@ -35,6 +41,7 @@ fn job_message(sources: &[Source], encodings: &[(String, Encoding)], mappings: &
     let job = Object::new();
     set(&job, "files", list.into());
     set(&job, "mappings", serde_json::to_string(mappings).unwrap_or_default().into());
+    set(&job, "records", serde_json::to_string(&records).unwrap_or_default().into());
     job.into()
 }
 
@@ -95,13 +102,14 @@ impl ImportClient {
         self.progress.set(None);
     }
 
-    /// Starts a job; `done` receives its report.
+    /// Starts a job; `done` receives its report and the analysis of its records.
     pub fn start(
         self,
         sources: &[Source],
         encodings: &[(String, Encoding)],
         mappings: &[ColumnMapping],
-        done: impl Fn(ImportReport) + 'static,
+        records: RecordsOptions,
+        done: impl Fn(ImportReport, Option<RecordsAnalysis>) + 'static,
     ) {
         self.stop();
         let worker = {
@@ -117,7 +125,7 @@ impl ImportClient {
         };
         let files = sources.len();
         let client = self;
-        let job = job_message(sources, encodings, mappings);
+        let job = job_message(sources, encodings, mappings, records);
         let on_message =
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
                 let data = ev.data();
@@ -139,9 +147,16 @@ impl ImportClient {
                     })),
                     Some("done") => {
                         let bytes = Uint8Array::new(&get(&data, "report")).to_vec();
-                        match rmp_serde::from_slice::<ImportReport>(&bytes) {
-                            Ok(report) => done(report),
-                            Err(e) => client.failure.set(Some(e.to_string())),
+                        let records = get(&data, "records");
+                        let analysis = if records.is_undefined() {
+                            Ok(None)
+                        } else {
+                            rmp_serde::from_slice::<RecordsAnalysis>(&Uint8Array::new(&records).to_vec())
+                                .map(Some)
+                        };
+                        match (rmp_serde::from_slice::<ImportReport>(&bytes), analysis) {
+                            (Ok(report), Ok(analysis)) => done(report, analysis),
+                            (Err(e), _) | (_, Err(e)) => client.failure.set(Some(e.to_string())),
                         }
                         client.progress.set(None);
                         // The worker is done; it is dropped with its handler (this

@@ -5,13 +5,18 @@
 //! rows. The page cancels by terminating the worker.
 //!
 //! Messages: worker → page `{ kind: "ready" }` once it listens; page → worker
-//! `{ files: [{ name, blob, encoding }], mappings: "json" }`; worker → page
+//! `{ files: [{ name, blob, encoding }], mappings: "json", records: "json" }`
+//! (`records` = [`RecordsOptions`]); worker → page
 //! `{ kind: "progress", file, index, bytes, size, rows }` and
-//! `{ kind: "done", report: Uint8Array }` (the `ImportReport` as MessagePack).
+//! `{ kind: "done", report: Uint8Array, records?: Uint8Array }`: the
+//! `ImportReport` and the [`RecordsAnalysis`] as MessagePack. The record tables
+//! themselves (personal data) never leave the worker: only the per-office
+//! results and the overdue list do.
 
 use crate::core::import::decode::Encoding;
 use crate::core::import::schema::ColumnMapping;
 use crate::core::import::{ImportReport, Importer, SourceFile};
+use crate::core::records::analysis::{analyse, RecordsAnalysis, RecordsOptions};
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use std::io::{self, Read};
 use wasm_bindgen::prelude::*;
@@ -100,8 +105,17 @@ fn set(obj: &Object, key: &str, value: JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), &value);
 }
 
+/// The analysis of the records a report holds, unless a record table lost rows.
+pub fn analyse_records(report: &ImportReport, options: RecordsOptions) -> Option<RecordsAnalysis> {
+    if report.blocks_records() {
+        None
+    } else {
+        analyse(&report.records, options)
+    }
+}
+
 /// Reads a job message.
-fn job(data: &JsValue) -> (Vec<JobFile>, Vec<ColumnMapping>) {
+fn job(data: &JsValue) -> (Vec<JobFile>, Vec<ColumnMapping>, RecordsOptions) {
     let files = Array::from(&get(data, "files"))
         .iter()
         .filter_map(|f| {
@@ -113,7 +127,9 @@ fn job(data: &JsValue) -> (Vec<JobFile>, Vec<ColumnMapping>) {
         .collect();
     let mappings =
         get(data, "mappings").as_string().and_then(|m| serde_json::from_str(&m).ok()).unwrap_or_default();
-    (files, mappings)
+    let records =
+        get(data, "records").as_string().and_then(|m| serde_json::from_str(&m).ok()).unwrap_or_default();
+    (files, mappings, records)
 }
 
 /// The worker's entry: answers each job message with progress and a report.
@@ -122,7 +138,7 @@ pub fn start() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-        let (files, mappings) = job(&ev.data());
+        let (files, mappings, records) = job(&ev.data());
         let sizes: Vec<f64> = files.iter().map(|f| f.blob.size()).collect();
         let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
         let report = run(&files, mappings, &mut |i, bytes, rows| {
@@ -135,12 +151,19 @@ pub fn start() {
             set(&msg, "rows", (rows as f64).into());
             let _ = reply.post_message(&msg);
         });
-        let encoded = rmp_serde::to_vec(&report).unwrap_or_default();
-        let array = Uint8Array::from(encoded.as_slice());
+        let analysis = analyse_records(&report, records);
         let msg = Object::new();
         set(&msg, "kind", "done".into());
-        set(&msg, "report", array.clone().into());
-        let _ = reply.post_message_with_transfer(&msg, &Array::of1(&array.buffer()));
+        let transfer = Array::new();
+        let report = Uint8Array::from(rmp_serde::to_vec(&report).unwrap_or_default().as_slice());
+        set(&msg, "report", report.clone().into());
+        transfer.push(&report.buffer());
+        if let Some(analysis) = analysis {
+            let records = Uint8Array::from(rmp_serde::to_vec(&analysis).unwrap_or_default().as_slice());
+            set(&msg, "records", records.clone().into());
+            transfer.push(&records.buffer());
+        }
+        let _ = reply.post_message_with_transfer(&msg, &transfer);
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();

@@ -4,6 +4,7 @@
 
 mod charts;
 mod download;
+mod dropped;
 mod import_client;
 pub mod import_worker;
 mod pages;
@@ -34,7 +35,7 @@ fn App() -> impl IntoView {
                 Page::Rule => pages::rule::Rule().into_any(),
                 Page::Import => pages::import::Import().into_any(),
                 Page::Office => pages::office::Office().into_any(),
-                Page::Records => pages::placeholder::Placeholder().into_any(),
+                Page::Records => pages::records::Records().into_any(),
             }}
         </main>
         <Show when=move || state.slide.get().is_some()>

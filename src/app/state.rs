@@ -8,6 +8,7 @@ use crate::core::i18n::{text, Lang};
 use crate::core::import::decode::Encoding;
 use crate::core::import::schema::ColumnMapping;
 use crate::core::import::ImportReport;
+use crate::core::records::analysis::{RecordsAnalysis, RecordsOptions};
 use crate::core::rules::pension::overview::{Scope, SortKey};
 use crate::core::rules::pension::{settle, SettleError, SettleOptions, Settlement};
 use leptos::prelude::*;
@@ -61,6 +62,9 @@ pub struct AppState {
     /// The projector's current slide; `None` when not presenting.
     pub slide: RwSignal<Option<usize>>,
     pub report: RwSignal<ImportReport>,
+    /// What the worker computed from the record tables (they stay in the worker).
+    pub records: RwSignal<Option<RecordsAnalysis>>,
+    pub records_options: RwSignal<RecordsOptions>,
     pub settlement: Memo<Option<Result<Settlement, Vec<SettleError>>>>,
 }
 
@@ -71,15 +75,23 @@ impl AppState {
         let encodings: RwSignal<Vec<(String, Encoding)>> = RwSignal::new(Vec::new());
         let mappings = RwSignal::new(settings::load_mappings());
         let report = RwSignal::new(ImportReport::default());
+        let records = RwSignal::new(None);
+        let records_options = RwSignal::new(RecordsOptions::default());
         let import = ImportClient::new();
-        // Every change of files, encodings or mappings re-runs the import in the worker.
+        // Every change of files, encodings, mappings or record options re-runs the
+        // import in the worker (the record tables are never held by the page).
         Effect::new(move |_| {
-            let (files, chosen, maps) = (sources.get(), encodings.get(), mappings.get());
+            let (files, chosen, maps, options) =
+                (sources.get(), encodings.get(), mappings.get(), records_options.get());
             if files.is_empty() {
                 import.stop();
                 report.set(ImportReport::default());
+                records.set(None);
             } else {
-                import.start(&files, &chosen, &maps, move |r| report.set(r));
+                import.start(&files, &chosen, &maps, options, move |r, a| {
+                    report.set(r);
+                    records.set(a);
+                });
             }
         });
         let settlement = Memo::new(move |_| {
@@ -104,6 +116,8 @@ impl AppState {
             office: RwSignal::new(None),
             slide: RwSignal::new(None),
             report,
+            records,
+            records_options,
             settlement,
         }
     }

@@ -30,7 +30,7 @@ fn out(text: &str) -> ExitCode {
 /// Imports the folder; stops when a record table lost a row or a file was unreadable.
 fn load_records(dir: &Path, encoding: Option<Encoding>, lang: Lang) -> Result<ImportReport, ExitCode> {
     let report = load_with(dir, encoding, lang, |t| t.is_record())?;
-    if report.problems.iter().any(|p| p.table.is_none_or(|t| t.is_record())) {
+    if report.blocks_records() {
         eprintln!("error: {}", text("cli.records_blocked", lang));
         return Err(ExitCode::from(1));
     }

@@ -36,9 +36,22 @@ pub fn Import() -> impl IntoView {
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        if let Some(list) = ev.data_transfer().and_then(|d| d.files()) {
-            read_files(state, list);
+        let Some(transfer) = ev.data_transfer() else { return };
+        let entries = crate::app::dropped::entries(&transfer);
+        if entries.is_empty() {
+            if let Some(list) = transfer.files() {
+                read_files(state, list);
+            }
+            return;
         }
+        leptos::task::spawn_local(async move {
+            match crate::app::dropped::files(entries).await {
+                Ok(files) => state.load_user_files(
+                    files.into_iter().map(|f| Source { name: f.name(), blob: f.into() }).collect(),
+                ),
+                Err(e) => state.import.failure.set(Some(format!("{e:?}"))),
+            }
+        });
     };
 
     let summary = move || {

@@ -4,5 +4,5 @@ pub mod column_mapping;
 pub mod import;
 pub mod office;
 pub mod overview;
-pub mod placeholder;
+pub mod records;
 pub mod rule;

@@ -81,6 +81,12 @@ impl ImportReport {
         self.problems.iter().any(|p| p.table.is_none_or(TableKind::feeds_settlement))
     }
 
+    /// Whether a record table lost a row or a file could not be read: nothing is
+    /// computed from partial records.
+    pub fn blocks_records(&self) -> bool {
+        self.problems.iter().any(|p| p.table.is_none_or(TableKind::is_record))
+    }
+
     pub fn totals(&self) -> (u64, u64, u64) {
         self.files.iter().fold((0, 0, 0), |(r, a, j), f| (r + f.read, a + f.accepted, j + f.rejected))
     }

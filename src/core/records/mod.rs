@@ -2,6 +2,7 @@
 //! kept in memory only) → contractor-promoted months per office × kind × month
 //! (digest A2) and contact-duty compliance (digest A3). Pure: no I/O.
 
+pub mod analysis;
 pub mod comparison;
 pub mod duty;
 pub mod export;
