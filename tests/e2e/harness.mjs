@@ -3,6 +3,8 @@
 // release build, the real browser, real files.
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
+import { mkdirSync, readdirSync, copyFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
@@ -11,6 +13,8 @@ import { chromium } from 'playwright-core';
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const dist = join(root, 'dist');
 export const artifacts = join(root, 'target', 'e2e');
+/** The release command line, built before the end-to-end tests run. */
+export const shuno = join(root, 'target', 'release', 'shuno');
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -113,4 +117,16 @@ export function useAppAndBrowser() {
     await env.server?.close();
   });
   return env;
+}
+
+/** A folder with the demo tables and `shuno bench-data` records of `persons`
+ *  persons (synthetic pension numbers). */
+export function recordsFolder(persons) {
+  const dir = join(artifacts, `records-${persons}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  execFileSync(shuno, ['bench-data', '--persons', String(persons), '--out', dir, '--seed', '3'], { stdio: 'ignore' });
+  const demo = join(root, 'public', 'demo');
+  for (const f of readdirSync(demo).filter((f) => f.endsWith('.csv'))) copyFileSync(join(demo, f), join(dir, f));
+  return dir;
 }

@@ -78,3 +78,23 @@ test('a whole folder is loaded through the folder picker', async () => {
   assert.equal(await page.locator('[data-testid=file-summary] tbody tr').count(), 4);
   await context.close();
 });
+
+test('a folder dropped on the drop zone is read whole, sub-folders included', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url);
+  await page.locator('nav').getByRole('button', { name: 'データ取込' }).click();
+  const zone = await page.locator('.drop-zone').boundingBox();
+  const x = zone.x + zone.width / 2;
+  const y = zone.y + zone.height / 2;
+  // A real drag from the operating system, through the DevTools protocol: the
+  // page receives a directory entry, not a file list.
+  const cdp = await context.newCDPSession(page);
+  const data = { items: [], files: [join(root, 'tests', 'fixtures')], dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop']) {
+    await cdp.send('Input.dispatchDragEvent', { type, x, y, data });
+  }
+  // tests/fixtures holds cp932-broken/ (4 files) and mapping/ (1 file).
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=file-summary] tbody tr').length === 5, null, { timeout: 60_000 });
+  const names = await page.locator('[data-testid=file-summary] tbody tr td:first-child').allInnerTexts();
+  assert.ok(names.includes('progress.csv') && names.includes('offices.csv'), names.join(' '));
+  await context.close();
+});

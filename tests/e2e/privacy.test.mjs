@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { useAppAndBrowser, openApp, screenshot, cspViolations, root } from './harness.mjs';
+import { useAppAndBrowser, openApp, screenshot, cspViolations, root, recordsFolder } from './harness.mjs';
 
 const fixture = join(root, 'tests', 'fixtures', 'cp932-broken');
 
@@ -59,6 +59,41 @@ test('no request leaves the origin, none has a body, nothing is stored', async (
   }));
   assert.deepEqual(stores, { local: [], session: [], cookie: '', idb: [], caches: [] });
   assert.deepEqual(await cspViolations(page), [], 'the app attempted something its policy refuses');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('record files (personal data) are computed without a request and without storage', async () => {
+  const dir = recordsFolder(500);
+  const requests = [];
+  const { context, page, errors } = await openApp(env.browser, env.server.url);
+  context.on('request', (r) => requests.push({ url: r.url(), method: r.method(), body: r.postData() }));
+  await page.getByRole('button', { name: 'データ取込' }).click();
+  await page.setInputFiles('[data-testid=file-input]', readdirSync(dir).map((f) => join(dir, f)));
+  await page.getByRole('button', { name: '督励記録' }).click();
+  await page.waitForSelector('[data-testid=records-comparison] tbody tr', { timeout: 60_000 });
+  await page.fill('[data-testid=duty-as-of]', '2027-01-15');
+  await page.dispatchEvent('[data-testid=duty-as-of]', 'change');
+  await page.waitForSelector('[data-testid=overdue-list] tbody tr', { timeout: 60_000 });
+  // The overdue list can be saved: a download made on the page, not a request.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-overdue]')]);
+  assert.equal(download.suggestedFilename(), 'overdue_persons.csv');
+
+  const origin = new URL(env.server.url).origin;
+  for (const r of requests) {
+    assert.equal(new URL(r.url).origin, origin, `request left the origin: ${r.url}`);
+    assert.equal(r.method, 'GET', `${r.method} ${r.url}`);
+    assert.equal(r.body, null, `request with a body: ${r.url}`);
+  }
+  const stores = await page.evaluate(async () => ({
+    local: Object.keys(localStorage),
+    session: Object.keys(sessionStorage),
+    cookie: document.cookie,
+    idb: (await indexedDB.databases()).map((d) => d.name),
+    caches: await caches.keys(),
+  }));
+  assert.deepEqual(stores, { local: [], session: [], cookie: '', idb: [], caches: [] });
+  assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1,0 +1,66 @@
+// Records in the app: contact, payment and delinquent files dropped beside the
+// demo tables are computed in the worker; the page shows computed vs reported
+// promoted months and the contact duty, equal to `shuno records` and
+// `shuno duty` on the same files.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { useAppAndBrowser, openApp, screenshot, cspViolations, recordsFolder, shuno } from './harness.mjs';
+
+const env = useAppAndBrowser();
+function cli(args) {
+  return JSON.parse(execFileSync(shuno, args, { stdio: ['ignore', 'pipe', 'ignore'] }).toString());
+}
+
+test('record files give the same promoted months and overdue list as the command line', async () => {
+  const dir = recordsFolder(3000);
+  const { context, page, errors } = await openApp(env.browser, env.server.url);
+  await page.getByRole('button', { name: 'データ取込' }).click();
+  await page.setInputFiles('[data-testid=file-input]', readdirSync(dir).map((f) => join(dir, f)));
+  await page.getByRole('button', { name: '督励記録' }).click();
+  await page.waitForSelector('[data-testid=records-comparison] tbody tr', { timeout: 60_000 });
+  await page.locator('[data-testid=records-model] summary').click();
+  assert.match(await page.innerText('[data-testid=records-model]'), /翌月末日/);
+
+  const table = cli(['records', dir, '--format', 'json']);
+  const latest = new Map();
+  for (const r of table.rows) latest.set(`${r.office_code}/${r.kind}`, r);
+  const rows = page.locator('[data-testid=records-comparison] tbody tr');
+  assert.equal(await rows.count(), latest.size);
+  for (const key of ['90101/current', '90101/past1', '90205/past2', '91203/current']) {
+    const [office, kind] = key.split('/');
+    const row = page.locator(`[data-testid=records-comparison] tr[data-office="${office}"][data-kind="${kind}"]`);
+    const computed = Number((await row.locator('[data-testid=computed]').innerText()).replace(/,/g, ''));
+    assert.equal(computed, latest.get(key).promoted_months_to_date, key);
+    assert.match(await row.innerText(), /[+−±]\d/, `${key} shows a difference against the progress table`);
+  }
+  assert.match(await page.innerText('[data-testid=payment-tally]'), /督励月数に算入 [\d,]+/);
+  await screenshot(page, 'records');
+
+  // The duty as of a chosen day equals `shuno duty --as-of`.
+  await page.fill('[data-testid=duty-as-of]', '2026-12-01');
+  await page.dispatchEvent('[data-testid=duty-as-of]', 'change');
+  const duty = cli(['duty', dir, '--as-of', '2026-12-01', '--format', 'json']);
+  const expected = `督励期限を過ぎた人数: ${duty.overdue.length.toLocaleString('en-US')}`;
+  await page.waitForFunction((t) => document.querySelector('[data-testid=overdue-count]')?.textContent === t, expected, { timeout: 60_000 });
+  const first = await page.locator('[data-testid=overdue-list] tbody tr').first().innerText();
+  assert.ok(first.startsWith(duty.overdue[0].person), `${first} vs ${duty.overdue[0].person}`);
+
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a rejected record row stops the computation and says where', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url);
+  await page.getByRole('button', { name: 'データ取込' }).click();
+  const contacts = '基礎年金番号,事務所コード,督励日,督励手法,結果\n9000000001,90101,2026-06-01,電話,本人接触\n123,90101,2026-06-02,電話,本人接触\n';
+  await page.setInputFiles('[data-testid=file-input]', [{ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(contacts) }]);
+  await page.waitForFunction(() => document.querySelector('[data-testid=import-totals]')?.textContent === '読込 2 = 採用 1 + 除外 1');
+  assert.match(await page.innerText('[data-testid=problem-list]'), /contacts\.csv\s+3\s+基礎年金番号\s+123\s+基礎年金番号として読めません/);
+  await page.getByRole('button', { name: '督励記録' }).click();
+  await page.waitForSelector('[data-testid=records-blocked]');
+  await context.close();
+});
