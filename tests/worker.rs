@@ -2,7 +2,7 @@
 //! Blobs read a slice at a time with FileReaderSync, decoded and parsed by the core.
 #![cfg(target_arch = "wasm32")]
 
-use shuno::app::import_worker::{run, BlobReader, JobFile};
+use shuno::app::import_worker::{run, BlobReader, Bytes, JobFile};
 use shuno::core::import::decode::encode_cp932;
 use std::io::Read;
 use wasm_bindgen_test::*;
@@ -37,8 +37,11 @@ fn the_worker_import_reads_cp932_reports_progress_and_the_broken_row() {
         text.push_str(&format!("{i},①㈱髙﨑{i},東京都,A\r\n"));
     }
     text.push_str(",名なし,東京都,A\r\n");
-    let files =
-        [JobFile { name: "offices.csv".into(), blob: blob(&encode_cp932(&text).unwrap()), encoding: None }];
+    let files = [JobFile {
+        name: "offices.csv".into(),
+        bytes: Bytes::Blob(blob(&encode_cp932(&text).unwrap())),
+        encoding: None,
+    }];
     let mut calls = Vec::new();
     let report = run(&files, Vec::new(), &mut |i, bytes, rows| calls.push((i, bytes, rows)));
     assert_eq!(report.dataset.offices[7].name, "①㈱髙﨑7");

@@ -5,11 +5,13 @@
 //! rows. The page cancels by terminating the worker.
 //!
 //! Messages: worker → page `{ kind: "ready" }` once it listens; page → worker
-//! `{ files: [{ name, blob, encoding }], mappings: "json", records: "json" }`
+//! `{ files: [{ name, blob | bytes, encoding }], mappings: "json", records: "json" }`
+//! (`blob` a Blob, read a slice at a time; `bytes` an ArrayBuffer, transferred)
 //! (`records` = [`RecordsOptions`]); worker → page
 //! `{ kind: "progress", file, index, bytes, size, rows }` and
 //! `{ kind: "done", report: Uint8Array, records?: Uint8Array }`: the
-//! `ImportReport` and the [`RecordsAnalysis`] as MessagePack. The record tables
+//! `ImportReport` and the [`RecordsAnalysis`] as MessagePack (with field names,
+//! so any MessagePack reader can read them), `timings` and `wasmMemoryBytes`. The record tables
 //! themselves (personal data) never leave the worker: only the per-office
 //! results and the overdue list do.
 
@@ -54,10 +56,50 @@ impl Read for BlobReader {
     }
 }
 
+/// `io::Read` over bytes the page already held and transferred (no copy until
+/// each slice is read into Wasm memory).
+pub struct ArrayReader {
+    array: Uint8Array,
+    pos: u32,
+}
+
+impl Read for ArrayReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let end = self.array.length().min(self.pos.saturating_add(buf.len() as u32));
+        let n = (end - self.pos) as usize;
+        self.array.subarray(self.pos, end).copy_to(&mut buf[..n]);
+        self.pos = end;
+        Ok(n)
+    }
+}
+
+/// Where a file's bytes are: a Blob (a file the user chose, read a slice at a
+/// time) or an ArrayBuffer the page transferred.
+pub enum Bytes {
+    Blob(web_sys::Blob),
+    Array(Uint8Array),
+}
+
+impl Bytes {
+    fn size(&self) -> f64 {
+        match self {
+            Bytes::Blob(b) => b.size(),
+            Bytes::Array(a) => f64::from(a.length()),
+        }
+    }
+
+    fn reader(&self) -> Result<Box<dyn Read>, JsValue> {
+        Ok(match self {
+            Bytes::Blob(b) => Box::new(BlobReader::new(b.clone())?),
+            Bytes::Array(a) => Box::new(ArrayReader { array: a.clone(), pos: 0 }),
+        })
+    }
+}
+
 /// One file of a job.
 pub struct JobFile {
     pub name: String,
-    pub blob: web_sys::Blob,
+    pub bytes: Bytes,
     pub encoding: Option<Encoding>,
 }
 
@@ -70,7 +112,7 @@ pub fn run(
     let mut importer = Importer::with_mappings(mappings);
     for (i, f) in files.iter().enumerate() {
         let workbook = WORKBOOK_SUFFIXES.iter().any(|s| f.name.to_ascii_lowercase().ends_with(s));
-        let reader = match BlobReader::new(f.blob.clone()) {
+        let reader = match f.bytes.reader() {
             Ok(r) => r,
             Err(e) => {
                 importer.add_unreadable(&f.name, &io::Error::other(format!("{e:?}")));
@@ -78,7 +120,7 @@ pub fn run(
             }
         };
         if workbook {
-            let mut bytes = Vec::with_capacity(f.blob.size() as usize);
+            let mut bytes = Vec::with_capacity(f.bytes.size() as usize);
             match { reader }.read_to_end(&mut bytes) {
                 Ok(_) => importer.add_bytes(
                     &SourceFile { name: &f.name, bytes: &bytes, encoding: f.encoding },
@@ -92,7 +134,7 @@ pub fn run(
                 true
             });
         }
-        progress(i, f.blob.size() as u64, 0);
+        progress(i, f.bytes.size() as u64, 0);
     }
     importer.finish()
 }
@@ -120,9 +162,15 @@ fn job(data: &JsValue) -> (Vec<JobFile>, Vec<ColumnMapping>, RecordsOptions) {
         .iter()
         .filter_map(|f| {
             let name = get(&f, "name").as_string()?;
-            let blob = get(&f, "blob").dyn_into::<web_sys::Blob>().ok()?;
+            let bytes = match get(&f, "blob").dyn_into::<web_sys::Blob>() {
+                Ok(blob) => Bytes::Blob(blob),
+                Err(_) => {
+                    let buffer = get(&f, "bytes").dyn_into::<js_sys::ArrayBuffer>().ok()?;
+                    Bytes::Array(Uint8Array::new(&buffer))
+                }
+            };
             let encoding = get(&f, "encoding").as_string().and_then(|e| Encoding::from_code(&e));
-            Some(JobFile { name, blob, encoding })
+            Some(JobFile { name, bytes, encoding })
         })
         .collect();
     let mappings =
@@ -139,7 +187,8 @@ pub fn start() {
     let reply = scope.clone();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
         let (files, mappings, records) = job(&ev.data());
-        let sizes: Vec<f64> = files.iter().map(|f| f.blob.size()).collect();
+        let sizes: Vec<f64> = files.iter().map(|f| f.bytes.size()).collect();
+        let started = js_sys::Date::now();
         let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
         let report = run(&files, mappings, &mut |i, bytes, rows| {
             let msg = Object::new();
@@ -151,18 +200,33 @@ pub fn start() {
             set(&msg, "rows", (rows as f64).into());
             let _ = reply.post_message(&msg);
         });
+        let read = js_sys::Date::now();
         let analysis = analyse_records(&report, records);
+        let analysed = js_sys::Date::now();
         let msg = Object::new();
         set(&msg, "kind", "done".into());
         let transfer = Array::new();
-        let report = Uint8Array::from(rmp_serde::to_vec(&report).unwrap_or_default().as_slice());
+        let report = Uint8Array::from(rmp_serde::to_vec_named(&report).unwrap_or_default().as_slice());
         set(&msg, "report", report.clone().into());
         transfer.push(&report.buffer());
         if let Some(analysis) = analysis {
-            let records = Uint8Array::from(rmp_serde::to_vec(&analysis).unwrap_or_default().as_slice());
+            let records = Uint8Array::from(rmp_serde::to_vec_named(&analysis).unwrap_or_default().as_slice());
             set(&msg, "records", records.clone().into());
             transfer.push(&records.buffer());
         }
+        // Where the time went, and the worker's whole Wasm memory (it only
+        // grows): for the benchmark and for diagnosing a slow or short tab.
+        let timings = Object::new();
+        set(&timings, "readMs", (read - started).into());
+        set(&timings, "analyseMs", (analysed - read).into());
+        set(&timings, "encodeMs", (js_sys::Date::now() - analysed).into());
+        set(&msg, "timings", timings.into());
+        let memory = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>();
+        set(
+            &msg,
+            "wasmMemoryBytes",
+            memory.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length().into(),
+        );
         let _ = reply.post_message_with_transfer(&msg, &transfer);
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

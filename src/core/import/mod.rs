@@ -169,7 +169,7 @@ impl Importer {
         let mut file = FileIngest::new(name, self.mappings.clone());
         let mut records = Records::new(&mut decoder, delimiter);
         let outcome = loop {
-            match records.next() {
+            match records.next_record() {
                 None => break Ok(()),
                 Some(Ok(record)) => file.take(record),
                 Some(Err(e)) => {
@@ -220,7 +220,7 @@ impl Importer {
             }
             file.blank = sheet.blank_rows;
             for row in sheet.rows {
-                file.take(Record::Row(row));
+                file.take(Record::Row(&row));
             }
             if file.header.is_none() && file.problems.is_empty() && file.read == 0 {
                 // An empty sheet: listed, nothing to read.
@@ -345,7 +345,7 @@ impl FileIngest {
                     }
                 }
             },
-            Record::Row(row) => self.row(&row),
+            Record::Row(row) => self.row(row),
         }
     }
 

@@ -31,7 +31,7 @@ impl<'a> RowReader<'a> {
     /// The raw cell of expected column `index` ("" when the row is short or the
     /// optional column is absent).
     pub fn cell(&self, index: usize) -> &'a str {
-        self.header.positions[index].and_then(|p| self.row.cells.get(p)).map_or("", String::as_str)
+        self.header.positions[index].and_then(|p| self.row.cells.get(p)).unwrap_or("")
     }
 
     /// Parses expected column `index`; on failure records the problem.

@@ -15,6 +15,8 @@ pub struct StrictDecoder<R> {
     encoding: Encoding,
     decoder: encoding_rs::Decoder,
     input: Vec<u8>,
+    /// The decoded text of the current chunk (kept to reuse its allocation).
+    text: String,
     /// Decoded bytes not yet handed out: `out[pos..]`.
     out: Vec<u8>,
     pos: usize,
@@ -33,6 +35,7 @@ impl<R: Read> StrictDecoder<R> {
             encoding,
             decoder: encoding.codec().new_decoder_without_bom_handling(),
             input: vec![0; CHUNK],
+            text: String::new(),
             out: Vec::with_capacity(CHUNK * 3 + 16),
             pos: 0,
             held_cr: false,
@@ -60,7 +63,9 @@ impl<R: Read> StrictDecoder<R> {
             self.skip_bom -= skip;
             self.bytes_read += skip as u64;
         }
-        let mut text = String::with_capacity(chunk.len() * 3 + 16);
+        let mut text = std::mem::take(&mut self.text);
+        text.clear();
+        text.reserve(chunk.len() * 3 + 16);
         let (result, read) = self.decoder.decode_to_string_without_replacement(chunk, &mut text, last);
         if let encoding_rs::DecoderResult::Malformed(bad, _) = result {
             let before = &text;
@@ -82,8 +87,19 @@ impl<R: Read> StrictDecoder<R> {
             text.pop();
             self.held_cr = true;
         }
-        self.lines += text.matches('\n').count() as u64;
-        self.out.extend_from_slice(text.replace("\r\n", "\n").as_bytes());
+        let bytes = text.as_bytes();
+        self.lines += bytes.iter().filter(|b| **b == b'\n').count() as u64;
+        if bytes.contains(&b'\r') {
+            let mut rest = bytes;
+            while let Some(i) = rest.windows(2).position(|w| w == b"\r\n") {
+                self.out.extend_from_slice(&rest[..i]);
+                rest = &rest[i + 1..];
+            }
+            self.out.extend_from_slice(rest);
+        } else {
+            self.out.extend_from_slice(bytes);
+        }
+        self.text = text;
         self.finished = last;
         Ok(())
     }

@@ -4,11 +4,18 @@
 
 use std::io::Read;
 
-/// A data row and the 1-based line it starts on.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A data row and the 1-based line it starts on. The cells live in one buffer
+/// (a `csv::StringRecord`), so a row costs no allocation per cell.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RawRow {
     pub line: u64,
-    pub cells: Vec<String>,
+    pub cells: csv::StringRecord,
+}
+
+impl RawRow {
+    pub fn new(line: u64, cells: Vec<String>) -> RawRow {
+        RawRow { line, cells: csv::StringRecord::from(cells) }
+    }
 }
 
 /// Tab when the header line has more tabs than commas, else comma.
@@ -21,11 +28,11 @@ pub fn sniff_delimiter(text: &str) -> u8 {
     }
 }
 
-/// What the reader met next.
+/// What the reader met next; a row is lent from the reader's buffer.
 #[derive(Debug)]
-pub enum Record {
+pub enum Record<'a> {
     Header(Vec<String>),
-    Row(RawRow),
+    Row(&'a RawRow),
     /// A row whose every cell is empty (Excel's trailing ",,,"): skipped, counted.
     Blank,
 }
@@ -34,7 +41,7 @@ pub enum Record {
 /// non-blank record is the header.
 pub struct Records<R> {
     reader: csv::Reader<R>,
-    record: csv::StringRecord,
+    row: RawRow,
     seen_header: bool,
 }
 
@@ -45,7 +52,7 @@ impl<R: Read> Records<R> {
             .has_headers(false)
             .flexible(true)
             .from_reader(text);
-        Records { reader, record: csv::StringRecord::new(), seen_header: false }
+        Records { reader, row: RawRow::default(), seen_header: false }
     }
 
     /// The text source (to ask it how far it has read).
@@ -54,24 +61,23 @@ impl<R: Read> Records<R> {
     }
 }
 
-impl<R: Read> Iterator for Records<R> {
-    type Item = Result<Record, csv::Error>;
-
-    fn next(&mut self) -> Option<Self::Item> {
-        match self.reader.read_record(&mut self.record) {
+impl<R: Read> Records<R> {
+    /// The next record: `None` at the end of the text.
+    pub fn next_record(&mut self) -> Option<Result<Record<'_>, csv::Error>> {
+        match self.reader.read_record(&mut self.row.cells) {
             Err(e) => Some(Err(e)),
             Ok(false) => None,
             Ok(true) => {
-                let cells: Vec<String> = self.record.iter().map(str::to_string).collect();
+                let cells = &self.row.cells;
                 if cells.iter().all(|c| c.trim().is_empty()) {
                     return Some(Ok(Record::Blank));
                 }
                 if !self.seen_header {
                     self.seen_header = true;
-                    return Some(Ok(Record::Header(cells)));
+                    return Some(Ok(Record::Header(cells.iter().map(str::to_string).collect())));
                 }
-                let line = self.record.position().map_or(0, |p| p.line());
-                Some(Ok(Record::Row(RawRow { line, cells })))
+                self.row.line = cells.position().map_or(0, |p| p.line());
+                Some(Ok(Record::Row(&self.row)))
             }
         }
     }
@@ -81,28 +87,45 @@ impl<R: Read> Iterator for Records<R> {
 mod tests {
     use super::*;
 
-    fn read(text: &str) -> Vec<Record> {
-        Records::new(text.as_bytes(), sniff_delimiter(text)).map(Result::unwrap).collect()
+    /// Owned copies of what the reader meets.
+    #[derive(Debug)]
+    enum Owned {
+        Header(Vec<String>),
+        Row(RawRow),
+        Blank,
+    }
+
+    fn read(text: &str) -> Vec<Owned> {
+        let mut records = Records::new(text.as_bytes(), sniff_delimiter(text));
+        let mut out = Vec::new();
+        while let Some(r) = records.next_record() {
+            out.push(match r.unwrap() {
+                Record::Header(h) => Owned::Header(h),
+                Record::Row(row) => Owned::Row(row.clone()),
+                Record::Blank => Owned::Blank,
+            });
+        }
+        out
     }
 
     #[test]
     fn quoted_fields_keep_commas_quotes_and_newlines() {
         let records = read("a,b,c\n1,\"x, y\",\"say \"\"hi\"\"\"\n2,\"two\nlines\",z\n,,\n3,q,r\n");
         let rows: Vec<&RawRow> =
-            records.iter().filter_map(|r| if let Record::Row(r) = r { Some(r) } else { None }).collect();
-        assert!(matches!(&records[0], Record::Header(h) if h == &["a", "b", "c"]));
+            records.iter().filter_map(|r| if let Owned::Row(r) = r { Some(r) } else { None }).collect();
+        assert!(matches!(&records[0], Owned::Header(h) if h == &["a", "b", "c"]));
         assert_eq!(rows.len(), 3);
-        assert_eq!(rows[0].cells, ["1", "x, y", "say \"hi\""]);
-        assert_eq!(rows[1].cells[1], "two\nlines");
+        assert_eq!(rows[0].cells, vec!["1", "x, y", "say \"hi\""]);
+        assert_eq!(&rows[1].cells[1], "two\nlines");
         assert_eq!(rows[1].line, 3);
         assert_eq!(rows[2].line, 6);
-        assert_eq!(records.iter().filter(|r| matches!(r, Record::Blank)).count(), 1);
+        assert_eq!(records.iter().filter(|r| matches!(r, Owned::Blank)).count(), 1);
     }
 
     #[test]
     fn tabs_are_sniffed() {
         let records = read("a\tb\n1,5\t2\n");
-        assert!(matches!(&records[1], Record::Row(r) if r.cells == ["1,5", "2"]));
+        assert!(matches!(&records[1], Owned::Row(r) if r.cells == vec!["1,5", "2"]));
         assert!(read("").is_empty());
         assert!(read("\n\n").is_empty());
     }

@@ -59,7 +59,7 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
                 (None, true) => {}
                 (None, false) => header = Some(cells),
                 (Some(_), true) => blank_rows += 1,
-                (Some(_), false) => rows.push(RawRow { line: first_row + i as u64 + 1, cells }),
+                (Some(_), false) => rows.push(RawRow::new(first_row + i as u64 + 1, cells)),
             }
         }
         sheets.push(Sheet { name, header: header.unwrap_or_default(), rows, blank_rows });

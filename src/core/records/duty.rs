@@ -88,16 +88,51 @@ pub struct DutyReport {
     pub not_counted: u64,
 }
 
+/// What the duty needs of one person's actions between the provided day and the
+/// as-of day: the latest, and the periods (collection years) that saw one.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Activity {
+    pub last: Option<NaiveDate>,
+    /// Bit k: an action in the k-th period counted from the provided day's.
+    periods: u64,
+}
+
+impl Activity {
+    /// Adds an action; those before `provided` or after `as_of` do not count.
+    pub fn add(&mut self, action: NaiveDate, provided: NaiveDate, as_of: NaiveDate) {
+        if action < provided || action > as_of {
+            return;
+        }
+        self.last = self.last.max(Some(action));
+        let k = collection_year(action) - collection_year(provided);
+        if (0..64).contains(&k) {
+            self.periods |= 1 << k;
+        }
+    }
+
+    pub fn of(actions: &[NaiveDate], provided: NaiveDate, as_of: NaiveDate) -> Activity {
+        let mut a = Activity::default();
+        for action in actions {
+            a.add(*action, provided, as_of);
+        }
+        a
+    }
+
+    fn acted_in(&self, provided: NaiveDate, year: i32) -> bool {
+        let k = year - collection_year(provided);
+        (0..64).contains(&k) && self.periods & (1 << k) != 0
+    }
+}
+
 /// The next due day and whether it has passed, for one person.
 pub fn next_due(
     bucket: Bucket,
     provided: NaiveDate,
-    actions: &[NaiveDate],
+    activity: &Activity,
     as_of: NaiveDate,
 ) -> (NaiveDate, bool) {
-    let actions: Vec<NaiveDate> = actions.iter().copied().filter(|a| *a >= provided && *a <= as_of).collect();
     let every = |months: u32| {
-        let anchor = actions.iter().copied().max().unwrap_or(provided);
+        let anchor = activity.last.unwrap_or(provided);
         let due = anchor.checked_add_months(Months::new(months)).unwrap_or(NaiveDate::MAX);
         (due, as_of > due)
     };
@@ -106,12 +141,17 @@ pub fn next_due(
         Bucket::From7To23 => every(4),
         Bucket::From24 => {
             let april_end = |year: i32| NaiveDate::from_ymd_opt(year + 1, 4, 30).unwrap_or(NaiveDate::MAX);
-            let acted = |year: i32| actions.iter().any(|a| collection_year(*a) == year);
             let current = collection_year(as_of);
-            if let Some(missed) = (collection_year(provided)..current).find(|y| !acted(*y)) {
+            if let Some(missed) =
+                (collection_year(provided)..current).find(|y| !activity.acted_in(provided, *y))
+            {
                 return (april_end(missed), true);
             }
-            let due = if acted(current) { april_end(current + 1) } else { april_end(current) };
+            let due = if activity.acted_in(provided, current) {
+                april_end(current + 1)
+            } else {
+                april_end(current)
+            };
             (due, false)
         }
     }
@@ -135,11 +175,11 @@ pub fn duty_report(tables: &RecordTables, as_of: NaiveDate) -> DutyReport {
             }
         }
     }
-    let mut actions: FxHashMap<PersonId, Vec<NaiveDate>> = FxHashMap::default();
+    let mut activity = vec![Activity::default(); d.person.len()];
     let c = &tables.contacts;
     for i in 0..c.person.len() {
-        if c.date[i] <= as_of && latest.contains_key(&c.person[i]) {
-            actions.entry(c.person[i]).or_default().push(c.date[i]);
+        if let Some(&row) = latest.get(&c.person[i]) {
+            activity[row].add(c.date[i], d.provided[row], as_of);
         }
     }
     let p = &tables.payments;
@@ -163,8 +203,7 @@ pub fn duty_report(tables: &RecordTables, as_of: NaiveDate) -> DutyReport {
         }
         let bucket = Bucket::of(d.unpaid_months[i]);
         offices[office].persons[bucket.index()] += 1;
-        let done = actions.get(&person).map_or(&[][..], Vec::as_slice);
-        let (due, overdue) = next_due(bucket, d.provided[i], done, as_of);
+        let (due, overdue) = next_due(bucket, d.provided[i], &activity[i], as_of);
         if overdue {
             offices[office].overdue[bucket.index()] += 1;
             report.overdue.push(OverduePerson {
@@ -174,7 +213,7 @@ pub fn duty_report(tables: &RecordTables, as_of: NaiveDate) -> DutyReport {
                 provided: d.provided[i],
                 unpaid_months: d.unpaid_months[i],
                 exemption_flag: d.exemption_flag[i],
-                last_action: done.iter().copied().filter(|a| *a >= d.provided[i]).max(),
+                last_action: activity[i].last,
                 due,
                 days_overdue: (as_of - due).num_days(),
             });
@@ -208,6 +247,15 @@ mod tests {
         assert_eq!(Bucket::of(7), Bucket::From7To23);
         assert_eq!(Bucket::of(23), Bucket::From7To23);
         assert_eq!(Bucket::of(24), Bucket::From24);
+    }
+
+    fn next_due(
+        bucket: Bucket,
+        provided: NaiveDate,
+        actions: &[NaiveDate],
+        as_of: NaiveDate,
+    ) -> (NaiveDate, bool) {
+        super::next_due(bucket, provided, &Activity::of(actions, provided, as_of), as_of)
     }
 
     #[test]
