@@ -2,8 +2,9 @@
 //! Blobs read a slice at a time with FileReaderSync, decoded and parsed by the core.
 #![cfg(target_arch = "wasm32")]
 
-use shuno::app::import_worker::{run, BlobReader, Bytes, JobFile};
+use shuno::app::import_worker::{analyse_records, run, BlobReader, Bytes, JobFile};
 use shuno::core::import::decode::encode_cp932;
+use shuno::core::records::analysis::RecordsOptions;
 use std::io::Read;
 use wasm_bindgen_test::*;
 
@@ -51,4 +52,22 @@ fn the_worker_import_reads_cp932_reports_progress_and_the_broken_row() {
     );
     assert_eq!(report.problems[0].line, Some(50_002));
     assert!(calls.iter().any(|(_, _, rows)| *rows == 40_000), "progress every 20,000 rows: {calls:?}");
+}
+
+#[wasm_bindgen_test]
+fn transferred_record_bytes_are_analysed_in_the_worker() {
+    let contacts =
+        "基礎年金番号,事務所コード,督励日,督励手法,結果\n1234567890,0101,2026-06-10,電話,本人接触\n";
+    let payments = "基礎年金番号,事務所コード,納付日,対象年月,月数,収納区分\n1234567890,0101,2026-07-01,2025-10,3,通常\n";
+    let array = |text: &str| Bytes::Array(js_sys::Uint8Array::from(text.as_bytes()));
+    let files = [
+        JobFile { name: "contacts.csv".into(), bytes: array(contacts), encoding: None },
+        JobFile { name: "payments.csv".into(), bytes: array(payments), encoding: None },
+    ];
+    let report = run(&files, Vec::new(), &mut |_, _, _| {});
+    assert_eq!(report.totals(), (2, 2, 0));
+    let analysis = analyse_records(&report, RecordsOptions::default()).expect("records were read");
+    let july =
+        analysis.promoted.rows.iter().find(|r| r.month.to_string() == "2026-07" && r.kind.code() == "past1");
+    assert_eq!(july.map(|r| r.promoted_months), Some(3));
 }
