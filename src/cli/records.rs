@@ -5,9 +5,10 @@ use super::settle::load_with;
 use crate::core::i18n::{text, Lang};
 use crate::core::import::decode::Encoding;
 use crate::core::import::ImportReport;
-use crate::core::records::duty::{duty_report, DutyReport};
+use crate::core::records::duty::duty_report;
 use crate::core::records::export::{duty_csv, duty_table, promoted_csv};
 use crate::core::records::promoted::promoted_table;
+use crate::core::records::tables::RecordTables;
 use chrono::NaiveDate;
 use std::io::Write;
 use std::path::Path;
@@ -41,6 +42,23 @@ fn load_records(dir: &Path, encoding: Option<Encoding>, lang: Lang) -> Result<Im
     Ok(report)
 }
 
+/// Loads the records of `dir` and prints what `render` makes of them.
+fn with_records(
+    dir: &Path,
+    encoding: Option<Encoding>,
+    lang: Lang,
+    render: impl FnOnce(&RecordTables) -> String,
+) -> ExitCode {
+    match load_records(dir, encoding, lang) {
+        Ok(report) => out(&render(&report.records)),
+        Err(code) => code,
+    }
+}
+
+fn json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
+}
+
 pub fn records(
     dir: &Path,
     through: Option<NaiveDate>,
@@ -48,15 +66,13 @@ pub fn records(
     encoding: Option<Encoding>,
     lang: Lang,
 ) -> ExitCode {
-    let report = match load_records(dir, encoding, lang) {
-        Ok(r) => r,
-        Err(code) => return code,
-    };
-    let table = promoted_table(&report.records, through);
-    match format {
-        RecordsFormat::Json => out(&(serde_json::to_string_pretty(&table).unwrap_or_default() + "\n")),
-        RecordsFormat::Csv | RecordsFormat::Table => out(&promoted_csv(&table)),
-    }
+    with_records(dir, encoding, lang, |tables| {
+        let table = promoted_table(tables, through);
+        match format {
+            RecordsFormat::Json => json(&table),
+            RecordsFormat::Csv | RecordsFormat::Table => promoted_csv(&table),
+        }
+    })
 }
 
 pub fn duty(
@@ -66,16 +82,14 @@ pub fn duty(
     encoding: Option<Encoding>,
     lang: Lang,
 ) -> ExitCode {
-    let report = match load_records(dir, encoding, lang) {
-        Ok(r) => r,
-        Err(code) => return code,
-    };
-    let duty: DutyReport = duty_report(&report.records, as_of);
-    match format {
-        RecordsFormat::Json => out(&(serde_json::to_string_pretty(&duty).unwrap_or_default() + "\n")),
-        RecordsFormat::Csv => out(&duty_csv(&duty, lang)),
-        RecordsFormat::Table => out(&duty_table(&duty, lang)),
-    }
+    with_records(dir, encoding, lang, |tables| {
+        let duty = duty_report(tables, as_of);
+        match format {
+            RecordsFormat::Json => json(&duty),
+            RecordsFormat::Csv => duty_csv(&duty, lang),
+            RecordsFormat::Table => duty_table(&duty, lang),
+        }
+    })
 }
 
 pub fn bench_data(out_dir: &Path, persons: u64, seed: u64) -> ExitCode {

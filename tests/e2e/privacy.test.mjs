@@ -11,6 +11,27 @@ const fixture = join(root, 'tests', 'fixtures', 'cp932-broken');
 
 const env = useAppAndBrowser();
 
+/** Every request stayed on the origin as a bodiless GET, no browser store holds
+ *  anything, the policy refused nothing, and the page logged no error. */
+async function assertNothingLeftOrStored(page, requests, errors) {
+  const origin = new URL(env.server.url).origin;
+  for (const r of requests) {
+    assert.equal(new URL(r.url).origin, origin, `request left the origin: ${r.url}`);
+    assert.equal(r.method, 'GET', `${r.method} ${r.url}`);
+    assert.equal(r.body, null, `request with a body: ${r.url}`);
+  }
+  const stores = await page.evaluate(async () => ({
+    local: Object.keys(localStorage),
+    session: Object.keys(sessionStorage),
+    cookie: document.cookie,
+    idb: (await indexedDB.databases()).map((d) => d.name),
+    caches: await caches.keys(),
+  }));
+  assert.deepEqual(stores, { local: [], session: [], cookie: '', idb: [], caches: [] });
+  assert.deepEqual(await cspViolations(page), [], 'the app attempted something its policy refuses');
+  assert.deepEqual(errors, []);
+}
+
 test('no request leaves the origin, none has a body, nothing is stored', async () => {
   const requests = [];
   const { context, page, errors } = await openApp(env.browser, env.server.url);
@@ -43,23 +64,8 @@ test('no request leaves the origin, none has a body, nothing is stored', async (
   await page.getByRole('button', { name: '概況' }).click();
   assert.match(await page.innerText('body'), /データがありません|精算/);
 
-  const origin = new URL(env.server.url).origin;
   assert.ok(requests.length > 0, 'requests were observed');
-  for (const r of requests) {
-    assert.equal(new URL(r.url).origin, origin, `request left the origin: ${r.url}`);
-    assert.equal(r.method, 'GET', `${r.method} ${r.url}`);
-    assert.equal(r.body, null, `request with a body: ${r.url}`);
-  }
-  const stores = await page.evaluate(async () => ({
-    local: Object.keys(localStorage),
-    session: Object.keys(sessionStorage),
-    cookie: document.cookie,
-    idb: (await indexedDB.databases()).map((d) => d.name),
-    caches: await caches.keys(),
-  }));
-  assert.deepEqual(stores, { local: [], session: [], cookie: '', idb: [], caches: [] });
-  assert.deepEqual(await cspViolations(page), [], 'the app attempted something its policy refuses');
-  assert.deepEqual(errors, []);
+  await assertNothingLeftOrStored(page, requests, errors);
   await context.close();
 });
 
@@ -79,22 +85,7 @@ test('record files (personal data) are computed without a request and without st
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-overdue]')]);
   assert.equal(download.suggestedFilename(), 'overdue_persons.csv');
 
-  const origin = new URL(env.server.url).origin;
-  for (const r of requests) {
-    assert.equal(new URL(r.url).origin, origin, `request left the origin: ${r.url}`);
-    assert.equal(r.method, 'GET', `${r.method} ${r.url}`);
-    assert.equal(r.body, null, `request with a body: ${r.url}`);
-  }
-  const stores = await page.evaluate(async () => ({
-    local: Object.keys(localStorage),
-    session: Object.keys(sessionStorage),
-    cookie: document.cookie,
-    idb: (await indexedDB.databases()).map((d) => d.name),
-    caches: await caches.keys(),
-  }));
-  assert.deepEqual(stores, { local: [], session: [], cookie: '', idb: [], caches: [] });
-  assert.deepEqual(await cspViolations(page), []);
-  assert.deepEqual(errors, []);
+  await assertNothingLeftOrStored(page, requests, errors);
   await context.close();
 });
 
