@@ -177,7 +177,7 @@ pub fn duty_report(tables: &RecordTables, as_of: NaiveDate) -> DutyReport {
     }
     let mut activity = vec![Activity::default(); d.person.len()];
     let c = &tables.contacts;
-    for i in 0..c.person.len() {
+    for i in 0..if latest.is_empty() { 0 } else { c.person.len() } {
         if let Some(&row) = latest.get(&c.person[i]) {
             activity[row].add(c.date[i], d.provided[row], as_of);
         }
