@@ -5,7 +5,7 @@
 
 use crate::app::download::save_text;
 use crate::app::state::{AppState, Page};
-use crate::core::calendar::format_date;
+use crate::core::calendar::{format_date, format_month};
 use crate::core::money::group_thousands;
 use crate::core::records::analysis::RecordsAnalysis;
 use crate::core::records::comparison::{compare, latest};
@@ -113,7 +113,7 @@ fn Analysis(analysis: RecordsAnalysis) -> impl IntoView {
                 <tr data-office=c.office_code.clone() data-kind=c.kind.code()>
                     <td><span class="office-name">{name}</span><span class="small">{c.office_code.clone()}</span></td>
                     <td>{move || state.t(&format!("kind.{}", c.kind.code()))}</td>
-                    <td>{c.month.to_string()}</td>
+                    <td>{move || format_month(c.month, style())}</td>
                     <td class="num" data-testid="computed">{group_thousands(c.computed)}</td>
                     <td class="num">{c.reported.map_or("—".to_string(), |r| group_thousands(r.max(0) as u64))}</td>
                     <td class=class>{difference.map_or("—".to_string(), signed)}</td>
