@@ -103,13 +103,6 @@ pub trait Choice: Sized + Copy + 'static {
             .map(|(_, _, v)| *v)
     }
 
-    fn japanese(self) -> &'static str
-    where
-        Self: PartialEq,
-    {
-        Self::NAMES.iter().find(|(_, _, v)| *v == self).map_or("", |(ja, _, _)| ja)
-    }
-
     fn english(self) -> &'static str
     where
         Self: PartialEq,
@@ -206,11 +199,7 @@ impl RecordTables {
             && self.delinquents.person.is_empty()
     }
 
-    /// Rows in all three tables.
-    pub fn len(&self) -> usize {
-        self.contacts.person.len() + self.payments.person.len() + self.delinquents.person.len()
-    }
-
+    /// The id of an office code, interned the first time it is seen.
     pub fn office(&mut self, code: &str) -> OfficeId {
         // Records come in runs of one office: check the last one first.
         if let Some(last) = self.last_office.filter(|id| self.offices[id.0 as usize] == code) {
@@ -307,29 +296,6 @@ impl RecordTables {
         self.delinquents.unpaid_months.extend(d.unpaid_months);
         self.delinquents.exemption_flag.extend(d.exemption_flag);
     }
-
-    /// Bytes held by the columns (for the benchmark's memory figures).
-    pub fn heap_bytes(&self) -> usize {
-        let c = &self.contacts;
-        let p = &self.payments;
-        let d = &self.delinquents;
-        c.person.capacity() * 8
-            + c.office.capacity() * 4
-            + c.date.capacity() * 4
-            + c.method.capacity()
-            + c.outcome.capacity()
-            + p.person.capacity() * 8
-            + p.office.capacity() * 4
-            + p.paid.capacity() * 4
-            + p.premium_month.capacity() * 4
-            + p.months.capacity() * 4
-            + p.channel.capacity()
-            + d.person.capacity() * 8
-            + d.office.capacity() * 4
-            + d.provided.capacity() * 4
-            + d.unpaid_months.capacity() * 4
-            + d.exemption_flag.capacity()
-    }
 }
 
 #[cfg(test)]
@@ -351,7 +317,7 @@ mod tests {
         assert_eq!(Outcome::parse("joint_obligor"), Some(Outcome::JointObligor));
         assert_eq!(Channel::parse("強制徴収"), Some(Channel::Forced));
         assert_eq!(Channel::parse("通常納付"), None);
-        assert_eq!(Outcome::Sent.japanese(), "送付");
+        assert_eq!(Outcome::JointObligor.english(), "joint_obligor");
         assert!(Channel::listing().contains("強制徴収/forced"));
     }
 
