@@ -10,8 +10,10 @@
 //! (`records` = [`RecordsOptions`]); worker → page
 //! `{ kind: "progress", file, index, bytes, size, rows }` and
 //! `{ kind: "done", report: Uint8Array, records?: Uint8Array }`: the
-//! `ImportReport` and the [`RecordsAnalysis`] as MessagePack (with field names,
-//! so any MessagePack reader can read them), `timings` and `wasmMemoryBytes`. The record tables
+//! `ImportReport` as compact MessagePack (fields by position: a report can hold
+//! millions of rows), the [`RecordsAnalysis`] as MessagePack with field names
+//! (small, and readable by any MessagePack reader), `timings` and
+//! `wasmMemoryBytes`. The record tables
 //! themselves (personal data) never leave the worker: only the per-office
 //! results and the overdue list do.
 
@@ -206,7 +208,7 @@ pub fn start() {
         let msg = Object::new();
         set(&msg, "kind", "done".into());
         let transfer = Array::new();
-        let report = Uint8Array::from(rmp_serde::to_vec_named(&report).unwrap_or_default().as_slice());
+        let report = Uint8Array::from(rmp_serde::to_vec(&report).unwrap_or_default().as_slice());
         set(&msg, "report", report.clone().into());
         transfer.push(&report.buffer());
         if let Some(analysis) = analysis {
