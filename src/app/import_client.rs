@@ -45,6 +45,15 @@ fn job_message(
     job.into()
 }
 
+/// The `records` of a worker reply: `None` when it has none.
+fn analysis(data: &JsValue) -> Result<Option<RecordsAnalysis>, rmp_serde::decode::Error> {
+    let records = get(data, "records");
+    if records.is_undefined() {
+        return Ok(None);
+    }
+    rmp_serde::from_slice(&Uint8Array::new(&records).to_vec()).map(Some)
+}
+
 /// Where a running import is.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportProgress {
@@ -102,14 +111,30 @@ impl ImportClient {
         self.progress.set(None);
     }
 
-    /// Starts a job; `done` receives its report and the analysis of its records.
+    /// Asks the idle worker of the last job to analyse its records again with
+    /// other days (the answer goes to that job's `on_records`). `false` when
+    /// there is no idle worker: start a job instead.
+    pub fn reanalyse(self, records: RecordsOptions) -> bool {
+        if self.progress.get_untracked().is_some() {
+            return false;
+        }
+        let message = Object::new();
+        set(&message, "kind", "analyse".into());
+        set(&message, "records", serde_json::to_string(&records).unwrap_or_default().into());
+        let sent = self.running.with_value(|r| r.as_ref().map(|r| r.worker.post_message(&message)));
+        matches!(sent, Some(Ok(())))
+    }
+
+    /// Starts a job; `on_report` receives its report, `on_records` the analysis
+    /// of its records (again after each [`ImportClient::reanalyse`]).
     pub fn start(
         self,
         sources: &[Source],
         encodings: &[(String, Encoding)],
         mappings: &[ColumnMapping],
         records: RecordsOptions,
-        done: impl Fn(ImportReport, Option<RecordsAnalysis>) + 'static,
+        on_report: impl Fn(ImportReport) + 'static,
+        on_records: impl Fn(Option<RecordsAnalysis>) + 'static,
     ) {
         self.stop();
         let worker = {
@@ -147,22 +172,21 @@ impl ImportClient {
                     })),
                     Some("done") => {
                         let bytes = Uint8Array::new(&get(&data, "report")).to_vec();
-                        let records = get(&data, "records");
-                        let analysis = if records.is_undefined() {
-                            Ok(None)
-                        } else {
-                            rmp_serde::from_slice::<RecordsAnalysis>(&Uint8Array::new(&records).to_vec())
-                                .map(Some)
-                        };
-                        match (rmp_serde::from_slice::<ImportReport>(&bytes), analysis) {
-                            (Ok(report), Ok(analysis)) => done(report, analysis),
+                        match (rmp_serde::from_slice::<ImportReport>(&bytes), analysis(&data)) {
+                            (Ok(report), Ok(analysis)) => {
+                                on_report(report);
+                                on_records(analysis);
+                            }
                             (Err(e), _) | (_, Err(e)) => client.failure.set(Some(e.to_string())),
                         }
+                        // The worker stays, idle, with the records of this job for
+                        // `reanalyse`; the next `start` or `stop` ends it.
                         client.progress.set(None);
-                        // The worker is done; it is dropped with its handler (this
-                        // closure) by the next `start` or `cancel`, never from inside it.
-                        client.running.with_value(|r| r.as_ref().map(|r| r.worker.terminate()));
                     }
+                    Some("analysed") => match analysis(&data) {
+                        Ok(analysis) => on_records(analysis),
+                        Err(e) => client.failure.set(Some(e.to_string())),
+                    },
                     _ => {}
                 }
             });

@@ -9,7 +9,11 @@
 //! (`blob` a Blob, read a slice at a time; `bytes` an ArrayBuffer, transferred)
 //! (`records` = [`RecordsOptions`]); worker → page
 //! `{ kind: "progress", file, index, bytes, size, rows }` and
-//! `{ kind: "done", report: Uint8Array, records?: Uint8Array }`: the
+//! `{ kind: "done", report: Uint8Array, records?: Uint8Array }`. The worker
+//! then keeps the record tables of that job (only those) and answers
+//! `{ kind: "analyse", records: "json" }` with `{ kind: "analysed", records? }`,
+//! so changing the records day or the duty's as-of day does not read the files
+//! again. Both replies carry: the
 //! `ImportReport` as compact MessagePack (fields by position: a report can hold
 //! millions of rows), the [`RecordsAnalysis`] as MessagePack with field names
 //! (small, and readable by any MessagePack reader), `timings` and
@@ -21,7 +25,9 @@ use crate::core::import::decode::Encoding;
 use crate::core::import::schema::ColumnMapping;
 use crate::core::import::{ImportReport, Importer, SourceFile};
 use crate::core::records::analysis::{analyse, RecordsAnalysis, RecordsOptions};
+use crate::core::records::tables::RecordTables;
 use js_sys::{Array, Object, Reflect, Uint8Array};
+use std::cell::RefCell;
 use std::io::{self, Read};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -149,6 +155,24 @@ fn set(obj: &Object, key: &str, value: JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), &value);
 }
 
+thread_local! {
+    /// The record tables of the last job (personal data, in this worker only):
+    /// kept for re-analysis with other days, dropped with the worker.
+    static LAST_RECORDS: RefCell<Option<RecordTables>> = const { RefCell::new(None) };
+}
+
+/// The analysis as a MessagePack array with field names, or `undefined`.
+fn encoded(analysis: Option<RecordsAnalysis>, transfer: &Array) -> JsValue {
+    match analysis {
+        Some(a) => {
+            let bytes = Uint8Array::from(rmp_serde::to_vec_named(&a).unwrap_or_default().as_slice());
+            transfer.push(&bytes.buffer());
+            bytes.into()
+        }
+        None => JsValue::UNDEFINED,
+    }
+}
+
 /// The analysis of the records a report holds, unless a record table lost rows.
 pub fn analyse_records(report: &ImportReport, options: RecordsOptions) -> Option<RecordsAnalysis> {
     if report.blocks_records() {
@@ -177,9 +201,22 @@ fn job(data: &JsValue) -> (Vec<JobFile>, Vec<ColumnMapping>, RecordsOptions) {
         .collect();
     let mappings =
         get(data, "mappings").as_string().and_then(|m| serde_json::from_str(&m).ok()).unwrap_or_default();
-    let records =
-        get(data, "records").as_string().and_then(|m| serde_json::from_str(&m).ok()).unwrap_or_default();
-    (files, mappings, records)
+    (files, mappings, records_options(data))
+}
+
+fn records_options(data: &JsValue) -> RecordsOptions {
+    get(data, "records").as_string().and_then(|m| serde_json::from_str(&m).ok()).unwrap_or_default()
+}
+
+/// Answers `{ kind: "analyse" }` from the tables the last job kept.
+fn reanalyse(data: &JsValue, reply: &web_sys::DedicatedWorkerGlobalScope) {
+    let options = records_options(data);
+    let analysis = LAST_RECORDS.with(|last| last.borrow().as_ref().and_then(|t| analyse(t, options)));
+    let msg = Object::new();
+    set(&msg, "kind", "analysed".into());
+    let transfer = Array::new();
+    set(&msg, "records", encoded(analysis, &transfer));
+    let _ = reply.post_message_with_transfer(&msg, &transfer);
 }
 
 /// The worker's entry: answers each job message with progress and a report.
@@ -188,11 +225,15 @@ pub fn start() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+        if get(&ev.data(), "kind").as_string().as_deref() == Some("analyse") {
+            reanalyse(&ev.data(), &reply);
+            return;
+        }
         let (files, mappings, records) = job(&ev.data());
         let sizes: Vec<f64> = files.iter().map(|f| f.bytes.size()).collect();
         let started = js_sys::Date::now();
         let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
-        let report = run(&files, mappings, &mut |i, bytes, rows| {
+        let mut report = run(&files, mappings, &mut |i, bytes, rows| {
             let msg = Object::new();
             set(&msg, "kind", "progress".into());
             set(&msg, "file", names[i].clone().into());
@@ -208,14 +249,12 @@ pub fn start() {
         let msg = Object::new();
         set(&msg, "kind", "done".into());
         let transfer = Array::new();
-        let report = Uint8Array::from(rmp_serde::to_vec(&report).unwrap_or_default().as_slice());
-        set(&msg, "report", report.clone().into());
-        transfer.push(&report.buffer());
-        if let Some(analysis) = analysis {
-            let records = Uint8Array::from(rmp_serde::to_vec_named(&analysis).unwrap_or_default().as_slice());
-            set(&msg, "records", records.clone().into());
-            transfer.push(&records.buffer());
-        }
+        let encoded_report = Uint8Array::from(rmp_serde::to_vec(&report).unwrap_or_default().as_slice());
+        set(&msg, "report", encoded_report.clone().into());
+        transfer.push(&encoded_report.buffer());
+        let kept = analysis.is_some().then(|| std::mem::take(&mut report.records));
+        LAST_RECORDS.with(|last| *last.borrow_mut() = kept);
+        set(&msg, "records", encoded(analysis, &transfer));
         // Where the time went, and the worker's whole Wasm memory (it only
         // grows): for the benchmark and for diagnosing a slow or short tab.
         let timings = Object::new();

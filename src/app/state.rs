@@ -78,21 +78,40 @@ impl AppState {
         let records = RwSignal::new(None);
         let records_options = RwSignal::new(RecordsOptions::default());
         let import = ImportClient::new();
-        // Every change of files, encodings, mappings or record options re-runs the
-        // import in the worker (the record tables are never held by the page).
-        Effect::new(move |_| {
-            let (files, chosen, maps, options) =
-                (sources.get(), encodings.get(), mappings.get(), records_options.get());
+        // Every change of files, encodings or mappings re-runs the import in the
+        // worker (the record tables are never held by the page).
+        let start = move |options: RecordsOptions| {
+            let files = sources.get_untracked();
             if files.is_empty() {
                 import.stop();
                 report.set(ImportReport::default());
                 records.set(None);
             } else {
-                import.start(&files, &chosen, &maps, options, move |r, a| {
-                    report.set(r);
-                    records.set(a);
-                });
+                let (chosen, maps) = (encodings.get_untracked(), mappings.get_untracked());
+                import.start(
+                    &files,
+                    &chosen,
+                    &maps,
+                    options,
+                    move |r| report.set(r),
+                    move |a| records.set(a),
+                );
             }
+        };
+        Effect::new(move |_| {
+            sources.track();
+            encodings.track();
+            mappings.track();
+            start(records_options.get_untracked());
+        });
+        // Other days for the records: the idle worker analyses the tables it kept;
+        // while a job is running, the job starts again with the new days.
+        Effect::new(move |previous: Option<RecordsOptions>| {
+            let options = records_options.get();
+            if previous.is_some_and(|p| p != options) && !import.reanalyse(options) {
+                start(options);
+            }
+            options
         });
         let settlement = Memo::new(move |_| {
             report.with(|r| {

@@ -39,12 +39,16 @@ test('record files give the same promoted months and overdue list as the command
   assert.match(await page.innerText('[data-testid=payment-tally]'), /督励月数に算入 [\d,]+/);
   await screenshot(page, 'records');
 
-  // The duty as of a chosen day equals `shuno duty --as-of`.
+  // The duty as of a chosen day equals `shuno duty --as-of`, computed by the
+  // worker that read the files, from the tables it kept (no new worker, no re-read).
+  let workers = 0;
+  page.on('worker', () => (workers += 1));
   await page.fill('[data-testid=duty-as-of]', '2026-12-01');
   await page.dispatchEvent('[data-testid=duty-as-of]', 'change');
   const duty = cli(['duty', dir, '--as-of', '2026-12-01', '--format', 'json']);
   const expected = `督励期限を過ぎた人数: ${duty.overdue.length.toLocaleString('en-US')}`;
   await page.waitForFunction((t) => document.querySelector('[data-testid=overdue-count]')?.textContent === t, expected, { timeout: 60_000 });
+  assert.equal(workers, 0, 'the files were not read again');
   const first = await page.locator('[data-testid=overdue-list] tbody tr').first().innerText();
   assert.ok(first.startsWith(duty.overdue[0].person), `${first} vs ${duty.overdue[0].person}`);
 
