@@ -130,6 +130,17 @@ pub fn format_yen(yen: Yen) -> String {
     format!("{sign}¥{}", group_thousands(yen.unsigned_abs()))
 }
 
+/// `+1,234` / `−12` / `±0`: a difference of counts, its sign always shown (the
+/// minus is U+2212, as typeset).
+pub fn signed_count(n: i64) -> String {
+    let sign = match n.signum() {
+        1 => "+",
+        -1 => "−",
+        _ => "±",
+    };
+    format!("{sign}{}", group_thousands(n.unsigned_abs()))
+}
+
 /// `1,234,567`: an unsigned integer with thousands separators.
 pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -177,6 +188,14 @@ mod tests {
                 assert_eq!(r.to_yen(&x).unwrap(), w, "{x} by {r:?}");
             }
         }
+    }
+
+    #[test]
+    fn differences_show_their_sign() {
+        assert_eq!(signed_count(1234), "+1,234");
+        assert_eq!(signed_count(-12), "−12");
+        assert_eq!(signed_count(0), "±0");
+        assert_eq!(signed_count(i64::MIN), "−9,223,372,036,854,775,808");
     }
 
     #[test]

@@ -52,6 +52,19 @@ test('record files give the same promoted months and overdue list as the command
   const first = await page.locator('[data-testid=overdue-list] tbody tr').first().innerText();
   assert.ok(first.startsWith(duty.overdue[0].person), `${first} vs ${duty.overdue[0].person}`);
 
+  // The office page shows the same computed figures at the settlement's as-of
+  // month (period 1 ends 2027-04, the records' last month).
+  await page.getByRole('button', { name: '概況' }).click();
+  await page.selectOption('select:near(:text("期"))', '1');
+  await page.waitForFunction(() => document.querySelector('[data-testid=settlement-heading]')?.textContent.includes('第1期'));
+  await page.getByRole('button', { name: '事務所別' }).click();
+  await page.selectOption('select:near(:text("事務所"))', '90101');
+  await page.waitForSelector('[data-testid=office-records] tbody tr');
+  const officeRows = await page.locator('[data-testid=office-records] tbody tr').allInnerTexts();
+  assert.equal(officeRows.length, 3);
+  const april = table.rows.find((r) => r.office_code === '90101' && r.kind === 'current' && r.month === '2027-04');
+  assert.match(officeRows[0], new RegExp(`^現年度\\s+${april.promoted_months_to_date.toLocaleString('en-US')}\\s`));
+
   assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(errors, []);
   await context.close();

@@ -7,8 +7,9 @@ use crate::app::charts::{activity, trajectory, waterfall};
 use crate::app::state::AppState;
 use crate::core::calendar::{format_date, format_month};
 use crate::core::i18n::period_label;
-use crate::core::money::{format_percent, format_yen, from_decimal};
+use crate::core::money::{format_percent, format_yen, from_decimal, group_thousands, signed_count};
 use crate::core::profile::national_pension;
+use crate::core::records::comparison::{compare, Comparison};
 use crate::core::rules::pension::activity::activity_by_method;
 use crate::core::rules::pension::settlement::{incidents_in_period, OfficeSettlement};
 use crate::core::rules::pension::trajectory::trajectories;
@@ -209,6 +210,7 @@ fn detail(period_number: u8, as_of: crate::core::calendar::YearMonth, o: OfficeS
         <h3>{move || state.t("office.activity")}</h3>
         <div class="chart-grid">{activity_charts}</div>
         <div class="facts">
+            {promoted_from_records(o.office_code.clone(), as_of)}
             <div>
                 <h3>{move || state.t("table.col.transfer")}</h3>
                 <p data-testid="account-transfer">{move || match &transfer {
@@ -244,4 +246,41 @@ fn detail(period_number: u8, as_of: crate::core::calendar::YearMonth, o: OfficeS
         </div>
     }
     .into_any()
+}
+
+/// The office's promoted months at the as-of month computed from the user's
+/// records beside the progress table's, when records are loaded.
+fn promoted_from_records(office: String, as_of: crate::core::calendar::YearMonth) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let analysis = state.records.get()?;
+        let rows: Vec<Comparison> = state.report.with(|r| compare(&analysis.promoted, &r.dataset.progress));
+        let rows: Vec<Comparison> =
+            rows.into_iter().filter(|c| c.office_code == office && c.month == as_of).collect();
+        (!rows.is_empty()).then(|| {
+            view! {
+                <div>
+                    <h3>{move || state.t("records.comparison")}</h3>
+                    <table class="compact" data-testid="office-records">
+                        <thead><tr>
+                            <th scope="col">{move || state.t("table.col.kind")}</th>
+                            <th scope="col" class="num">{move || state.t("records.computed")}</th>
+                            <th scope="col" class="num">{move || state.t("records.reported")}</th>
+                            <th scope="col" class="num">{move || state.t("records.difference")}</th>
+                        </tr></thead>
+                        <tbody>
+                            {rows.into_iter().map(|c| view! {
+                                <tr>
+                                    <th scope="row">{move || state.t(&format!("kind.{}", c.kind.code()))}</th>
+                                    <td class="num">{group_thousands(c.computed)}</td>
+                                    <td class="num">{c.reported.map_or("—".to_string(), |r| group_thousands(r.max(0) as u64))}</td>
+                                    <td class="num">{c.difference().map_or("—".to_string(), signed_count)}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }
+        })
+    }
 }

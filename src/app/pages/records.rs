@@ -6,7 +6,7 @@
 use crate::app::download::save_text;
 use crate::app::state::{AppState, Page};
 use crate::core::calendar::{format_date, format_month};
-use crate::core::money::group_thousands;
+use crate::core::money::{group_thousands, signed_count};
 use crate::core::records::analysis::RecordsAnalysis;
 use crate::core::records::comparison::{compare, latest};
 use crate::core::records::export::{duty_csv, promoted_csv};
@@ -18,17 +18,6 @@ const OVERDUE_SHOWN: usize = 200;
 
 fn parse_day(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
-}
-
-fn signed(n: i64) -> String {
-    let sign = if n > 0 {
-        "+"
-    } else if n < 0 {
-        "−"
-    } else {
-        "±"
-    };
-    format!("{sign}{}", group_thousands(n.unsigned_abs()))
 }
 
 #[component]
@@ -116,7 +105,7 @@ fn Analysis(analysis: RecordsAnalysis) -> impl IntoView {
                     <td>{move || format_month(c.month, style())}</td>
                     <td class="num" data-testid="computed">{group_thousands(c.computed)}</td>
                     <td class="num">{c.reported.map_or("—".to_string(), |r| group_thousands(r.max(0) as u64))}</td>
-                    <td class=class>{difference.map_or("—".to_string(), signed)}</td>
+                    <td class=class>{difference.map_or("—".to_string(), signed_count)}</td>
                 </tr>
             }
         })
