@@ -62,6 +62,8 @@ test('record files give the same promoted months and overdue list as the command
   await page.waitForSelector('[data-testid=office-records] tbody tr');
   const officeRows = await page.locator('[data-testid=office-records] tbody tr').allInnerTexts();
   assert.equal(officeRows.length, 3);
+  await page.locator('[data-testid=office-records]').scrollIntoViewIfNeeded();
+  await screenshot(page, 'office-records');
   const april = table.rows.find((r) => r.office_code === '90101' && r.kind === 'current' && r.month === '2027-04');
   assert.match(officeRows[0], new RegExp(`^現年度\\s+${april.promoted_months_to_date.toLocaleString('en-US')}\\s`));
 

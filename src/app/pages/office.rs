@@ -260,7 +260,7 @@ fn promoted_from_records(office: String, as_of: crate::core::calendar::YearMonth
         (!rows.is_empty()).then(|| {
             view! {
                 <div>
-                    <h3>{move || state.t("records.comparison")}</h3>
+                    <h3>{move || state.t("records.office_heading")}</h3>
                     <table class="compact" data-testid="office-records">
                         <thead><tr>
                             <th scope="col">{move || state.t("table.col.kind")}</th>
