@@ -2,9 +2,9 @@
 //! Blobs read a slice at a time with FileReaderSync, decoded and parsed by the core.
 #![cfg(target_arch = "wasm32")]
 
-use shuno::app::import_worker::{analyse_records, run, BlobReader, Bytes, JobFile};
+use shuno::app::import_worker::{run, BlobReader, Bytes, JobFile};
 use shuno::core::import::decode::encode_cp932;
-use shuno::core::records::analysis::RecordsOptions;
+use shuno::core::records::analysis::{analyse_import, RecordsOptions};
 use std::io::Read;
 use wasm_bindgen_test::*;
 
@@ -66,7 +66,7 @@ fn transferred_record_bytes_are_analysed_in_the_worker() {
     ];
     let report = run(&files, Vec::new(), &mut |_, _, _| {});
     assert_eq!(report.totals(), (2, 2, 0));
-    let analysis = analyse_records(&report, RecordsOptions::default()).expect("records were read");
+    let analysis = analyse_import(&report, RecordsOptions::default()).expect("records were read");
     let july =
         analysis.promoted.rows.iter().find(|r| r.month.to_string() == "2026-07" && r.kind.code() == "past1");
     assert_eq!(july.map(|r| r.promoted_months), Some(3));

@@ -41,8 +41,13 @@ fn job_message(
     let job = Object::new();
     set(&job, "files", list.into());
     set(&job, "mappings", serde_json::to_string(mappings).unwrap_or_default().into());
-    set(&job, "records", serde_json::to_string(&records).unwrap_or_default().into());
+    set(&job, "records", records_json(records));
     job.into()
+}
+
+/// The records' days as the worker reads them.
+fn records_json(records: RecordsOptions) -> JsValue {
+    serde_json::to_string(&records).unwrap_or_default().into()
 }
 
 /// The `records` of a worker reply: `None` when it has none.
@@ -120,7 +125,7 @@ impl ImportClient {
         }
         let message = Object::new();
         set(&message, "kind", "analyse".into());
-        set(&message, "records", serde_json::to_string(&records).unwrap_or_default().into());
+        set(&message, "records", records_json(records));
         let sent = self.running.with_value(|r| r.as_ref().map(|r| r.worker.post_message(&message)));
         matches!(sent, Some(Ok(())))
     }

@@ -24,7 +24,7 @@
 use crate::core::import::decode::Encoding;
 use crate::core::import::schema::ColumnMapping;
 use crate::core::import::{ImportReport, Importer, SourceFile};
-use crate::core::records::analysis::{analyse, RecordsAnalysis, RecordsOptions};
+use crate::core::records::analysis::{analyse, analyse_import, RecordsAnalysis, RecordsOptions};
 use crate::core::records::tables::RecordTables;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use std::cell::RefCell;
@@ -173,15 +173,6 @@ fn encoded(analysis: Option<RecordsAnalysis>, transfer: &Array) -> JsValue {
     }
 }
 
-/// The analysis of the records a report holds, unless a record table lost rows.
-pub fn analyse_records(report: &ImportReport, options: RecordsOptions) -> Option<RecordsAnalysis> {
-    if report.blocks_records() {
-        None
-    } else {
-        analyse(&report.records, options)
-    }
-}
-
 /// Reads a job message.
 fn job(data: &JsValue) -> (Vec<JobFile>, Vec<ColumnMapping>, RecordsOptions) {
     let files = Array::from(&get(data, "files"))
@@ -244,7 +235,7 @@ pub fn start() {
             let _ = reply.post_message(&msg);
         });
         let read = js_sys::Date::now();
-        let analysis = analyse_records(&report, records);
+        let analysis = analyse_import(&report, records);
         let analysed = js_sys::Date::now();
         let msg = Object::new();
         set(&msg, "kind", "done".into());

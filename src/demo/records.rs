@@ -6,8 +6,10 @@
 //! bytes. Deterministic for a seed.
 
 use super::{office_codes, DemoFile};
+use crate::core::calendar::YearMonth;
 use crate::core::import::schema::TableKind;
-use chrono::{Datelike, Days, NaiveDate};
+use crate::core::records::model::collection_year;
+use chrono::{Days, NaiveDate};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::io::Write;
@@ -50,10 +52,6 @@ const ACTIONS: [(u32, (&str, Weighted<&str>)); 5] = [
     (5, ("その他", &[(1, "その他")])),
 ];
 
-fn ym(date: NaiveDate) -> String {
-    format!("{:04}-{:02}", date.year(), date.month())
-}
-
 /// The three record files for `persons` persons.
 pub fn generate(persons: u64, seed: u64) -> Vec<DemoFile> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
@@ -81,21 +79,15 @@ pub fn generate(persons: u64, seed: u64) -> Vec<DemoFile> {
         }
         for _ in 0..rng.random_range(2..=6) {
             let paid = day(rng.random_range(0..DAYS));
-            let collection_year = if paid.month() >= 5 { paid.year() } else { paid.year() - 1 };
             // Fiscal years back from the collection year: 0 current, 1–2 past, 3 out of scope.
             let back = *pick(&mut rng, &[(50, 0), (30, 1), (15, 2), (5, 3)]);
-            let fiscal_start = NaiveDate::from_ymd_opt(collection_year - back, 4, 1).expect("a valid day");
-            let span = if back == 0 {
-                (paid.year() * 12 + paid.month() as i32) - (fiscal_start.year() * 12 + 4) + 1
-            } else {
-                12
-            };
-            let premium = fiscal_start
-                .checked_add_months(chrono::Months::new(rng.random_range(0..span.clamp(1, 12)) as u32))
-                .expect("a valid month");
+            let april = YearMonth { year: collection_year(paid) - back, month: 4 };
+            // A current premium is of a month up to the payment's; a past one, any month.
+            let span = if back == 0 { (YearMonth::of(paid).index() - april.index() + 1) as i32 } else { 12 };
+            let premium = april.plus(i64::from(rng.random_range(0..span.clamp(1, 12))));
             let months = *pick(&mut rng, &[(85, 1), (10, 2), (5, 3)]);
             let channel = if rng.random_ratio(3, 100) { "強制徴収" } else { "通常" };
-            let _ = writeln!(payments, "{person},{office},{paid},{},{months},{channel}", ym(premium));
+            let _ = writeln!(payments, "{person},{office},{paid},{premium},{months},{channel}");
         }
     }
     vec![

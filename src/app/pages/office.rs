@@ -9,7 +9,7 @@ use crate::core::calendar::{format_date, format_month};
 use crate::core::i18n::period_label;
 use crate::core::money::{format_percent, format_yen, from_decimal, group_thousands, signed_count};
 use crate::core::profile::national_pension;
-use crate::core::records::comparison::{compare, Comparison};
+use crate::core::records::comparison::compare;
 use crate::core::rules::pension::activity::activity_by_method;
 use crate::core::rules::pension::settlement::{incidents_in_period, OfficeSettlement};
 use crate::core::rules::pension::trajectory::trajectories;
@@ -254,9 +254,8 @@ fn promoted_from_records(office: String, as_of: crate::core::calendar::YearMonth
     let state = expect_context::<AppState>();
     move || {
         let analysis = state.records.get()?;
-        let rows: Vec<Comparison> = state.report.with(|r| compare(&analysis.promoted, &r.dataset.progress));
-        let rows: Vec<Comparison> =
-            rows.into_iter().filter(|c| c.office_code == office && c.month == as_of).collect();
+        let here = analysis.promoted.rows.iter().filter(|r| r.office_code == office && r.month == as_of);
+        let rows = state.report.with(|r| compare(here, &r.dataset.progress));
         (!rows.is_empty()).then(|| {
             view! {
                 <div>

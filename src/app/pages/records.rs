@@ -8,7 +8,7 @@ use crate::app::state::{AppState, Page};
 use crate::core::calendar::{format_date, format_month};
 use crate::core::money::{group_thousands, signed_count};
 use crate::core::records::analysis::RecordsAnalysis;
-use crate::core::records::comparison::{compare, latest};
+use crate::core::records::comparison::compare;
 use crate::core::records::export::{duty_csv, promoted_csv};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -82,10 +82,10 @@ fn Analysis(analysis: RecordsAnalysis) -> impl IntoView {
             .collect::<std::collections::HashMap<_, _>>()
     });
     let name_of = move |code: &str| names.get(code).cloned().unwrap_or_default();
-    let comparisons = state.report.with_untracked(|r| compare(&analysis.promoted, &r.dataset.progress));
-    let latest_rows: Vec<_> = latest(&comparisons).into_iter().cloned().collect();
-    let promoted = analysis.promoted.clone();
-    let duty = analysis.duty.clone();
+    let latest_rows =
+        state.report.with_untracked(|r| compare(analysis.promoted.latest_rows(), &r.dataset.progress));
+    let promoted = analysis.promoted;
+    let duty = analysis.duty;
     let overdue_total = duty.overdue.len();
 
     let comparison_rows = latest_rows

@@ -31,14 +31,6 @@ fn in_contract(month: YearMonth) -> bool {
 }
 
 impl RowReader<'_> {
-    fn take_with(&mut self, index: usize, parse: impl Fn(&str) -> Result<u8, Reason>) -> Option<u8> {
-        parse(self.cell(index)).map_err(|reason| self.reject(index, reason)).ok()
-    }
-
-    fn take_kind(&mut self, index: usize) -> Option<Kind> {
-        parse_kind(self.cell(index)).map_err(|reason| self.reject(index, reason)).ok()
-    }
-
     fn take_month_in_contract(&mut self, index: usize) -> Option<YearMonth> {
         let month = self.take(index, parse_month)?;
         if in_contract(month) {
@@ -70,7 +62,7 @@ pub fn add_row(data: &mut PensionDataset, r: &mut RowReader) {
         }
         TableKind::Progress => {
             let office = r.take(0, parse_text);
-            let kind = r.take_kind(1);
+            let kind = r.take_with(1, parse_kind);
             let month = r.take_month_in_contract(2);
             let due = r.take(3, parse_count);
             let excluded = r.take(4, parse_count);
@@ -111,7 +103,7 @@ pub fn add_row(data: &mut PensionDataset, r: &mut RowReader) {
             let (office, period, kind, rate) = (
                 r.take(0, parse_text),
                 r.take_with(1, parse_period),
-                r.take_kind(2),
+                r.take_with(2, parse_kind),
                 r.take(3, parse_percent),
             );
             if let (Some(office_code), Some(period), Some(kind), Some(rate_percent)) =

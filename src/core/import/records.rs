@@ -63,17 +63,13 @@ fn parse_choice<T: Choice>(text: &str) -> Result<T, Reason> {
 
 /// A small whole number in `1..=max`; blank gives `blank`, when one is allowed.
 fn parse_small(text: &str, blank: Option<u32>, max: u32) -> Result<u32, ValueError> {
-    if let Some(n) = digits(text.as_bytes()).filter(|_| !text.is_empty() && text.len() <= 4) {
-        return match n {
-            0 => Err(ValueError::NotPositive),
-            n if n > u64::from(max) => Err(ValueError::TooLarge),
-            n => Ok(n as u32),
-        };
-    }
-    if let (Some(v), true) = (blank, normalize(text).is_empty()) {
-        return Ok(v);
-    }
-    match parse_count(text)? {
+    let plain = digits(text.as_bytes()).filter(|_| !text.is_empty() && text.len() <= 4);
+    let n = match (plain, blank) {
+        (Some(n), _) => n as i64,
+        (None, Some(v)) if normalize(text).is_empty() => return Ok(v),
+        (None, _) => parse_count(text)?,
+    };
+    match n {
         0 => Err(ValueError::NotPositive),
         n if n > i64::from(max) => Err(ValueError::TooLarge),
         n => Ok(n as u32),
@@ -98,23 +94,13 @@ pub const MAX_MONTHS_PER_PAYMENT: u32 = 24;
 /// plus the current year's, with margin for data entry); more is a typo.
 pub const MAX_UNPAID_MONTHS: u32 = 999;
 
-impl RowReader<'_> {
-    fn take_reason<T>(&mut self, index: usize, parse: impl Fn(&str) -> Result<T, Reason>) -> Option<T> {
-        parse(self.cell(index)).map_err(|reason| self.reject(index, reason)).ok()
-    }
-
-    fn take_office(
-        &mut self,
-        tables: &mut RecordTables,
-        index: usize,
-    ) -> Option<crate::core::records::tables::OfficeId> {
-        let cell = self.cell(index);
-        let code = cell.trim_matches(|c: char| c.is_whitespace());
-        if code.is_empty() {
-            self.reject(index, Reason::Value { error: ValueError::Empty });
-            return None;
-        }
-        Some(tables.office(code))
+/// An office code as written, trimmed (interned once the whole row is accepted).
+fn parse_office_code(text: &str) -> Result<&str, ValueError> {
+    let code = text.trim_matches(char::is_whitespace);
+    if code.is_empty() {
+        Err(ValueError::Empty)
+    } else {
+        Ok(code)
     }
 }
 
@@ -123,39 +109,42 @@ pub fn add_row(tables: &mut RecordTables, r: &mut RowReader) {
     match r.table() {
         TableKind::Contacts => {
             let person = r.take(0, parse_person_id);
+            let office = r.take(1, parse_office_code);
             let date = r.take(2, parse_day);
-            let method = r.take_reason(3, parse_choice::<Method>);
-            let outcome = r.take_reason(4, parse_choice::<Outcome>);
-            if let (Some(person), Some(date), Some(method), Some(outcome)) = (person, date, method, outcome) {
-                if let Some(office) = r.take_office(tables, 1) {
-                    tables.push_contact(person, office, date, method, outcome);
-                }
+            let method = r.take_with(3, parse_choice::<Method>);
+            let outcome = r.take_with(4, parse_choice::<Outcome>);
+            if let (Some(person), Some(office), Some(date), Some(method), Some(outcome)) =
+                (person, office, date, method, outcome)
+            {
+                let office = tables.office(office);
+                tables.push_contact(person, office, date, method, outcome);
             }
         }
         TableKind::Payments => {
             let person = r.take(0, parse_person_id);
+            let office = r.take(1, parse_office_code);
             let paid = r.take(2, parse_day);
             let premium = r.take(3, parse_premium_month);
             let months = r.take(4, |t| parse_small(t, Some(1), MAX_MONTHS_PER_PAYMENT));
-            let channel = r.take_reason(5, parse_choice::<Channel>);
-            if let (Some(person), Some(paid), Some(premium), Some(months), Some(channel)) =
-                (person, paid, premium, months, channel)
+            let channel = r.take_with(5, parse_choice::<Channel>);
+            if let (Some(person), Some(office), Some(paid), Some(premium), Some(months), Some(channel)) =
+                (person, office, paid, premium, months, channel)
             {
-                if let Some(office) = r.take_office(tables, 1) {
-                    tables.push_payment(person, office, paid, premium, months, channel);
-                }
+                let office = tables.office(office);
+                tables.push_payment(person, office, paid, premium, months, channel);
             }
         }
         TableKind::Delinquents => {
             let person = r.take(0, parse_person_id);
+            let office = r.take(1, parse_office_code);
             let provided = r.take(2, parse_day);
             let unpaid = r.take(3, |t| parse_small(t, None, MAX_UNPAID_MONTHS));
-            let flag = r.take_reason(4, parse_exemption_flag);
-            if let (Some(person), Some(provided), Some(unpaid), Some(flag)) = (person, provided, unpaid, flag)
+            let flag = r.take_with(4, parse_exemption_flag);
+            if let (Some(person), Some(office), Some(provided), Some(unpaid), Some(flag)) =
+                (person, office, provided, unpaid, flag)
             {
-                if let Some(office) = r.take_office(tables, 1) {
-                    tables.push_delinquent(person, office, provided, unpaid, flag);
-                }
+                let office = tables.office(office);
+                tables.push_delinquent(person, office, provided, unpaid, flag);
             }
         }
         _ => debug_assert!(false, "only record tables are read here"),

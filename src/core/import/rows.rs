@@ -35,7 +35,7 @@ impl<'a> RowReader<'a> {
     }
 
     /// Parses expected column `index`; on failure records the problem.
-    pub fn take<T>(&mut self, index: usize, parse: impl Fn(&str) -> Result<T, ValueError>) -> Option<T> {
+    pub fn take<T>(&mut self, index: usize, parse: impl Fn(&'a str) -> Result<T, ValueError>) -> Option<T> {
         match parse(self.cell(index)) {
             Ok(v) => Some(v),
             Err(error) => {
@@ -43,6 +43,11 @@ impl<'a> RowReader<'a> {
                 None
             }
         }
+    }
+
+    /// Parses expected column `index` with a parser that gives its own reason.
+    pub fn take_with<T>(&mut self, index: usize, parse: impl Fn(&'a str) -> Result<T, Reason>) -> Option<T> {
+        parse(self.cell(index)).map_err(|reason| self.reject(index, reason)).ok()
     }
 
     /// Records a problem with expected column `index` of this row.

@@ -4,6 +4,7 @@
 use super::duty::{duty_report, DutyReport};
 use super::promoted::{promoted_table, PromotedTable};
 use super::tables::RecordTables;
+use crate::core::import::ImportReport;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -39,6 +40,16 @@ pub fn latest_day(tables: &RecordTables) -> Option<NaiveDate> {
     let p = tables.payments.paid.iter();
     let d = tables.delinquents.provided.iter();
     c.chain(p).chain(d).max().copied()
+}
+
+/// The analysis of an import's records; `None` when it has none, or when a
+/// record table lost rows (nothing is computed from partial records).
+pub fn analyse_import(report: &ImportReport, options: RecordsOptions) -> Option<RecordsAnalysis> {
+    if report.blocks_records() {
+        None
+    } else {
+        analyse(&report.records, options)
+    }
 }
 
 /// `None` when there are no records.

@@ -2,7 +2,7 @@
 //! months of the record engine against the progress table's 事業者督励月数
 //! (digest A2 P), per office × kind × month.
 
-use super::promoted::PromotedTable;
+use super::promoted::PromotedRow;
 use crate::core::calendar::YearMonth;
 use crate::core::dataset::pension::{Kind, Progress};
 use rustc_hash::FxHashMap;
@@ -26,40 +26,37 @@ impl Comparison {
     }
 }
 
-/// One comparison per row of the computed table.
-pub fn compare(computed: &PromotedTable, progress: &[Progress]) -> Vec<Comparison> {
-    let reported: FxHashMap<(&str, Kind, YearMonth), i64> =
-        progress.iter().map(|p| ((p.office_code.as_str(), p.kind, p.month), p.promoted_months)).collect();
+/// One comparison per computed row given (the progress table is read once,
+/// keeping only the rows asked about).
+pub fn compare<'a>(
+    computed: impl IntoIterator<Item = &'a PromotedRow>,
+    progress: &[Progress],
+) -> Vec<Comparison> {
+    let computed: Vec<&PromotedRow> = computed.into_iter().collect();
+    let wanted: FxHashMap<(&str, Kind, YearMonth), usize> =
+        computed.iter().enumerate().map(|(i, r)| ((r.office_code.as_str(), r.kind, r.month), i)).collect();
+    let mut reported = vec![None; computed.len()];
+    for p in progress {
+        if let Some(&i) = wanted.get(&(p.office_code.as_str(), p.kind, p.month)) {
+            reported[i] = Some(p.promoted_months);
+        }
+    }
     computed
-        .rows
-        .iter()
-        .map(|r| Comparison {
+        .into_iter()
+        .zip(reported)
+        .map(|(r, reported)| Comparison {
             office_code: r.office_code.clone(),
             kind: r.kind,
             month: r.month,
             computed: r.promoted_months_to_date,
-            reported: reported.get(&(r.office_code.as_str(), r.kind, r.month)).copied(),
+            reported,
         })
         .collect()
 }
 
-/// The latest month of each office × kind: what the office page shows.
-pub fn latest(comparisons: &[Comparison]) -> Vec<&Comparison> {
-    let mut last: FxHashMap<(&str, Kind), &Comparison> = FxHashMap::default();
-    for c in comparisons {
-        let slot = last.entry((c.office_code.as_str(), c.kind)).or_insert(c);
-        if c.month > slot.month {
-            *slot = c;
-        }
-    }
-    let mut out: Vec<&Comparison> = last.into_values().collect();
-    out.sort_by(|a, b| (&a.office_code, a.kind).cmp(&(&b.office_code, b.kind)));
-    out
-}
-
 #[cfg(test)]
 mod tests {
-    use super::super::promoted::{ActionCounts, PromotedRow};
+    use super::super::promoted::{ActionCounts, PromotedTable};
     use super::*;
     use crate::core::dataset::pension::Origin;
 
@@ -86,10 +83,10 @@ mod tests {
             promoted_months: 12,
             origin: Origin::default(),
         }];
-        let c = compare(&table, &progress);
+        let c = compare(table.latest_rows(), &progress);
         assert_eq!(c[0].difference(), Some(-2));
         assert_eq!(c[1].reported, None);
         assert_eq!(c[1].difference(), None);
-        assert_eq!(latest(&c).len(), 2);
+        assert_eq!(table.latest_rows().count(), 2);
     }
 }

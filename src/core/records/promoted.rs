@@ -98,6 +98,15 @@ pub struct PromotedTable {
     pub payments: PaymentTally,
 }
 
+impl PromotedTable {
+    /// The rows of the table's last month: every office has a row for every
+    /// month of the table, so these are the latest of each office × kind.
+    pub fn latest_rows(&self) -> impl Iterator<Item = &PromotedRow> {
+        let last = self.rows.iter().map(|r| r.month).max();
+        self.rows.iter().filter(move |r| Some(r.month) == last)
+    }
+}
+
 /// Qualifying windows, merged per person: `spans[range]` are disjoint and sorted.
 struct Windows {
     spans: Vec<(NaiveDate, NaiveDate)>,
@@ -105,12 +114,8 @@ struct Windows {
 }
 
 impl Windows {
-    fn build(tables: &RecordTables, through: Option<NaiveDate>) -> Windows {
-        let c = &tables.contacts;
-        let mut opened: Vec<(PersonId, NaiveDate, NaiveDate)> = (0..c.person.len())
-            .filter(|&i| is_qualifying(c.method[i], c.outcome[i]) && through.is_none_or(|t| c.date[i] <= t))
-            .map(|i| (c.person[i], c.date[i], window_end(c.date[i])))
-            .collect();
+    /// From the (person, first day, last day) of every qualifying contact.
+    fn build(mut opened: Vec<(PersonId, NaiveDate, NaiveDate)>) -> Windows {
         opened.sort_unstable();
         let mut spans: Vec<(NaiveDate, NaiveDate)> = Vec::with_capacity(opened.len());
         let mut by_person = FxHashMap::default();
@@ -188,17 +193,21 @@ pub fn promoted_table(tables: &RecordTables, through: Option<NaiveDate>) -> Prom
     let mut active = vec![false; offices];
 
     let c = &tables.contacts;
+    let mut opened = Vec::new();
     for i in 0..c.person.len() {
         if through.is_some_and(|t| c.date[i] > t) {
             continue;
         }
         let s = slot(c.office[i], c.date[i]);
         actions[s].add(c.method[i]);
-        qualifying[s] += u64::from(is_qualifying(c.method[i], c.outcome[i]));
         active[c.office[i].0 as usize] = true;
+        if is_qualifying(c.method[i], c.outcome[i]) {
+            qualifying[s] += 1;
+            opened.push((c.person[i], c.date[i], window_end(c.date[i])));
+        }
     }
 
-    let windows = Windows::build(tables, through);
+    let windows = Windows::build(opened);
     let p = &tables.payments;
     let tally = &mut table.payments;
     for i in 0..p.person.len() {

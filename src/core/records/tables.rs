@@ -277,20 +277,22 @@ impl RecordTables {
             return;
         }
         let map: Vec<OfficeId> = other.offices.iter().map(|code| self.office(code)).collect();
-        let remap = |ids: Vec<OfficeId>| ids.into_iter().map(|id| map[id.0 as usize]).collect::<Vec<_>>();
+        let remap = |ids: Vec<OfficeId>, into: &mut Vec<OfficeId>| {
+            into.extend(ids.into_iter().map(|id| map[id.0 as usize]));
+        };
         let (c, p, d) = (other.contacts, other.payments, other.delinquents);
-        self.contacts.office.extend(remap(c.office));
+        remap(c.office, &mut self.contacts.office);
         self.contacts.person.extend(c.person);
         self.contacts.date.extend(c.date);
         self.contacts.method.extend(c.method);
         self.contacts.outcome.extend(c.outcome);
-        self.payments.office.extend(remap(p.office));
+        remap(p.office, &mut self.payments.office);
         self.payments.person.extend(p.person);
         self.payments.paid.extend(p.paid);
         self.payments.premium_month.extend(p.premium_month);
         self.payments.months.extend(p.months);
         self.payments.channel.extend(p.channel);
-        self.delinquents.office.extend(remap(d.office));
+        remap(d.office, &mut self.delinquents.office);
         self.delinquents.person.extend(d.person);
         self.delinquents.provided.extend(d.provided);
         self.delinquents.unpaid_months.extend(d.unpaid_months);
