@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::io::{Cursor, Read};
 use std::sync::Arc;
-use table::{RawRow, Record, Records};
+use table::{RawRow, Record, Records, TextRow};
 
 /// Bytes looked at to detect a text file's encoding.
 pub const PREFIX: usize = 64 * 1024;
@@ -164,23 +164,48 @@ impl Importer {
         };
         let sniff = encoding.codec().decode_without_bom_handling(&prefix).0.into_owned();
         let delimiter = table::sniff_delimiter(sniff.trim_start_matches('\u{FEFF}'));
-        let mut decoder = stream::StrictDecoder::new(Cursor::new(prefix).chain(source), encoding);
-        let mut summary = summary(name, Some(encoding), detected);
-        let mut file = FileIngest::new(name, self.mappings.clone());
-        let mut records = Records::new(&mut decoder, delimiter);
+        let summary = summary(name, Some(encoding), detected);
+        let text = Cursor::new(prefix).chain(source);
+        match encoding {
+            // UTF-8 is read as it is; its cells are checked where they are read.
+            Encoding::Utf8 | Encoding::Utf8Bom => {
+                self.read_text(summary, Records::new(stream::Counted::new(text), delimiter), progress)
+            }
+            _ => self.read_text(
+                summary,
+                Records::new(stream::StrictDecoder::new(text, encoding), delimiter),
+                progress,
+            ),
+        }
+    }
+
+    /// Reads the records of a text file into its table.
+    fn read_text<S: Read + stream::Progress>(
+        &mut self,
+        mut summary: FileSummary,
+        mut records: Records<S>,
+        progress: OnProgress,
+    ) {
+        let encoding = summary.encoding.unwrap_or(Encoding::Utf8);
+        let unreadable = |bad: table::NotUtf8| Reason::Unreadable {
+            error: decode::DecodeError { encoding, offset: bad.offset as usize, line: bad.line },
+        };
+        let mut file = FileIngest::new(&summary.file, self.mappings.clone());
         let outcome = loop {
-            match records.next_record() {
+            let taken = match records.next_record() {
                 None => break Ok(()),
-                Some(Ok(record)) => file.take(record),
-                Some(Err(e)) => {
-                    break Err(match e.into_kind() {
-                        csv::ErrorKind::Io(io) => match stream::decode_error(&io) {
-                            Some(error) => Reason::Unreadable { error },
-                            None => Reason::Io { message: io.to_string() },
-                        },
-                        other => Reason::Io { message: format!("{other:?}") },
+                Some(Ok(Record::Blank)) => Ok(file.blank += 1),
+                Some(Ok(Record::Header(row))) => row.text().map(|t| file.header(t.cells().map(str::to_string).collect())),
+                Some(Ok(Record::Row(row))) => file.raw_row(row),
+                Some(Err(io)) => {
+                    break Err(match stream::decode_error(&io) {
+                        Some(error) => Reason::Unreadable { error },
+                        None => Reason::Io { message: io.to_string() },
                     })
                 }
+            };
+            if let Err(bad) = taken {
+                break Err(unreadable(bad));
             }
             if file.read.is_multiple_of(PROGRESS_EVERY)
                 && file.read > 0
@@ -189,8 +214,7 @@ impl Importer {
                 break Err(Reason::Cancelled);
             }
         };
-        drop(records);
-        summary.bytes = decoder.bytes_read();
+        summary.bytes = records.source().bytes_read();
         progress(summary.bytes, file.read);
         match outcome {
             Ok(()) => self.merge(summary, file),
@@ -216,11 +240,11 @@ impl Importer {
             summary.bytes = 0;
             let mut file = FileIngest::new(&label, self.mappings.clone());
             if !sheet.header.is_empty() {
-                file.take(Record::Header(sheet.header));
+                file.header(sheet.header);
             }
             file.blank = sheet.blank_rows;
-            for row in sheet.rows {
-                file.take(Record::Row(&row));
+            for row in &sheet.rows {
+                file.text_row(row.view());
             }
             if file.header.is_none() && file.problems.is_empty() && file.read == 0 {
                 // An empty sheet: listed, nothing to read.
@@ -296,6 +320,8 @@ struct FileIngest {
     name: String,
     mappings: Arc<[ColumnMapping]>,
     header: Option<HeaderMatch>,
+    /// Where the header's columns are, for rows read straight from bytes.
+    plain: Option<records::PlainLayout>,
     /// The table a header that failed to match comes closest to.
     near: Option<TableKind>,
     unrecognised_header: Vec<String>,
@@ -312,6 +338,7 @@ impl FileIngest {
             name: name.to_string(),
             mappings,
             header: None,
+            plain: None,
             near: None,
             unrecognised_header: Vec::new(),
             dataset: PensionDataset::default(),
@@ -322,13 +349,15 @@ impl FileIngest {
         }
     }
 
-    fn take(&mut self, record: Record) {
-        match record {
-            Record::Blank => self.blank += 1,
-            Record::Header(cells) => match schema::recognize(&cells) {
-                Ok(h) => self.header = Some(h),
+    fn header(&mut self, cells: Vec<String>) {
+        match schema::recognize(&cells) {
+                Ok(h) => {
+                    self.plain = records::PlainLayout::new(&h, cells.len());
+                    self.header = Some(h);
+                }
                 Err(_) if self.mappings.iter().any(|m| m.apply(&cells).is_some()) => {
                     self.header = self.mappings.iter().find_map(|m| m.apply(&cells));
+                    self.plain = self.header.as_ref().and_then(|h| records::PlainLayout::new(h, cells.len()));
                 }
                 Err(near) => {
                     self.unrecognised_header = cells;
@@ -344,12 +373,27 @@ impl FileIngest {
                         None => self.problems.push(Problem::file(&self.name, None, Reason::UnknownHeader)),
                     }
                 }
-            },
-            Record::Row(row) => self.row(row),
         }
     }
 
-    fn row(&mut self, row: &RawRow) {
+    /// A row of a text file: a plain record row straight into its columns,
+    /// any other row checked as text and read cell by cell.
+    fn raw_row(&mut self, row: RawRow) -> Result<(), table::NotUtf8> {
+        if let Some(layout) = &self.plain {
+            if records::add_plain_row(&mut self.records, layout, &row) {
+                self.read += 1;
+                return Ok(());
+            }
+        }
+        if row.is_blank() {
+            self.blank += 1;
+        } else {
+            self.text_row(row.text()?);
+        }
+        Ok(())
+    }
+
+    fn text_row(&mut self, row: TextRow) {
         let Some(header) = &self.header else {
             // Rows under a header that was not recognised are not read: the file's
             // one problem says why.

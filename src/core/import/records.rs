@@ -6,59 +6,110 @@
 
 use super::problem::Reason;
 use super::rows::RowReader;
-use super::schema::TableKind;
+use super::schema::{HeaderMatch, TableKind};
+use super::table::RawRow;
 use super::values::{normalize, parse_count, parse_date, parse_month, ValueError};
 use crate::core::records::tables::{Channel, Choice, Method, Outcome, PersonId, RecordTables};
 use chrono::NaiveDate;
 
-fn digits(bytes: &[u8]) -> Option<u64> {
-    bytes.iter().try_fold(0u64, |n, b| b.is_ascii_digit().then(|| n * 10 + u64::from(b - b'0')))
+use crate::core::records::tables::digits;
+
+/// `YYYY-MM-DD` in ASCII digits; `None` for any other form, or no such day.
+fn plain_day(b: &[u8]) -> Option<NaiveDate> {
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(digits(&b[..4])? as i32, digits(&b[5..7])? as u32, digits(&b[8..])? as u32)
+}
+
+/// `YYYY-MM` in ASCII digits, as the month's first day.
+fn plain_month(b: &[u8]) -> Option<NaiveDate> {
+    if b.len() != 7 || b[4] != b'-' {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(digits(&b[..4])? as i32, digits(&b[5..])? as u32, 1)
+}
+
+/// Up to four ASCII digits in `1..=max`, or blank as `blank`.
+fn plain_small(b: &[u8], blank: Option<u32>, max: u32) -> Option<u32> {
+    match b.len() {
+        0 => blank,
+        1..=4 => digits(b).filter(|n| (1..=u64::from(max)).contains(n)).map(|n| n as u32),
+        _ => None,
+    }
+}
+
+/// A code of printable ASCII, nothing to trim.
+fn plain_office(b: &[u8]) -> Option<&str> {
+    let code = std::str::from_utf8(b).ok()?;
+    (!b.is_empty() && code.bytes().all(|c| c.is_ascii_graphic())).then_some(code)
+}
+
+/// Where a record table's columns are in a file's rows, worked out once per
+/// file for [`add_plain_row`].
+pub struct PlainLayout {
+    table: TableKind,
+    /// The file column of each of `table.columns()`.
+    positions: Vec<Option<usize>>,
+    /// Columns of the header that no expected column reads.
+    unread: Vec<usize>,
+    width: usize,
+}
+
+impl PlainLayout {
+    /// `None` for a table read only as text.
+    pub fn new(header: &HeaderMatch, width: usize) -> Option<PlainLayout> {
+        matches!(header.table, TableKind::Contacts | TableKind::Payments).then(|| PlainLayout {
+            table: header.table,
+            positions: header.positions.clone(),
+            unread: (0..width).filter(|i| !header.positions.contains(&Some(*i))).collect(),
+            width,
+        })
+    }
+
+    fn cell<'a>(&self, row: &RawRow<'a>, index: usize) -> &'a [u8] {
+        self.positions[index].map_or(&[], |p| row.cell(p))
+    }
+
+    /// Whether the cells no column reads are text.
+    fn unread_are_text(&self, row: &RawRow) -> bool {
+        let text = |i: &usize| std::str::from_utf8(row.cell(*i)).is_ok();
+        self.unread.iter().all(text) && (self.width..row.len()).all(|i| text(&i))
+    }
 }
 
 /// 基礎年金番号: ten digits, with or without the hyphen after the fourth
 /// (`1234567890`, `1234-567890`, full-width digits).
 pub fn parse_person_id(text: &str) -> Result<PersonId, ValueError> {
-    if let Some(id) = PersonId::parse_plain(text) {
+    if let Some(id) = PersonId::parse_plain(text.as_bytes()) {
         return Ok(id);
     }
     let n = normalize(text);
     if n.is_empty() {
         return Err(ValueError::Empty);
     }
-    PersonId::parse_plain(&n).ok_or(ValueError::NotAPensionNumber)
+    PersonId::parse_plain(n.as_bytes()).ok_or(ValueError::NotAPensionNumber)
 }
 
 /// A day; `YYYY-MM-DD` directly, every other form through [`parse_date`].
 pub fn parse_day(text: &str) -> Result<NaiveDate, ValueError> {
-    let b = text.as_bytes();
-    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
-        if let (Some(y), Some(m), Some(d)) = (digits(&b[..4]), digits(&b[5..7]), digits(&b[8..])) {
-            return NaiveDate::from_ymd_opt(y as i32, m as u32, d as u32).ok_or(ValueError::NotADate);
-        }
-    }
-    parse_date(text)
+    plain_day(text.as_bytes()).map_or_else(|| parse_date(text), Ok)
 }
 
 /// A month as its first day; `YYYY-MM` directly, else [`parse_month`].
 pub fn parse_premium_month(text: &str) -> Result<NaiveDate, ValueError> {
-    let b = text.as_bytes();
-    if b.len() == 7 && b[4] == b'-' {
-        if let (Some(y), Some(m)) = (digits(&b[..4]), digits(&b[5..])) {
-            return NaiveDate::from_ymd_opt(y as i32, m as u32, 1).ok_or(ValueError::NotAMonth);
-        }
-    }
-    parse_month(text).map(|m| m.first_day())
+    plain_month(text.as_bytes()).map_or_else(|| parse_month(text).map(|m| m.first_day()), Ok)
 }
 
 fn parse_choice<T: Choice>(text: &str) -> Result<T, Reason> {
-    if let Some(v) = T::parse(text) {
+    if let Some(v) = T::parse(text.as_bytes()) {
         return Ok(v);
     }
     let n = normalize(text);
     if n.is_empty() {
         return Err(Reason::Value { error: ValueError::Empty });
     }
-    T::parse(&n).ok_or_else(|| Reason::NotOneOf { allowed: T::listing() })
+    T::parse(n.as_bytes()).ok_or_else(|| Reason::NotOneOf { allowed: T::listing() })
 }
 
 /// A small whole number in `1..=max`; blank gives `blank`, when one is allowed.
@@ -102,6 +153,51 @@ fn parse_office_code(text: &str) -> Result<&str, ValueError> {
     } else {
         Ok(code)
     }
+}
+
+/// Adds a row whose every cell is in its plain form, straight from its bytes;
+/// `false` (nothing added) when any cell is not, and the row is to be read as
+/// text by [`add_row`]. Each cell this accepts is valid UTF-8 by its form;
+/// cells of columns not read are checked here.
+pub fn add_plain_row(tables: &mut RecordTables, layout: &PlainLayout, row: &RawRow) -> bool {
+    let cell = |index| layout.cell(row, index);
+    match layout.table {
+        TableKind::Contacts => {
+            let (Some(person), Some(office), Some(date), Some(method), Some(outcome)) = (
+                PersonId::parse_plain(cell(0)),
+                plain_office(cell(1)),
+                plain_day(cell(2)),
+                Method::parse(cell(3)),
+                Outcome::parse(cell(4)),
+            ) else {
+                return false;
+            };
+            if !layout.unread_are_text(row) {
+                return false;
+            }
+            let office = tables.office(office);
+            tables.push_contact(person, office, date, method, outcome);
+        }
+        TableKind::Payments => {
+            let (Some(person), Some(office), Some(paid), Some(premium), Some(months), Some(channel)) = (
+                PersonId::parse_plain(cell(0)),
+                plain_office(cell(1)),
+                plain_day(cell(2)),
+                plain_month(cell(3)),
+                plain_small(cell(4), Some(1), MAX_MONTHS_PER_PAYMENT),
+                Channel::parse(cell(5)),
+            ) else {
+                return false;
+            };
+            if !layout.unread_are_text(row) {
+                return false;
+            }
+            let office = tables.office(office);
+            tables.push_payment(person, office, paid, premium, months, channel);
+        }
+        _ => return false,
+    }
+    true
 }
 
 /// Adds one row of a record table, or records its problems.

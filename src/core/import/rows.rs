@@ -4,19 +4,19 @@
 
 use super::problem::{Problem, Reason};
 use super::schema::{HeaderMatch, TableKind};
-use super::table::RawRow;
+use super::table::TextRow;
 use super::values::ValueError;
 use crate::core::dataset::pension::Origin;
 
 pub struct RowReader<'a> {
     file: &'a str,
     header: &'a HeaderMatch,
-    row: &'a RawRow,
+    row: TextRow<'a>,
     pub problems: Vec<Problem>,
 }
 
 impl<'a> RowReader<'a> {
-    pub fn new(file: &'a str, header: &'a HeaderMatch, row: &'a RawRow) -> RowReader<'a> {
+    pub fn new(file: &'a str, header: &'a HeaderMatch, row: TextRow<'a>) -> RowReader<'a> {
         RowReader { file, header, row, problems: Vec::new() }
     }
 
@@ -31,7 +31,7 @@ impl<'a> RowReader<'a> {
     /// The raw cell of expected column `index` ("" when the row is short or the
     /// optional column is absent).
     pub fn cell(&self, index: usize) -> &'a str {
-        self.header.positions[index].and_then(|p| self.row.cells.get(p)).unwrap_or("")
+        self.header.positions[index].and_then(|p| self.row.get(p)).unwrap_or("")
     }
 
     /// Parses expected column `index`; on failure records the problem.

@@ -46,11 +46,6 @@ impl<R: Read> StrictDecoder<R> {
         }
     }
 
-    /// Source bytes consumed so far (for progress).
-    pub fn bytes_read(&self) -> u64 {
-        self.bytes_read
-    }
-
     fn fill(&mut self) -> io::Result<()> {
         self.out.clear();
         self.pos = 0;
@@ -117,6 +112,45 @@ impl<R: Read> Read for StrictDecoder<R> {
         buf[..n].copy_from_slice(&self.out[self.pos..self.pos + n]);
         self.pos += n;
         Ok(n)
+    }
+}
+
+/// How far a text source has read its bytes (for progress).
+pub trait Progress {
+    fn bytes_read(&self) -> u64;
+}
+
+impl<R> Progress for StrictDecoder<R> {
+    fn bytes_read(&self) -> u64 {
+        self.bytes_read
+    }
+}
+
+/// UTF-8 text passed through as it is, counting its bytes: the reader checks
+/// each cell where it reads it (see [`super::table::RawRow::text`]), so the
+/// text is not checked twice.
+pub struct Counted<R> {
+    inner: R,
+    bytes_read: u64,
+}
+
+impl<R> Counted<R> {
+    pub fn new(inner: R) -> Counted<R> {
+        Counted { inner, bytes_read: 0 }
+    }
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.bytes_read += n as u64;
+        Ok(n)
+    }
+}
+
+impl<R> Progress for Counted<R> {
+    fn bytes_read(&self) -> u64 {
+        self.bytes_read
     }
 }
 

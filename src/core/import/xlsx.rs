@@ -4,7 +4,7 @@
 //! in their shortest exact decimal form, dates as YYYY-MM-DD, errors as written
 //! (`#DIV/0!`), which the parsers then refuse with the cell's place.
 
-use super::table::RawRow;
+use super::table::OwnedRow;
 use super::values::excel_serial_date;
 use calamine::{Data, Reader, Xlsx};
 use std::io::Cursor;
@@ -13,7 +13,7 @@ use std::io::Cursor;
 pub struct Sheet {
     pub name: String,
     pub header: Vec<String>,
-    pub rows: Vec<RawRow>,
+    pub rows: Vec<OwnedRow>,
     pub blank_rows: u64,
 }
 
@@ -59,7 +59,7 @@ pub fn read_workbook(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
                 (None, true) => {}
                 (None, false) => header = Some(cells),
                 (Some(_), true) => blank_rows += 1,
-                (Some(_), false) => rows.push(RawRow::new(first_row + i as u64 + 1, cells)),
+                (Some(_), false) => rows.push(OwnedRow::new(first_row + i as u64 + 1, cells)),
             }
         }
         sheets.push(Sheet { name, header: header.unwrap_or_default(), rows, blank_rows });

@@ -21,18 +21,28 @@ impl Serialize for PersonId {
 impl<'de> Deserialize<'de> for PersonId {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        PersonId::parse_plain(&text)
+        PersonId::parse_plain(text.as_bytes())
             .ok_or_else(|| serde::de::Error::custom(format!("'{text}' is not a basic pension number")))
     }
 }
 
+/// The number that ASCII digits spell (`None` for any other byte; empty is 0).
+#[inline]
+pub fn digits(bytes: &[u8]) -> Option<u64> {
+    let mut n = 0u64;
+    for b in bytes {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        n = n * 10 + u64::from(d);
+    }
+    Some(n)
+}
+
 impl PersonId {
     /// Ten ASCII digits, with or without the hyphen after the fourth.
-    pub fn parse_plain(text: &str) -> Option<PersonId> {
-        let digits = |b: &[u8]| {
-            b.iter().try_fold(0u64, |n, d| d.is_ascii_digit().then(|| n * 10 + u64::from(d - b'0')))
-        };
-        let b = text.as_bytes();
+    pub fn parse_plain(b: &[u8]) -> Option<PersonId> {
         match b.len() {
             10 => digits(b).map(PersonId),
             11 if b[4] == b'-' => Some(PersonId(digits(&b[..4])? * 1_000_000 + digits(&b[5..])?)),
@@ -96,11 +106,15 @@ pub trait Choice: Sized + Copy + 'static {
     /// (Japanese, English) for each value, in order.
     const NAMES: &'static [(&'static str, &'static str, Self)];
 
-    fn parse(text: &str) -> Option<Self> {
-        Self::NAMES
-            .iter()
-            .find(|(ja, en, _)| text == *ja || text.eq_ignore_ascii_case(en))
-            .map(|(_, _, v)| *v)
+    /// The value a cell names exactly (Japanese, or English in any case). A
+    /// match is valid UTF-8: the names are.
+    fn parse(cell: &[u8]) -> Option<Self> {
+        for (ja, en, value) in Self::NAMES {
+            if cell == ja.as_bytes() || cell.eq_ignore_ascii_case(en.as_bytes()) {
+                return Some(*value);
+            }
+        }
+        None
     }
 
     fn english(self) -> &'static str
@@ -312,13 +326,13 @@ mod tests {
 
     #[test]
     fn choices_read_both_names() {
-        assert_eq!(Method::parse("電話"), Some(Method::Phone));
-        assert_eq!(Method::parse("SMS"), Some(Method::Sms));
-        assert_eq!(Method::parse("Letter"), Some(Method::Letter));
-        assert_eq!(Outcome::parse("連帯納付義務者接触"), Some(Outcome::JointObligor));
-        assert_eq!(Outcome::parse("joint_obligor"), Some(Outcome::JointObligor));
-        assert_eq!(Channel::parse("強制徴収"), Some(Channel::Forced));
-        assert_eq!(Channel::parse("通常納付"), None);
+        assert_eq!(Method::parse("電話".as_bytes()), Some(Method::Phone));
+        assert_eq!(Method::parse("SMS".as_bytes()), Some(Method::Sms));
+        assert_eq!(Method::parse("Letter".as_bytes()), Some(Method::Letter));
+        assert_eq!(Outcome::parse("連帯納付義務者接触".as_bytes()), Some(Outcome::JointObligor));
+        assert_eq!(Outcome::parse("joint_obligor".as_bytes()), Some(Outcome::JointObligor));
+        assert_eq!(Channel::parse("強制徴収".as_bytes()), Some(Channel::Forced));
+        assert_eq!(Channel::parse("通常納付".as_bytes()), None);
         assert_eq!(Outcome::JointObligor.english(), "joint_obligor");
         assert!(Channel::listing().contains("強制徴収/forced"));
     }
