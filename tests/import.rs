@@ -67,6 +67,33 @@ fn a_bad_byte_deep_in_a_large_file_drops_the_file_and_names_the_line() {
 }
 
 #[test]
+fn a_bad_byte_in_a_plain_record_row_drops_the_file_even_in_a_column_not_read() {
+    let mut text = String::from("基礎年金番号,事務所コード,督励日,督励手法,結果,氏名\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("{:010},90408,2026-06-15,電話,本人接触,山田\n", 9_000_000_000u64 + i));
+    }
+    for bad in [
+        &b"9000000001,90408,2026-06-15,\xE9\x9B,x,y\n"[..],
+        b"9000000001,90408,2026-06-15,SMS,sent,\x8E\x52\n",
+    ] {
+        let mut bytes = text.clone().into_bytes();
+        let at = bytes.len() + bad.iter().position(|b| *b >= 0x80).unwrap();
+        bytes.extend_from_slice(bad);
+        bytes.extend_from_slice("9000000002,90408,2026-06-16,電話,本人接触,\n".as_bytes());
+        let r = one("contacts.csv", &bytes);
+        match &r.problems[..] {
+            [p] => match &p.reason {
+                Reason::Unreadable { error } => assert_eq!((error.line, error.offset), (20_002, at)),
+                other => panic!("{other:?}"),
+            },
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(r.records, Default::default(), "a file that fails to decode adds nothing");
+        assert_eq!(r.files[0].read, 0);
+    }
+}
+
+#[test]
 fn cancelling_stops_the_file_and_loads_none_of_it() {
     let mut text = String::from("事務所コード,事務所名,都道府県,地区\n");
     for i in 0..100_000 {

@@ -195,7 +195,9 @@ impl Importer {
             let taken = match records.next_record() {
                 None => break Ok(()),
                 Some(Ok(Record::Blank)) => Ok(file.blank += 1),
-                Some(Ok(Record::Header(row))) => row.text().map(|t| file.header(t.cells().map(str::to_string).collect())),
+                Some(Ok(Record::Header(row))) => {
+                    row.text().map(|t| file.header(t.cells().map(str::to_string).collect()))
+                }
                 Some(Ok(Record::Row(row))) => file.raw_row(row),
                 Some(Err(io)) => {
                     break Err(match stream::decode_error(&io) {
@@ -351,28 +353,28 @@ impl FileIngest {
 
     fn header(&mut self, cells: Vec<String>) {
         match schema::recognize(&cells) {
-                Ok(h) => {
-                    self.plain = records::PlainLayout::new(&h, cells.len());
-                    self.header = Some(h);
-                }
-                Err(_) if self.mappings.iter().any(|m| m.apply(&cells).is_some()) => {
-                    self.header = self.mappings.iter().find_map(|m| m.apply(&cells));
-                    self.plain = self.header.as_ref().and_then(|h| records::PlainLayout::new(h, cells.len()));
-                }
-                Err(near) => {
-                    self.unrecognised_header = cells;
-                    match near {
-                        Some(near) => {
-                            self.near = Some(near.table);
-                            for column in near.missing_required() {
-                                let column = format!("{} / {}", column.japanese, column.english);
-                                let reason = Reason::MissingColumn { column };
-                                self.problems.push(Problem::file(&self.name, Some(near.table), reason));
-                            }
+            Ok(h) => {
+                self.plain = records::PlainLayout::new(&h, cells.len());
+                self.header = Some(h);
+            }
+            Err(_) if self.mappings.iter().any(|m| m.apply(&cells).is_some()) => {
+                self.header = self.mappings.iter().find_map(|m| m.apply(&cells));
+                self.plain = self.header.as_ref().and_then(|h| records::PlainLayout::new(h, cells.len()));
+            }
+            Err(near) => {
+                self.unrecognised_header = cells;
+                match near {
+                    Some(near) => {
+                        self.near = Some(near.table);
+                        for column in near.missing_required() {
+                            let column = format!("{} / {}", column.japanese, column.english);
+                            let reason = Reason::MissingColumn { column };
+                            self.problems.push(Problem::file(&self.name, Some(near.table), reason));
                         }
-                        None => self.problems.push(Problem::file(&self.name, None, Reason::UnknownHeader)),
                     }
+                    None => self.problems.push(Problem::file(&self.name, None, Reason::UnknownHeader)),
                 }
+            }
         }
     }
 

@@ -250,6 +250,81 @@ pub fn add_row(tables: &mut RecordTables, r: &mut RowReader) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::import::schema::recognize;
+    use crate::core::import::table::{Record, Records};
+    use proptest::prelude::*;
+
+    /// Reads `header` and one data line the way a file is read: the plain way
+    /// when [`add_plain_row`] takes the row, and as text by [`add_row`].
+    /// Returns (the plain tables if taken, the text tables, text problems).
+    fn both_ways(header: &[&str], line: &str) -> (Option<RecordTables>, RecordTables, usize) {
+        let header_cells: Vec<String> = header.iter().map(|c| c.to_string()).collect();
+        let matched = recognize(&header_cells).unwrap();
+        let layout = PlainLayout::new(&matched, header.len()).unwrap();
+        let text = format!("{}\n{line}\n", header.join(","));
+        let mut records = Records::new(text.as_bytes(), b',');
+        assert!(matches!(records.next_record(), Some(Ok(Record::Header(_)))));
+        let Some(Ok(Record::Row(row))) = records.next_record() else { panic!("no row in {line:?}") };
+        let mut plain = RecordTables::default();
+        let taken = add_plain_row(&mut plain, &layout, &row);
+        if !taken {
+            assert_eq!(plain, RecordTables::default(), "a row not taken adds nothing");
+        }
+        let mut tables = RecordTables::default();
+        let mut reader = RowReader::new("f.csv", &matched, row.text().unwrap());
+        add_row(&mut tables, &mut reader);
+        (taken.then_some(plain), tables, reader.problems.len())
+    }
+
+    /// Mostly plain forms (so most rows are plain but for one cell), else any
+    /// other form, valid or not.
+    fn cell(plain: &'static [&'static str], other: &'static [&'static str]) -> BoxedStrategy<&'static str> {
+        prop_oneof![6 => proptest::sample::select(plain), 1 => proptest::sample::select(other)].boxed()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(800))]
+        /// The plain way takes only rows the text way accepts, and gives the
+        /// same columns; every other row is left to the text way.
+        #[test]
+        fn plain_rows_read_as_the_text_way_reads_them(
+            person in cell(&["9000000001", "1234-567890"], &["１２３４５６７８９０", " 9000000001", "900000000", "90000000010", ""]),
+            office in cell(&["90408", "A-1"], &[" 90408", "９０４０８", "事務所", ""]),
+            day in cell(&["2026-06-15", "2028-02-29"], &["2026-02-30", "令和8年6月15日", "2026/6/15", "2026-6-15", "2026-06-1５", ""]),
+            method in cell(&["電話", "phone", "PHONE", "SMS"], &["ＳＭＳ", "FAX", "電話 ", ""]),
+            outcome in cell(&["本人接触", "sent", "不通"], &["送付 ", "x", ""]),
+            premium in cell(&["2026-05", "2024-12"], &["2026-13", "R8.5", "2026-5", "2026-00", ""]),
+            months in cell(&["", "1", "24", "01"], &["25", "0", "00", "３", "12345", "-1"]),
+            channel in cell(&["通常", "forced", "Normal"], &["強制", "通常　", ""]),
+            extra in cell(&["", "山田 花子"], &["x,y"]),
+        ) {
+            let contact = [person, office, day, method, outcome].join(",");
+            let payment = [person, office, day, premium, months, channel].join(",");
+            let cases = [
+                (vec!["基礎年金番号", "事務所コード", "督励日", "督励手法", "結果"], contact.clone()),
+                (vec!["基礎年金番号", "事務所コード", "督励日", "督励手法", "結果", "氏名"], format!("{contact},{extra}")),
+                (vec!["基礎年金番号", "事務所コード", "納付日", "対象年月", "月数", "収納区分"], payment),
+                (vec!["事務所コード", "基礎年金番号", "納付日", "対象年月", "収納区分"],
+                    [office, person, day, premium, channel].join(",")),
+            ];
+            for (header, line) in cases {
+                let (plain, text, problems) = both_ways(&header, &line);
+                if let Some(plain) = plain {
+                    prop_assert_eq!(problems, 0, "{}", line);
+                    prop_assert_eq!(plain, text, "{}", line);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_plain_way_takes_plain_rows_only() {
+        let header = ["基礎年金番号", "事務所コード", "督励日", "督励手法", "結果"];
+        assert!(both_ways(&header, "9000000001,90408,2026-06-15,電話,本人接触").0.is_some());
+        assert!(both_ways(&header, "1234-567890,A-1,2028-02-29,PHONE,sent").0.is_some());
+        assert!(both_ways(&header, "9000000001,90408,2026-06-15,電話, 本人接触").0.is_none());
+        assert!(both_ways(&header, "9000000001,90408,2026-02-30,電話,本人接触").0.is_none());
+    }
 
     #[test]
     fn pension_numbers_as_typed() {

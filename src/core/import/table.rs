@@ -447,12 +447,16 @@ mod tests {
     #[test]
     fn line_ends_empty_lines_and_a_last_line_without_one() {
         let text = "a,b\r\n\r\n1,2\r\n\n\"q\r\nr\",3\r\n4,5";
-        let expected = vec![header(&["a", "b"]), row(3, &["1", "2"]), row(5, &["q\nr", "3"]), row(7, &["4", "5"])];
+        let expected =
+            vec![header(&["a", "b"]), row(3, &["1", "2"]), row(5, &["q\nr", "3"]), row(7, &["4", "5"])];
         for trickle in [1, 2, 4, usize::MAX] {
             assert_eq!(read_in(text.as_bytes(), trickle), expected, "{trickle} bytes at a time");
         }
         // A bare CR ends a record, as in every csv reader.
-        assert_eq!(read("a,b\n1,2\r3,4\n"), vec![header(&["a", "b"]), row(2, &["1", "2"]), row(2, &["3", "4"])]);
+        assert_eq!(
+            read("a,b\n1,2\r3,4\n"),
+            vec![header(&["a", "b"]), row(2, &["1", "2"]), row(2, &["3", "4"])]
+        );
     }
 
     #[test]
