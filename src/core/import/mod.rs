@@ -194,7 +194,10 @@ impl Importer {
         let outcome = loop {
             let taken = match records.next_record() {
                 None => break Ok(()),
-                Some(Ok(Record::Blank)) => Ok(file.blank += 1),
+                Some(Ok(Record::Blank)) => {
+                    file.blank += 1;
+                    Ok(())
+                }
                 Some(Ok(Record::Header(row))) => {
                     row.text().map(|t| file.header(t.cells().map(str::to_string).collect()))
                 }

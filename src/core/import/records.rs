@@ -74,7 +74,7 @@ impl PlainLayout {
     /// Whether the cells no column reads are text.
     fn unread_are_text(&self, row: &RawRow) -> bool {
         let text = |i: &usize| std::str::from_utf8(row.cell(*i)).is_ok();
-        self.unread.iter().all(text) && (self.width..row.len()).all(|i| text(&i))
+        self.unread.iter().all(text) && (self.width..row.width()).all(|i| text(&i))
     }
 }
 

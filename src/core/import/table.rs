@@ -51,7 +51,8 @@ pub struct NotUtf8 {
 }
 
 impl<'a> RawRow<'a> {
-    pub fn len(&self) -> usize {
+    /// How many cells the row has.
+    pub fn width(&self) -> usize {
         self.bounds.len()
     }
 
@@ -77,7 +78,7 @@ impl<'a> RawRow<'a> {
 
     /// Whether every cell is empty or white space (Excel's trailing ",,,").
     pub fn is_blank(&self) -> bool {
-        (0..self.len()).all(|i| {
+        (0..self.width()).all(|i| {
             let cell = self.cell(i);
             if cell.iter().all(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')) {
                 true
@@ -162,9 +163,11 @@ pub struct Records<R> {
     delimiter: u8,
     /// The bytes a line scan stops at: the delimiter, LF, CR and the quote.
     stops: [bool; 256],
-    /// Bytes read and not yet consumed: `buf[start..]`.
+    /// Bytes read and not yet consumed: `buf[start..filled]` (the buffer is
+    /// reused, never cleared, so no chunk is zeroed before it is read into).
     buf: Vec<u8>,
     start: usize,
+    filled: usize,
     /// Offset in the text of `buf[0]`.
     base: u64,
     /// Line of `buf[start]`.
@@ -189,8 +192,9 @@ impl<R: Read> Records<R> {
             source,
             delimiter,
             stops,
-            buf: Vec::with_capacity(CHUNK * 2),
+            buf: Vec::new(),
             start: 0,
+            filled: 0,
             base: 0,
             line: 1,
             eof: false,
@@ -208,25 +212,26 @@ impl<R: Read> Records<R> {
         &self.source
     }
 
-    /// Reads more of the source, keeping `buf[keep..]`.
+    /// Reads more of the source, keeping `buf[keep..filled]`.
     fn refill(&mut self, keep: usize) -> io::Result<()> {
-        self.buf.drain(..keep);
+        self.buf.copy_within(keep..self.filled, 0);
+        self.filled -= keep;
         self.base += keep as u64;
         self.start -= keep;
-        let filled = self.buf.len();
-        self.buf.resize(filled + CHUNK, 0);
+        if self.buf.len() < self.filled + CHUNK {
+            self.buf.resize(self.filled + CHUNK, 0);
+        }
         let n = loop {
-            match self.source.read(&mut self.buf[filled..]) {
+            match self.source.read(&mut self.buf[self.filled..]) {
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                other => break other,
+                other => break other?,
             }
         };
-        self.buf.truncate(filled + *n.as_ref().unwrap_or(&0));
-        let n = n?;
+        self.filled += n;
         self.eof = n == 0;
-        if !self.bom_checked && (self.buf.len() >= BOM.len() || self.eof) {
+        if !self.bom_checked && (self.filled >= BOM.len() || self.eof) {
             self.bom_checked = true;
-            if self.base == 0 && self.start == 0 && self.buf.starts_with(BOM) {
+            if self.base == 0 && self.start == 0 && self.buf[..self.filled].starts_with(BOM) {
                 self.start = BOM.len();
             }
         }
@@ -235,7 +240,7 @@ impl<R: Read> Records<R> {
 
     /// Splits the line at `buf[start..]` into `bounds`, relative to `start`.
     fn scan(&mut self) -> Next {
-        let line = &self.buf[self.start..];
+        let line = &self.buf[self.start..self.filled];
         self.bounds.clear();
         let mut cell = 0;
         let mut at = 0;
@@ -277,8 +282,11 @@ impl<R: Read> Records<R> {
     fn read_quoted(&mut self) -> io::Result<Option<usize>> {
         let (mut at, mut nout, mut nends) = (self.start, 0, 0);
         loop {
-            let (result, nin, out, ends) =
-                self.quoted.read_record(&self.buf[at..], &mut self.out[nout..], &mut self.ends[nends..]);
+            let (result, nin, out, ends) = self.quoted.read_record(
+                &self.buf[at..self.filled],
+                &mut self.out[nout..],
+                &mut self.ends[nends..],
+            );
             at += nin;
             nout += out;
             nends += ends;

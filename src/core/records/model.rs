@@ -52,11 +52,6 @@ pub fn premium_kind(premium: YearMonth, paid: NaiveDate) -> Option<Kind> {
     }
 }
 
-/// 納期限: the due date of a premium month, the last day of the following month.
-pub fn due_date(premium: YearMonth) -> NaiveDate {
-    premium.plus(1).last_day()
-}
-
 /// Why a payment can or cannot be promoted, before any contact is looked at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Eligibility {
@@ -76,7 +71,8 @@ pub fn eligibility(premium: YearMonth, paid: NaiveDate, channel: Channel) -> Eli
     };
     if channel == Channel::Forced {
         Eligibility::Forced
-    } else if kind == Kind::Current && paid <= due_date(premium) {
+    } else if kind == Kind::Current && YearMonth::of(paid) <= premium.plus(1) {
+        // On or before the due date, the last day of the month after.
         Eligibility::OnTime
     } else {
         Eligibility::Eligible(kind)
@@ -136,7 +132,7 @@ mod tests {
     #[test]
     fn on_time_boundary_and_forced() {
         let premium = ym(2026, 6);
-        assert_eq!(due_date(premium), d(2026, 7, 31));
+        // Due 07-31, the last day of the month after.
         assert_eq!(eligibility(premium, d(2026, 7, 31), Channel::Normal), Eligibility::OnTime);
         assert_eq!(
             eligibility(premium, d(2026, 8, 1), Channel::Normal),
@@ -150,7 +146,11 @@ mod tests {
         );
         assert_eq!(eligibility(ym(2025, 6), d(2026, 8, 1), Channel::Forced), Eligibility::Forced);
         assert_eq!(eligibility(ym(2020, 6), d(2026, 8, 1), Channel::Normal), Eligibility::OutOfScope);
-        // February's due date in a leap year.
-        assert_eq!(due_date(ym(2028, 1)), d(2028, 2, 29));
+        // February's due date in a leap year: 02-29.
+        assert_eq!(eligibility(ym(2028, 1), d(2028, 2, 29), Channel::Normal), Eligibility::OnTime);
+        assert_eq!(
+            eligibility(ym(2028, 1), d(2028, 3, 1), Channel::Normal),
+            Eligibility::Eligible(Kind::Current)
+        );
     }
 }

@@ -8,12 +8,13 @@
 //! month array. Memory: 16 bytes per qualifying contact, 12 per person.
 
 use super::model::{eligibility, is_qualifying, window_end, Eligibility};
-use super::tables::{Method, OfficeId, PersonId, RecordTables};
+use super::tables::{Contacts, Method, OfficeId, Payments, PersonId, RecordTables};
 use crate::core::calendar::YearMonth;
 use crate::core::dataset::pension::Kind;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+use std::ops::Range;
 
 /// Promotion actions of an office in a month, by method.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -175,6 +176,87 @@ fn kind_index(kind: Kind) -> usize {
     }
 }
 
+/// Rows are counted a block at a time, by functions never inlined: V8 moves a
+/// Wasm function to optimised code when it is next entered, so a first analysis
+/// then runs in optimised code after its first blocks (see `Records::next_record`).
+const BLOCK: usize = 1 << 16;
+
+fn blocks(rows: usize) -> impl Iterator<Item = Range<usize>> {
+    (0..rows).step_by(BLOCK).map(move |start| start..(start + BLOCK).min(rows))
+}
+
+/// The counts of the table, office × month (× kind) in one dense array each.
+struct Grid {
+    first: YearMonth,
+    months: usize,
+    through: Option<NaiveDate>,
+    promoted: Vec<[u64; 3]>,
+    qualifying: Vec<u64>,
+    actions: Vec<ActionCounts>,
+    /// Offices with a record in the table's range.
+    active: Vec<bool>,
+    /// A window's end depends on its month only: worked out once per month.
+    window_ends: Vec<NaiveDate>,
+}
+
+impl Grid {
+    fn slot(&self, office: OfficeId, date: NaiveDate) -> usize {
+        office.0 as usize * self.months + (YearMonth::of(date).index() - self.first.index()) as usize
+    }
+
+    /// Counts actions and opens the windows of qualifying contacts.
+    #[inline(never)]
+    fn count_contacts(
+        &mut self,
+        c: &Contacts,
+        rows: Range<usize>,
+        opened: &mut Vec<(PersonId, NaiveDate, NaiveDate)>,
+    ) {
+        for i in rows {
+            if self.through.is_some_and(|t| c.date[i] > t) {
+                continue;
+            }
+            let s = self.slot(c.office[i], c.date[i]);
+            self.actions[s].add(c.method[i]);
+            self.active[c.office[i].0 as usize] = true;
+            if is_qualifying(c.method[i], c.outcome[i]) {
+                self.qualifying[s] += 1;
+                opened.push((c.person[i], c.date[i], self.window_ends[s % self.months]));
+            }
+        }
+    }
+
+    /// Counts promoted months, and every payment row in the tally.
+    #[inline(never)]
+    fn count_payments(
+        &mut self,
+        p: &Payments,
+        rows: Range<usize>,
+        windows: &Windows,
+        tally: &mut PaymentTally,
+    ) {
+        for i in rows {
+            let paid = p.paid[i];
+            if self.through.is_some_and(|t| paid > t) {
+                tally.after_through += 1;
+                continue;
+            }
+            self.active[p.office[i].0 as usize] = true;
+            match eligibility(YearMonth::of(p.premium_month[i]), paid, p.channel[i]) {
+                Eligibility::OnTime => tally.on_time += 1,
+                Eligibility::Forced => tally.forced += 1,
+                Eligibility::OutOfScope => tally.out_of_scope += 1,
+                Eligibility::Eligible(kind) if windows.covers(p.person[i], paid) => {
+                    tally.promoted += 1;
+                    let s = self.slot(p.office[i], paid);
+                    self.promoted[s][kind_index(kind)] += u64::from(p.months[i]);
+                }
+                Eligibility::Eligible(_) => tally.not_promoted += 1,
+            }
+        }
+    }
+}
+
 /// Computes the office × kind × month table from the records up to `through`.
 pub fn promoted_table(tables: &RecordTables, through: Option<NaiveDate>) -> PromotedTable {
     let mut table = PromotedTable { through, ..PromotedTable::default() };
@@ -184,50 +266,25 @@ pub fn promoted_table(tables: &RecordTables, through: Option<NaiveDate>) -> Prom
     };
     let months = (last.index() - first.index() + 1) as usize;
     let offices = tables.offices.len();
-    let slot = |office: OfficeId, date: NaiveDate| {
-        office.0 as usize * months + (YearMonth::of(date).index() - first.index()) as usize
+    let mut grid = Grid {
+        first,
+        months,
+        through,
+        promoted: vec![[0u64; 3]; offices * months],
+        qualifying: vec![0u64; offices * months],
+        actions: vec![ActionCounts::default(); offices * months],
+        active: vec![false; offices],
+        window_ends: (0..months).map(|m| window_end(first.plus(m as i64).first_day())).collect(),
     };
-    let mut promoted = vec![[0u64; 3]; offices * months];
-    let mut qualifying = vec![0u64; offices * months];
-    let mut actions = vec![ActionCounts::default(); offices * months];
-    let mut active = vec![false; offices];
-
-    let c = &tables.contacts;
     let mut opened = Vec::new();
-    for i in 0..c.person.len() {
-        if through.is_some_and(|t| c.date[i] > t) {
-            continue;
-        }
-        let s = slot(c.office[i], c.date[i]);
-        actions[s].add(c.method[i]);
-        active[c.office[i].0 as usize] = true;
-        if is_qualifying(c.method[i], c.outcome[i]) {
-            qualifying[s] += 1;
-            opened.push((c.person[i], c.date[i], window_end(c.date[i])));
-        }
+    for rows in blocks(tables.contacts.person.len()) {
+        grid.count_contacts(&tables.contacts, rows, &mut opened);
     }
-
     let windows = Windows::build(opened);
-    let p = &tables.payments;
-    let tally = &mut table.payments;
-    for i in 0..p.person.len() {
-        let paid = p.paid[i];
-        if through.is_some_and(|t| paid > t) {
-            tally.after_through += 1;
-            continue;
-        }
-        active[p.office[i].0 as usize] = true;
-        match eligibility(YearMonth::of(p.premium_month[i]), paid, p.channel[i]) {
-            Eligibility::OnTime => tally.on_time += 1,
-            Eligibility::Forced => tally.forced += 1,
-            Eligibility::OutOfScope => tally.out_of_scope += 1,
-            Eligibility::Eligible(kind) if windows.covers(p.person[i], paid) => {
-                tally.promoted += 1;
-                promoted[slot(p.office[i], paid)][kind_index(kind)] += u64::from(p.months[i]);
-            }
-            Eligibility::Eligible(_) => tally.not_promoted += 1,
-        }
+    for rows in blocks(tables.payments.person.len()) {
+        grid.count_payments(&tables.payments, rows, &windows, &mut table.payments);
     }
+    let Grid { promoted, qualifying, actions, active, .. } = grid;
 
     let mut order: Vec<usize> = (0..offices).filter(|o| active[*o]).collect();
     order.sort_by(|a, b| tables.offices[*a].cmp(&tables.offices[*b]));
