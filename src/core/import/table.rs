@@ -175,6 +175,9 @@ pub struct Records<R> {
     eof: bool,
     /// Whether the text's first bytes were looked at for a byte-order mark.
     bom_checked: bool,
+    /// Whether the last record had quotes: files that quote, quote every row
+    /// (Excel's "1,234"), so the next record goes to csv-core without a scan.
+    quoting: bool,
     quoted: csv_core::Reader,
     out: Vec<u8>,
     ends: Vec<usize>,
@@ -199,6 +202,7 @@ impl<R: Read> Records<R> {
             line: 1,
             eof: false,
             bom_checked: false,
+            quoting: false,
             quoted: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
             out: vec![0; 1024],
             ends: vec![0; 64],
@@ -241,6 +245,17 @@ impl<R: Read> Records<R> {
     /// Splits the line at `buf[start..]` into `bounds`, relative to `start`.
     fn scan(&mut self) -> Next {
         let line = &self.buf[self.start..self.filled];
+        if self.quoting {
+            // Only empty lines are skipped here (so a record's line is its own).
+            return match (line.first(), line.get(1)) {
+                (None, _) if !self.eof => Next::More,
+                (None, _) => Next::Empty { skip: 0 },
+                (Some(b'\n'), _) => Next::Empty { skip: 1 },
+                (Some(b'\r'), Some(b'\n')) => Next::Empty { skip: 2 },
+                (Some(b'\r'), None) if !self.eof => Next::More,
+                _ => Next::Quoted,
+            };
+        }
         self.bounds.clear();
         let mut cell = 0;
         let mut at = 0;
@@ -300,6 +315,8 @@ impl<R: Read> Records<R> {
                 csv_core::ReadRecordResult::OutputFull => self.out.resize(self.out.len() * 2, 0),
                 csv_core::ReadRecordResult::OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
                 csv_core::ReadRecordResult::Record => {
+                    // Longer than its cells, delimiters and line end: it had quotes.
+                    self.quoting = at - self.start > nout + nends;
                     // One way of writing a line break inside a cell, as the
                     // decoder gives other encodings.
                     let cells = &self.out[..nout];
@@ -464,6 +481,18 @@ mod tests {
         let expected =
             vec![header(&["a", "b"]), row(3, &["1", "2"]), row(5, &["q\nr", "3"]), row(7, &["4", "5"])];
         for trickle in [1, 2, 4, usize::MAX] {
+            assert_eq!(read_in(text.as_bytes(), trickle), expected, "{trickle} bytes at a time");
+        }
+        // After a quoted record the next goes to csv-core, past empty lines first.
+        let text = "a,b\n\"1\",2\n\n\r\n\"3\",\"x\ny\"\n\n5,6\n\"7\",8";
+        let expected = vec![
+            header(&["a", "b"]),
+            row(2, &["1", "2"]),
+            row(5, &["3", "x\ny"]),
+            row(8, &["5", "6"]),
+            row(9, &["7", "8"]),
+        ];
+        for trickle in [1, 2, 3, usize::MAX] {
             assert_eq!(read_in(text.as_bytes(), trickle), expected, "{trickle} bytes at a time");
         }
         // A bare CR ends a record, as in every csv reader.
