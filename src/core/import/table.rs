@@ -179,7 +179,9 @@ pub struct Records<R> {
     /// (Excel's "1,234"), so the next record goes to csv-core without a scan.
     quoting: bool,
     quoted: csv_core::Reader,
+    /// The cells of the last quoted record: `out[..out_len]`.
     out: Vec<u8>,
+    out_len: usize,
     ends: Vec<usize>,
     bounds: Vec<(usize, usize)>,
     seen_header: bool,
@@ -205,6 +207,7 @@ impl<R: Read> Records<R> {
             quoting: false,
             quoted: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
             out: vec![0; 1024],
+            out_len: 0,
             ends: vec![0; 64],
             bounds: Vec::new(),
             seen_header: false,
@@ -338,7 +341,9 @@ impl<R: Read> Records<R> {
                             from = end;
                         }
                         self.out[..text.len()].copy_from_slice(&text);
+                        self.out_len = text.len();
                     } else {
+                        self.out_len = nout;
                         for &end in &self.ends[..nends] {
                             self.bounds.push((from, end));
                             from = end;
@@ -385,7 +390,7 @@ impl<R: Read> Records<R> {
             line: self.line,
             offset: self.base + start as u64,
             raw,
-            bytes: if quoted { &self.out } else { raw },
+            bytes: if quoted { &self.out[..self.out_len] } else { raw },
             bounds: &self.bounds,
         };
         self.line += if quoted {
@@ -504,6 +509,9 @@ mod tests {
 
     #[test]
     fn plain_and_quoted_lines_give_the_same_cells() {
+        // A shorter quoted record after a longer one: only its own bytes are text.
+        let rows = read("a,b\n\"髙髙髙髙\",\"﨑﨑\"\n\"x\",\"髙\"\n");
+        assert_eq!(rows[2], row(3, &["x", "髙"]));
         let plain = read("x,y\n1,髙﨑\n,\n");
         let quoted = read("\"x\",\"y\"\n\"1\",\"髙﨑\"\n\"\",\"\"\n");
         assert_eq!(plain, quoted);
