@@ -219,23 +219,31 @@ impl<R: Read> Records<R> {
         &self.source
     }
 
-    /// Reads more of the source, keeping `buf[keep..filled]`.
+    /// Reads more of the source, keeping `buf[keep..filled]`: at least a chunk,
+    /// and at least as much as is kept, so a line or record longer than a chunk
+    /// is scanned a number of times that grows with the log of its length.
     fn refill(&mut self, keep: usize) -> io::Result<()> {
         self.buf.copy_within(keep..self.filled, 0);
         self.filled -= keep;
         self.base += keep as u64;
         self.start -= keep;
-        if self.buf.len() < self.filled + CHUNK {
-            self.buf.resize(self.filled + CHUNK, 0);
+        let target = self.filled + CHUNK.max(self.filled);
+        if self.buf.len() < target {
+            self.buf.resize(target, 0);
         }
-        let n = loop {
-            match self.source.read(&mut self.buf[self.filled..]) {
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                other => break other?,
+        let mut read = 0;
+        while self.filled < target {
+            match self.source.read(&mut self.buf[self.filled..target]) {
+                Ok(0) => break,
+                Ok(n) => {
+                    self.filled += n;
+                    read += n;
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
             }
-        };
-        self.filled += n;
-        self.eof = n == 0;
+        }
+        self.eof = read == 0;
         if !self.bom_checked && (self.filled >= BOM.len() || self.eof) {
             self.bom_checked = true;
             if self.base == 0 && self.start == 0 && self.buf[..self.filled].starts_with(BOM) {
@@ -505,6 +513,19 @@ mod tests {
             read("a,b\n1,2\r3,4\n"),
             vec![header(&["a", "b"]), row(2, &["1", "2"]), row(2, &["3", "4"])]
         );
+    }
+
+    #[test]
+    fn lines_and_quoted_cells_longer_than_a_chunk() {
+        let long = "髙".repeat(CHUNK);
+        let text = format!("a,b\n1,{long}\n\"{long}\n{long}\",2\n3,4\n");
+        let expected = vec![
+            header(&["a", "b"]),
+            row(2, &["1", &long]),
+            row(3, &[&format!("{long}\n{long}"), "2"]),
+            row(5, &["3", "4"]),
+        ];
+        assert_eq!(read_in(text.as_bytes(), 1000), expected);
     }
 
     #[test]
