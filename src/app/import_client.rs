@@ -70,9 +70,20 @@ pub struct ImportProgress {
     pub rows: u64,
 }
 
+/// Where a job's replies go.
+pub struct Replies {
+    /// The job's report.
+    pub report: Box<dyn Fn(ImportReport)>,
+    /// The analysis of its records (again after each [`ImportClient::reanalyse`]).
+    pub records: Box<dyn Fn(Option<RecordsAnalysis>)>,
+    /// The worker died; its message is in [`ImportClient::failure`].
+    pub failed: Box<dyn Fn()>,
+}
+
 struct Running {
     worker: web_sys::Worker,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
 }
 
 #[derive(Clone, Copy)]
@@ -80,7 +91,7 @@ pub struct ImportClient {
     running: StoredValue<Option<Running>, LocalStorage>,
     pub progress: RwSignal<Option<ImportProgress>>,
     pub cancelled: RwSignal<bool>,
-    /// Why the worker could not run, if it could not.
+    /// Why the worker could not start or finish, if it could not.
     pub failure: RwSignal<Option<String>>,
 }
 
@@ -130,18 +141,18 @@ impl ImportClient {
         matches!(sent, Some(Ok(())))
     }
 
-    /// Starts a job; `on_report` receives its report, `on_records` the analysis
-    /// of its records (again after each [`ImportClient::reanalyse`]).
+    /// Starts a job; its replies go to `replies`.
     pub fn start(
         self,
         sources: &[Source],
         encodings: &[(String, Encoding)],
         mappings: &[ColumnMapping],
         records: RecordsOptions,
-        on_report: impl Fn(ImportReport) + 'static,
-        on_records: impl Fn(Option<RecordsAnalysis>) + 'static,
+        replies: Replies,
     ) {
+        let Replies { report: on_report, records: on_records, failed: on_failed } = replies;
         self.stop();
+        self.failure.set(None);
         let worker = {
             let options = web_sys::WorkerOptions::new();
             options.set_type(web_sys::WorkerType::Classic);
@@ -196,10 +207,18 @@ impl ImportClient {
                 }
             });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // The worker died (out of memory, or a bug): say so, never wait forever.
+        let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |ev: web_sys::ErrorEvent| {
+            ev.prevent_default();
+            client.stop();
+            client.failure.set(Some(ev.message()));
+            on_failed();
+        });
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
 
         let first = sources.first().map(|s| s.name.clone()).unwrap_or_default();
         let size = sources.first().map_or(0.0, |s| s.blob.size());
         self.progress.set(Some(ImportProgress { file: first, index: 0, files, bytes: 0.0, size, rows: 0 }));
-        self.running.set_value(Some(Running { worker, _on_message: on_message }));
+        self.running.set_value(Some(Running { worker, _on_message: on_message, _on_error: on_error }));
     }
 }

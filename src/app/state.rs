@@ -1,7 +1,7 @@
 //! The app's state: the loaded files, the user's choices, and the settlement the
 //! core derives from them. Records live in memory only; nothing is persisted.
 
-use crate::app::import_client::{ImportClient, Source};
+use crate::app::import_client::{ImportClient, Replies, Source};
 use crate::app::settings;
 use crate::core::calendar::DateStyle;
 use crate::core::i18n::{text, Lang};
@@ -68,6 +68,19 @@ pub struct AppState {
     pub settlement: Memo<Option<Result<Settlement, Vec<SettleError>>>>,
 }
 
+/// Puts back the file list of before the last load (after a cancel or a failed
+/// job: the dataset on screen is still the one of that list).
+fn restore_before_load(
+    before_load: StoredValue<(Vec<Source>, bool), LocalStorage>,
+    sources: RwSignal<Vec<Source>, LocalStorage>,
+    is_demo: RwSignal<bool>,
+) {
+    let (list, demo) = before_load.get_value();
+    // Untracked: restoring the file list must not start the import again.
+    sources.update_untracked(|s| *s = list);
+    is_demo.set(demo);
+}
+
 impl AppState {
     pub fn new() -> AppState {
         let sources: RwSignal<Vec<Source>, LocalStorage> = RwSignal::new_local(Vec::new());
@@ -78,6 +91,8 @@ impl AppState {
         let records = RwSignal::new(None);
         let records_options = RwSignal::new(RecordsOptions::default());
         let import = ImportClient::new();
+        let before_load = StoredValue::new_local((Vec::new(), false));
+        let is_demo = RwSignal::new(false);
         // Every change of files, encodings or mappings re-runs the import in the
         // worker (the record tables are never held by the page).
         let start = move |options: RecordsOptions| {
@@ -93,8 +108,12 @@ impl AppState {
                     &chosen,
                     &maps,
                     options,
-                    move |r| report.set(r),
-                    move |a| records.set(a),
+                    Replies {
+                        report: Box::new(move |r| report.set(r)),
+                        records: Box::new(move |a| records.set(a)),
+                        // A job that died leaves the files as they were, as a cancel does.
+                        failed: Box::new(move || restore_before_load(before_load, sources, is_demo)),
+                    },
                 );
             }
         };
@@ -123,9 +142,9 @@ impl AppState {
             date_style: RwSignal::new(DateStyle::Wareki),
             page: RwSignal::new(Page::Overview),
             sources,
-            before_load: StoredValue::new_local((Vec::new(), false)),
+            before_load,
             import,
-            is_demo: RwSignal::new(false),
+            is_demo,
             loading: RwSignal::new(None),
             options,
             encodings,
@@ -212,10 +231,7 @@ impl AppState {
     /// the load that started it (the report was never replaced).
     pub fn cancel_import(self) {
         self.import.cancel();
-        let (sources, demo) = self.before_load.get_value();
-        // Untracked: restoring the file list must not start the import again.
-        self.sources.update_untracked(|s| *s = sources);
-        self.is_demo.set(demo);
+        restore_before_load(self.before_load, self.sources, self.is_demo);
     }
 
     /// Forgets everything loaded (the column mappings, which are settings, stay).

@@ -106,6 +106,7 @@ window.runShuno = (viaBlob = false) => watchingMainThread(async () => {
     };
     shunoWorker.postMessage({ files, mappings: '[]', records: '{}' }, transfer);
   });
+  if (!done.records) throw new Error(`no analysis; the report: ${JSON.stringify(decode(done.report)).slice(0, 2000)}`);
   const analysis = decode(done.records);
   const ms = performance.now() - t0;
   const rows = [];

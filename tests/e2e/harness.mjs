@@ -49,11 +49,12 @@ export async function serveDist() {
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
-/** Launches Debian's Chromium headless with the flags this machine needs. */
-export async function launch() {
+/** Launches Debian's Chromium headless with the flags this machine needs, and `extra`. */
+export async function launch(extra = []) {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
+      ...extra,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

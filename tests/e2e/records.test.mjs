@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { useAppAndBrowser, openApp, screenshot, cspViolations, recordsFolder, shuno } from './harness.mjs';
+import { useAppAndBrowser, openApp, screenshot, cspViolations, recordsFolder, shuno, launch } from './harness.mjs';
 
 const env = useAppAndBrowser();
 function cli(args) {
@@ -82,4 +82,31 @@ test('a rejected record row stops the computation and says where', async () => {
   await page.getByRole('button', { name: '督励記録' }).click();
   await page.waitForSelector('[data-testid=records-blocked]');
   await context.close();
+});
+
+test('a worker that runs out of memory says so, and the data loaded before stays', async () => {
+  // A real limit: V8 gives every Wasm memory of this browser at most 64 MB, so
+  // the worker cannot hold the columns of 200,000 persons (about 100 MB).
+  const browser = await launch(['--js-flags=--wasm-max-mem-pages=1024']);
+  try {
+    const { context, page } = await openApp(browser, env.server.url);
+    const before = await page.innerText('[data-testid=settlement-table] tbody');
+    await page.getByRole('button', { name: 'データ取込' }).click();
+    const dir = recordsFolder(200000);
+    const records = ['contacts.csv', 'payments.csv', 'delinquents.csv'].map((f) => join(dir, f));
+    await page.setInputFiles('[data-testid=file-input]', records);
+    const failed = await page.waitForSelector('[data-testid=import-failed]', { timeout: 60_000 });
+    assert.match(await failed.innerText(), /取込処理を完了できませんでした: .+\n前に読み込んだデータはそのままです。/);
+    assert.equal(await page.$('[data-testid=import-progress]'), null, 'no progress left spinning');
+    await page.getByRole('button', { name: '概況' }).click();
+    assert.equal(await page.innerText('[data-testid=settlement-table] tbody'), before);
+    // The next import runs in a new worker, and the message goes.
+    await page.getByRole('button', { name: 'データ取込' }).click();
+    await page.setInputFiles('[data-testid=file-input]', records.slice(2));
+    await page.waitForFunction(() => document.querySelector('[data-testid=import-totals]')?.textContent.startsWith('読込 200000 ='));
+    assert.equal(await page.$('[data-testid=import-failed]'), null);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
 });

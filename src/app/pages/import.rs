@@ -179,7 +179,11 @@ pub fn Import() -> impl IntoView {
             <Show when=move || state.import.cancelled.get()>
                 <p class="errors" role="alert" data-testid="import-cancelled">{t("import.cancelled")}</p>
             </Show>
-            {move || state.import.failure.get().map(|f| view! { <p class="errors" role="alert">{format!("{}: {f}", state.t("import.worker_failed"))}</p> })}
+            {move || state.import.failure.get().map(|f| view! {
+                <p class="errors" role="alert" data-testid="import-failed">
+                    {format!("{}: {f}", state.t("import.worker_failed"))}<br />{state.t("import.worker_failed_hint")}
+                </p>
+            })}
             <h2>{t("import.summary")}</h2>
             <p data-testid="import-totals">{totals}</p>
             <table class="files" data-testid="file-summary">
