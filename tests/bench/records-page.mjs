@@ -99,7 +99,8 @@ window.runShuno = (viaBlob = false) => watchingMainThread(async () => {
   const files = data.map((f) => (viaBlob ? { name: f.name, blob: new Blob([f.buffer]) } : { name: f.name, bytes: f.buffer.slice(0) }));
   const transfer = viaBlob ? [] : files.map((f) => f.bytes);
   let progress = 0;
-  const done = await new Promise((ok) => {
+  const done = await new Promise((ok, fail) => {
+    shunoWorker.onerror = (e) => fail(new Error(`the worker died: ${e.message}`));
     shunoWorker.onmessage = (e) => {
       if (e.data.kind === 'progress') progress += 1;
       if (e.data.kind === 'done') ok(e.data);
@@ -119,7 +120,11 @@ window.runShuno = (viaBlob = false) => watchingMainThread(async () => {
       rows.push({ key: `a|${r.office_code}|${r.month}`, value: [r.qualifying_contacts, actions] });
     }
   }
-  return { ms, wasmMemoryBytes: done.wasmMemoryBytes, timings: done.timings, progressMessages: progress, table: keyed(rows) };
+  // The report's file summaries (compact MessagePack: [file, bytes, encoding, detected, table, read, …]).
+  const report = decode(done.report);
+  const read = report[1].map((f) => ({ file: f[0], bytes: f[1], table: f[4], read: f[5] }));
+  if (report[2].length) read.push({ problems: report[2].slice(0, 3) });
+  return { ms, wasmMemoryBytes: done.wasmMemoryBytes, timings: done.timings, progressMessages: progress, files: read, table: keyed(rows) };
 });
 
 let db = null;
