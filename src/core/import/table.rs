@@ -530,6 +530,9 @@ mod tests {
 
     #[test]
     fn plain_and_quoted_lines_give_the_same_cells() {
+        // A quote inside a cell is text; as a cell's first byte it opens quoting.
+        assert_eq!(read("a,b,c\n1,ab\"c,2\n")[1], row(2, &["1", "ab\"c", "2"]));
+        assert_eq!(read("a,b\n1,\"x,y\"\n")[1], row(2, &["1", "x,y"]));
         // A shorter quoted record after a longer one: only its own bytes are text.
         let rows = read("a,b\n\"髙髙髙髙\",\"﨑﨑\"\n\"x\",\"髙\"\n");
         assert_eq!(rows[2], row(3, &["x", "髙"]));
