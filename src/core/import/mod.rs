@@ -8,6 +8,7 @@
 
 pub mod decode;
 pub mod pension;
+pub mod plain;
 pub mod problem;
 pub mod records;
 pub mod rows;
@@ -22,12 +23,13 @@ use crate::core::records::tables::RecordTables;
 use decode::Encoding;
 use problem::{Problem, Reason};
 use rows::RowReader;
+use rows::{NotUtf8, RawRow, TextRow};
 use schema::{ColumnMapping, HeaderMatch, TableKind};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::io::{Cursor, Read};
 use std::sync::Arc;
-use table::{RawRow, Record, Records, TextRow};
+use table::{Record, Records};
 
 /// Bytes looked at to detect a text file's encoding.
 pub const PREFIX: usize = 64 * 1024;
@@ -187,7 +189,7 @@ impl Importer {
         progress: OnProgress,
     ) {
         let encoding = summary.encoding.unwrap_or(Encoding::Utf8);
-        let unreadable = |bad: table::NotUtf8| Reason::Unreadable {
+        let unreadable = |bad: NotUtf8| Reason::Unreadable {
             error: decode::DecodeError { encoding, offset: bad.offset as usize, line: bad.line },
         };
         let mut file = FileIngest::new(&summary.file, self.mappings.clone());
@@ -325,8 +327,8 @@ struct FileIngest {
     name: String,
     mappings: Arc<[ColumnMapping]>,
     header: Option<HeaderMatch>,
-    /// Where the header's columns are, for rows read straight from bytes.
-    plain: Option<records::PlainLayout>,
+    /// Reads plain record rows straight from their bytes.
+    plain: Option<plain::PlainReader>,
     /// The table a header that failed to match comes closest to.
     near: Option<TableKind>,
     unrecognised_header: Vec<String>,
@@ -357,12 +359,12 @@ impl FileIngest {
     fn header(&mut self, cells: Vec<String>) {
         match schema::recognize(&cells) {
             Ok(h) => {
-                self.plain = records::PlainLayout::new(&h, cells.len());
+                self.plain = plain::PlainReader::new(&h, cells.len());
                 self.header = Some(h);
             }
             Err(_) if self.mappings.iter().any(|m| m.apply(&cells).is_some()) => {
                 self.header = self.mappings.iter().find_map(|m| m.apply(&cells));
-                self.plain = self.header.as_ref().and_then(|h| records::PlainLayout::new(h, cells.len()));
+                self.plain = self.header.as_ref().and_then(|h| plain::PlainReader::new(h, cells.len()));
             }
             Err(near) => {
                 self.unrecognised_header = cells;
@@ -383,9 +385,9 @@ impl FileIngest {
 
     /// A row of a text file: a plain record row straight into its columns,
     /// any other row checked as text and read cell by cell.
-    fn raw_row(&mut self, row: RawRow) -> Result<(), table::NotUtf8> {
-        if let Some(layout) = &self.plain {
-            if records::add_plain_row(&mut self.records, layout, &row) {
+    fn raw_row(&mut self, row: RawRow) -> Result<(), NotUtf8> {
+        if let Some(reader) = &mut self.plain {
+            if reader.add(&mut self.records, &row) {
                 self.read += 1;
                 return Ok(());
             }

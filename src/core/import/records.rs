@@ -1,82 +1,15 @@
-//! Record-level tables (contacts, payments, delinquents): typed columns for the
-//! record engine. Same rules as every table (values as typed, every problem
-//! listed), with a fast path for the plain forms a system export writes
-//! (`1234567890`, `2026-06-15`, `電話`), so millions of rows read quickly; any
-//! other form goes through the general parsers of [`super::values`].
+//! Record-level tables (contacts, payments, delinquents) read as text: typed
+//! columns for the record engine, by the same rules as every table (values as
+//! typed, every problem listed). Rows in the plain forms a system export
+//! writes go straight from their bytes instead ([`super::plain`]).
 
+use super::plain::{plain_day, plain_month};
 use super::problem::Reason;
 use super::rows::RowReader;
-use super::schema::{HeaderMatch, TableKind};
-use super::table::RawRow;
+use super::schema::TableKind;
 use super::values::{normalize, parse_count, parse_date, parse_month, ValueError};
-use crate::core::records::tables::{Channel, Choice, Method, Outcome, PersonId, RecordTables};
+use crate::core::records::tables::{digits, Channel, Choice, Method, Outcome, PersonId, RecordTables};
 use chrono::NaiveDate;
-
-use crate::core::records::tables::digits;
-
-/// `YYYY-MM-DD` in ASCII digits; `None` for any other form, or no such day.
-fn plain_day(b: &[u8]) -> Option<NaiveDate> {
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(digits(&b[..4])? as i32, digits(&b[5..7])? as u32, digits(&b[8..])? as u32)
-}
-
-/// `YYYY-MM` in ASCII digits, as the month's first day.
-fn plain_month(b: &[u8]) -> Option<NaiveDate> {
-    if b.len() != 7 || b[4] != b'-' {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(digits(&b[..4])? as i32, digits(&b[5..])? as u32, 1)
-}
-
-/// Up to four ASCII digits in `1..=max`, or blank as `blank`.
-fn plain_small(b: &[u8], blank: Option<u32>, max: u32) -> Option<u32> {
-    match b.len() {
-        0 => blank,
-        1..=4 => digits(b).filter(|n| (1..=u64::from(max)).contains(n)).map(|n| n as u32),
-        _ => None,
-    }
-}
-
-/// A code of printable ASCII, nothing to trim.
-fn plain_office(b: &[u8]) -> Option<&str> {
-    let code = std::str::from_utf8(b).ok()?;
-    (!b.is_empty() && code.bytes().all(|c| c.is_ascii_graphic())).then_some(code)
-}
-
-/// Where a record table's columns are in a file's rows, worked out once per
-/// file for [`add_plain_row`].
-pub struct PlainLayout {
-    table: TableKind,
-    /// The file column of each of `table.columns()`.
-    positions: Vec<Option<usize>>,
-    /// Columns of the header that no expected column reads.
-    unread: Vec<usize>,
-    width: usize,
-}
-
-impl PlainLayout {
-    /// `None` for a table read only as text.
-    pub fn new(header: &HeaderMatch, width: usize) -> Option<PlainLayout> {
-        matches!(header.table, TableKind::Contacts | TableKind::Payments).then(|| PlainLayout {
-            table: header.table,
-            positions: header.positions.clone(),
-            unread: (0..width).filter(|i| !header.positions.contains(&Some(*i))).collect(),
-            width,
-        })
-    }
-
-    fn cell<'a>(&self, row: &RawRow<'a>, index: usize) -> &'a [u8] {
-        self.positions[index].map_or(&[], |p| row.cell(p))
-    }
-
-    /// Whether the cells no column reads are text.
-    fn unread_are_text(&self, row: &RawRow) -> bool {
-        let text = |i: &usize| std::str::from_utf8(row.cell(*i)).is_ok();
-        self.unread.iter().all(text) && (self.width..row.width()).all(|i| text(&i))
-    }
-}
 
 /// 基礎年金番号: ten digits, with or without the hyphen after the fourth
 /// (`1234567890`, `1234-567890`, full-width digits).
@@ -155,51 +88,6 @@ fn parse_office_code(text: &str) -> Result<&str, ValueError> {
     }
 }
 
-/// Adds a row whose every cell is in its plain form, straight from its bytes;
-/// `false` (nothing added) when any cell is not, and the row is to be read as
-/// text by [`add_row`]. Each cell this accepts is valid UTF-8 by its form;
-/// cells of columns not read are checked here.
-pub fn add_plain_row(tables: &mut RecordTables, layout: &PlainLayout, row: &RawRow) -> bool {
-    let cell = |index| layout.cell(row, index);
-    match layout.table {
-        TableKind::Contacts => {
-            let (Some(person), Some(office), Some(date), Some(method), Some(outcome)) = (
-                PersonId::parse_plain(cell(0)),
-                plain_office(cell(1)),
-                plain_day(cell(2)),
-                Method::parse(cell(3)),
-                Outcome::parse(cell(4)),
-            ) else {
-                return false;
-            };
-            if !layout.unread_are_text(row) {
-                return false;
-            }
-            let office = tables.office(office);
-            tables.push_contact(person, office, date, method, outcome);
-        }
-        TableKind::Payments => {
-            let (Some(person), Some(office), Some(paid), Some(premium), Some(months), Some(channel)) = (
-                PersonId::parse_plain(cell(0)),
-                plain_office(cell(1)),
-                plain_day(cell(2)),
-                plain_month(cell(3)),
-                plain_small(cell(4), Some(1), MAX_MONTHS_PER_PAYMENT),
-                Channel::parse(cell(5)),
-            ) else {
-                return false;
-            };
-            if !layout.unread_are_text(row) {
-                return false;
-            }
-            let office = tables.office(office);
-            tables.push_payment(person, office, paid, premium, months, channel);
-        }
-        _ => return false,
-    }
-    true
-}
-
 /// Adds one row of a record table, or records its problems.
 pub fn add_row(tables: &mut RecordTables, r: &mut RowReader) {
     match r.table() {
@@ -250,82 +138,6 @@ pub fn add_row(tables: &mut RecordTables, r: &mut RowReader) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::import::schema::recognize;
-    use crate::core::import::table::{Record, Records};
-    use proptest::prelude::*;
-
-    /// Reads `header` and one data line the way a file is read: the plain way
-    /// when [`add_plain_row`] takes the row, and as text by [`add_row`].
-    /// Returns (the plain tables if taken, the text tables, text problems).
-    fn both_ways(header: &[&str], line: &str) -> (Option<RecordTables>, RecordTables, usize) {
-        let header_cells: Vec<String> = header.iter().map(|c| c.to_string()).collect();
-        let matched = recognize(&header_cells).unwrap();
-        let layout = PlainLayout::new(&matched, header.len()).unwrap();
-        let text = format!("{}\n{line}\n", header.join(","));
-        let mut records = Records::new(text.as_bytes(), b',');
-        assert!(matches!(records.next_record(), Some(Ok(Record::Header(_)))));
-        let Some(Ok(Record::Row(row))) = records.next_record() else { panic!("no row in {line:?}") };
-        let mut plain = RecordTables::default();
-        let taken = add_plain_row(&mut plain, &layout, &row);
-        if !taken {
-            assert_eq!(plain, RecordTables::default(), "a row not taken adds nothing");
-        }
-        let mut tables = RecordTables::default();
-        let mut reader = RowReader::new("f.csv", &matched, row.text().unwrap());
-        add_row(&mut tables, &mut reader);
-        (taken.then_some(plain), tables, reader.problems.len())
-    }
-
-    /// Mostly plain forms (so most rows are plain but for one cell), else any
-    /// other form, valid or not.
-    fn cell(plain: &'static [&'static str], other: &'static [&'static str]) -> BoxedStrategy<&'static str> {
-        prop_oneof![6 => proptest::sample::select(plain), 1 => proptest::sample::select(other)].boxed()
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(800))]
-        /// The plain way takes only rows the text way accepts, and gives the
-        /// same columns; every other row is left to the text way.
-        #[test]
-        fn plain_rows_read_as_the_text_way_reads_them(
-            person in cell(&["9000000001", "1234-567890"], &["１２３４５６７８９０", " 9000000001", "900000000", "90000000010", ""]),
-            office in cell(&["90408", "A-1"], &[" 90408", "９０４０８", "事務所", ""]),
-            day in cell(&["2026-06-15", "2028-02-29"], &["2026-02-30", "令和8年6月15日", "2026/6/15", "2026-6-15", "2026-06-1５", ""]),
-            method in cell(&["電話", "phone", "PHONE", "SMS"], &["ＳＭＳ", "FAX", "電話 ", ""]),
-            outcome in cell(&["本人接触", "sent", "不通"], &["送付 ", "x", ""]),
-            premium in cell(&["2026-05", "2024-12"], &["2026-13", "R8.5", "2026-5", "2026-00", ""]),
-            months in cell(&["", "1", "24", "01"], &["25", "0", "00", "３", "12345", "-1"]),
-            channel in cell(&["通常", "forced", "Normal"], &["強制", "通常　", ""]),
-            extra in cell(&["", "山田 花子"], &["x,y"]),
-        ) {
-            let contact = [person, office, day, method, outcome].join(",");
-            let payment = [person, office, day, premium, months, channel].join(",");
-            let cases = [
-                (vec!["基礎年金番号", "事務所コード", "督励日", "督励手法", "結果"], contact.clone()),
-                (vec!["基礎年金番号", "事務所コード", "督励日", "督励手法", "結果", "氏名"], format!("{contact},{extra}")),
-                (vec!["基礎年金番号", "事務所コード", "納付日", "対象年月", "月数", "収納区分"], payment),
-                (vec!["事務所コード", "基礎年金番号", "納付日", "対象年月", "収納区分"],
-                    [office, person, day, premium, channel].join(",")),
-            ];
-            for (header, line) in cases {
-                let (plain, text, problems) = both_ways(&header, &line);
-                if let Some(plain) = plain {
-                    prop_assert_eq!(problems, 0, "{}", line);
-                    prop_assert_eq!(plain, text, "{}", line);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn the_plain_way_takes_plain_rows_only() {
-        let header = ["基礎年金番号", "事務所コード", "督励日", "督励手法", "結果"];
-        assert!(both_ways(&header, "9000000001,90408,2026-06-15,電話,本人接触").0.is_some());
-        assert!(both_ways(&header, "1234-567890,A-1,2028-02-29,PHONE,sent").0.is_some());
-        assert!(both_ways(&header, "9000000001,90408,2026-06-15,電話, 本人接触").0.is_none());
-        assert!(both_ways(&header, "9000000001,90408,2026-02-30,電話,本人接触").0.is_none());
-    }
-
     #[test]
     fn pension_numbers_as_typed() {
         assert_eq!(parse_person_id("1234567890"), Ok(PersonId(1_234_567_890)));

@@ -127,7 +127,7 @@ impl<R> Progress for StrictDecoder<R> {
 }
 
 /// UTF-8 text passed through as it is, counting its bytes: the reader checks
-/// each cell where it reads it (see [`super::table::RawRow::text`]), so the
+/// each cell where it reads it (see [`super::rows::RawRow::text`]), so the
 /// text is not checked twice.
 pub struct Counted<R> {
     inner: R,

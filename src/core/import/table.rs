@@ -12,6 +12,7 @@
 //! [`RawRow::text`]), so valid text is never checked twice and a bad byte is
 //! still reported with its offset and line.
 
+use super::rows::RawRow;
 use std::io::{self, Read};
 
 /// Bytes read from the source at a time.
@@ -26,111 +27,6 @@ pub fn sniff_delimiter(text: &str) -> u8 {
         b'\t'
     } else {
         b','
-    }
-}
-
-/// One record as read: its cells' bytes, not yet checked as UTF-8.
-#[derive(Debug, Clone, Copy)]
-pub struct RawRow<'a> {
-    /// 1-based line the record starts on.
-    pub line: u64,
-    /// Offset of the record's first byte in the text read.
-    pub offset: u64,
-    /// The record as it stood in the text (to locate a bad byte).
-    raw: &'a [u8],
-    /// The cells' bytes: `raw` itself for a plain line, unquoted output otherwise.
-    bytes: &'a [u8],
-    bounds: &'a [(usize, usize)],
-}
-
-/// A byte that is not UTF-8, in text read as UTF-8.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NotUtf8 {
-    pub offset: u64,
-    pub line: u64,
-}
-
-impl<'a> RawRow<'a> {
-    /// How many cells the row has.
-    pub fn width(&self) -> usize {
-        self.bounds.len()
-    }
-
-    /// Cell `index`'s bytes (empty past the row's end).
-    pub fn cell(&self, index: usize) -> &'a [u8] {
-        self.bounds.get(index).map_or(&[], |&(start, end)| &self.bytes[start..end])
-    }
-
-    /// The row as text, or where its first byte that is not UTF-8 is.
-    pub fn text(&self) -> Result<TextRow<'a>, NotUtf8> {
-        match std::str::from_utf8(self.bytes) {
-            Ok(text) => Ok(TextRow { line: self.line, text, bounds: self.bounds }),
-            Err(_) => Err(self.not_utf8()),
-        }
-    }
-
-    /// The first byte of the record that is not UTF-8 (the record has one).
-    fn not_utf8(&self) -> NotUtf8 {
-        let at = std::str::from_utf8(self.raw).err().map_or(0, |e| e.valid_up_to());
-        let lines = self.raw[..at].iter().filter(|b| **b == b'\n').count() as u64;
-        NotUtf8 { offset: self.offset + at as u64, line: self.line + lines }
-    }
-
-    /// Whether every cell is empty or white space (Excel's trailing ",,,").
-    pub fn is_blank(&self) -> bool {
-        (0..self.width()).all(|i| {
-            let cell = self.cell(i);
-            if cell.iter().all(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')) {
-                true
-            } else {
-                !cell.is_ascii() && std::str::from_utf8(cell).is_ok_and(|t| t.trim().is_empty())
-            }
-        })
-    }
-}
-
-/// A row whose cells are text: one buffer and each cell's byte range.
-#[derive(Debug, Clone, Copy)]
-pub struct TextRow<'a> {
-    pub line: u64,
-    text: &'a str,
-    bounds: &'a [(usize, usize)],
-}
-
-impl<'a> TextRow<'a> {
-    /// Cell `index` (None past the row's end).
-    pub fn get(&self, index: usize) -> Option<&'a str> {
-        // Cells end at ASCII delimiters or at the record's end, so a range of
-        // valid text is valid text.
-        self.bounds.get(index).and_then(|&(start, end)| self.text.get(start..end))
-    }
-
-    pub fn cells(&self) -> impl Iterator<Item = &'a str> + '_ {
-        (0..self.bounds.len()).filter_map(|i| self.get(i))
-    }
-}
-
-/// A row that owns its text (a workbook's rows, tests).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct OwnedRow {
-    pub line: u64,
-    text: String,
-    bounds: Vec<(usize, usize)>,
-}
-
-impl OwnedRow {
-    pub fn new(line: u64, cells: impl IntoIterator<Item = impl AsRef<str>>) -> OwnedRow {
-        let mut row = OwnedRow { line, ..OwnedRow::default() };
-        for cell in cells {
-            let start = row.text.len();
-            row.text.push_str(cell.as_ref());
-            row.bounds.push((start, row.text.len()));
-        }
-        row
-    }
-
-    pub fn view(&self) -> TextRow<'_> {
-        TextRow { line: self.line, text: &self.text, bounds: &self.bounds }
     }
 }
 
@@ -421,6 +317,7 @@ impl<R: Read> Records<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::import::rows::NotUtf8;
 
     /// Owned copies of what the reader meets.
     #[derive(Debug, PartialEq)]

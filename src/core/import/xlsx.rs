@@ -4,7 +4,7 @@
 //! in their shortest exact decimal form, dates as YYYY-MM-DD, errors as written
 //! (`#DIV/0!`), which the parsers then refuse with the cell's place.
 
-use super::table::OwnedRow;
+use super::rows::OwnedRow;
 use super::values::excel_serial_date;
 use calamine::{Data, Reader, Xlsx};
 use std::io::Cursor;
