@@ -200,7 +200,6 @@ pub struct RecordTables {
     /// Interned office codes; an [`OfficeId`] indexes this list.
     pub offices: Vec<String>,
     office_ids: FxHashMap<String, OfficeId>,
-    last_office: Option<OfficeId>,
     pub contacts: Contacts,
     pub payments: Payments,
     pub delinquents: Delinquents,
@@ -215,18 +214,12 @@ impl RecordTables {
 
     /// The id of an office code, interned the first time it is seen.
     pub fn office(&mut self, code: &str) -> OfficeId {
-        // Records come in runs of one office: check the last one first.
-        if let Some(last) = self.last_office.filter(|id| self.offices[id.0 as usize] == code) {
-            return last;
-        }
         if let Some(id) = self.office_ids.get(code) {
-            self.last_office = Some(*id);
             return *id;
         }
         let id = OfficeId(self.offices.len() as u32);
         self.offices.push(code.to_string());
         self.office_ids.insert(code.to_string(), id);
-        self.last_office = Some(id);
         id
     }
 
