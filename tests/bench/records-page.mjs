@@ -107,9 +107,11 @@ window.runShuno = (viaBlob = false) => watchingMainThread(async () => {
     };
     shunoWorker.postMessage({ files, mappings: '[]', records: '{}' }, transfer);
   });
-  if (!done.records) throw new Error(`no analysis; the report: ${JSON.stringify(decode(done.report)).slice(0, 2000)}`);
-  const analysis = decode(done.records);
+  const analysis = done.records && decode(done.records);
   const ms = performance.now() - t0;
+  // The report (compact MessagePack: files as [file, bytes, encoding, detected, table, read, …]).
+  const report = decode(done.report);
+  if (!analysis) throw new Error(`no analysis; the report: ${JSON.stringify(report).slice(0, 2000)}`);
   const rows = [];
   for (const r of analysis.promoted.rows) {
     if (r.promoted_months > 0) {
@@ -120,8 +122,6 @@ window.runShuno = (viaBlob = false) => watchingMainThread(async () => {
       rows.push({ key: `a|${r.office_code}|${r.month}`, value: [r.qualifying_contacts, actions] });
     }
   }
-  // The report's file summaries (compact MessagePack: [file, bytes, encoding, detected, table, read, …]).
-  const report = decode(done.report);
   const read = report[1].map((f) => ({ file: f[0], bytes: f[1], table: f[4], read: f[5] }));
   if (report[2].length) read.push({ problems: report[2].slice(0, 3) });
   return { ms, wasmMemoryBytes: done.wasmMemoryBytes, timings: done.timings, progressMessages: progress, files: read, table: keyed(rows) };

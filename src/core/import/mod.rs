@@ -15,6 +15,8 @@ pub mod rows;
 pub mod schema;
 pub mod stream;
 pub mod table;
+#[cfg(test)]
+mod test_support;
 pub mod values;
 pub mod xlsx;
 
@@ -170,13 +172,13 @@ impl Importer {
         match encoding {
             // UTF-8 is read as it is; its cells are checked where they are read.
             Encoding::Utf8 | Encoding::Utf8Bom => {
-                self.read_text(summary, Records::new(stream::Counted::new(text), delimiter), progress)
+                let records = Records::new(stream::Counted::new(text), delimiter);
+                self.read_text(summary, encoding, records, progress)
             }
-            _ => self.read_text(
-                summary,
-                Records::new(stream::StrictDecoder::new(text, encoding), delimiter),
-                progress,
-            ),
+            _ => {
+                let records = Records::new(stream::StrictDecoder::new(text, encoding), delimiter);
+                self.read_text(summary, encoding, records, progress)
+            }
         }
     }
 
@@ -184,10 +186,10 @@ impl Importer {
     fn read_text<S: Read + stream::Progress>(
         &mut self,
         mut summary: FileSummary,
+        encoding: Encoding,
         mut records: Records<S>,
         progress: OnProgress,
     ) {
-        let encoding = summary.encoding.unwrap_or(Encoding::Utf8);
         let unreadable = |bad: NotUtf8| Reason::Unreadable {
             error: decode::DecodeError { encoding, offset: bad.offset as usize, line: bad.line },
         };
@@ -356,14 +358,11 @@ impl FileIngest {
     }
 
     fn header(&mut self, cells: Vec<String>) {
+        let width = cells.len();
         match schema::recognize(&cells) {
-            Ok(h) => {
-                self.plain = plain::PlainReader::new(&h, cells.len());
-                self.header = Some(h);
-            }
+            Ok(h) => self.header = Some(h),
             Err(_) if self.mappings.iter().any(|m| m.apply(&cells).is_some()) => {
                 self.header = self.mappings.iter().find_map(|m| m.apply(&cells));
-                self.plain = self.header.as_ref().and_then(|h| plain::PlainReader::new(h, cells.len()));
             }
             Err(near) => {
                 self.unrecognised_header = cells;
@@ -380,6 +379,7 @@ impl FileIngest {
                 }
             }
         }
+        self.plain = self.header.as_ref().and_then(|h| plain::PlainReader::new(h, width));
     }
 
     /// A row of a text file: a plain record row straight into its columns,

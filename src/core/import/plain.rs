@@ -137,6 +137,15 @@ impl PlainReader {
         Some(id)
     }
 
+    /// The office of a row whose other cells are plain: `None` when a column
+    /// not read is not text or the code is not plain.
+    fn row_office(&mut self, tables: &mut RecordTables, row: &RawRow) -> Option<OfficeId> {
+        if !self.unread_are_text(row) {
+            return None;
+        }
+        self.office(tables, self.cell(row, 1))
+    }
+
     /// Adds a row whose every cell is in its plain form; `false` (nothing
     /// added) when any cell is not, and the row is to be read as text. Each
     /// cell this accepts is valid UTF-8 by its form; cells of columns not read
@@ -152,10 +161,7 @@ impl PlainReader {
                 ) else {
                     return false;
                 };
-                if !self.unread_are_text(row) {
-                    return false;
-                }
-                let Some(office) = self.office(tables, self.cell(row, 1)) else {
+                let Some(office) = self.row_office(tables, row) else {
                     return false;
                 };
                 tables.push_contact(person, office, date, method, outcome);
@@ -170,10 +176,7 @@ impl PlainReader {
                 ) else {
                     return false;
                 };
-                if !self.unread_are_text(row) {
-                    return false;
-                }
-                let Some(office) = self.office(tables, self.cell(row, 1)) else {
+                let Some(office) = self.row_office(tables, row) else {
                     return false;
                 };
                 tables.push_payment(person, office, paid, premium, months, channel);

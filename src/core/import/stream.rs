@@ -171,18 +171,7 @@ impl std::error::Error for DecodeError {}
 mod tests {
     use super::*;
     use crate::core::import::decode::encode_cp932;
-
-    /// A reader that hands out at most `n` bytes per call, to cross chunk edges.
-    struct Trickle<'a>(&'a [u8], usize);
-
-    impl Read for Trickle<'_> {
-        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-            let n = self.1.min(buf.len()).min(self.0.len());
-            buf[..n].copy_from_slice(&self.0[..n]);
-            self.0 = &self.0[n..];
-            Ok(n)
-        }
-    }
+    use crate::core::import::test_support::Trickle;
 
     fn decode_all(bytes: &[u8], encoding: Encoding, trickle: usize) -> io::Result<String> {
         let mut out = String::new();

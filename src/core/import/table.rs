@@ -225,34 +225,26 @@ impl<R: Read> Records<R> {
                     // Longer than its cells, delimiters and line end: it had quotes.
                     self.quoting = at - self.start > nout + nends;
                     // One way of writing a line break inside a cell, as the
-                    // decoder gives other encodings.
-                    let cells = &self.out[..nout];
+                    // decoder gives other encodings: CRLF → LF, in place.
+                    let crlf = self.out[..nout].contains(&b'\r');
                     self.bounds.clear();
-                    let mut from = 0;
-                    if cells.contains(&b'\r') {
-                        let mut text = Vec::with_capacity(nout);
-                        for &end in &self.ends[..nends] {
-                            let cell = &cells[from..end];
-                            let start = text.len();
-                            let mut i = 0;
-                            while i < cell.len() {
-                                if !(cell[i] == b'\r' && cell.get(i + 1) == Some(&b'\n')) {
-                                    text.push(cell[i]);
+                    let (mut from, mut write) = (0, 0);
+                    for &end in &self.ends[..nends] {
+                        let start = write;
+                        if crlf {
+                            for i in from..end {
+                                if !(self.out[i] == b'\r' && i + 1 < end && self.out[i + 1] == b'\n') {
+                                    self.out[write] = self.out[i];
+                                    write += 1;
                                 }
-                                i += 1;
                             }
-                            self.bounds.push((start, text.len()));
-                            from = end;
+                        } else {
+                            write = end;
                         }
-                        self.out[..text.len()].copy_from_slice(&text);
-                        self.out_len = text.len();
-                    } else {
-                        self.out_len = nout;
-                        for &end in &self.ends[..nends] {
-                            self.bounds.push((from, end));
-                            from = end;
-                        }
+                        self.bounds.push((start, write));
+                        from = end;
                     }
+                    self.out_len = write;
                     return Ok(Some(at));
                 }
                 csv_core::ReadRecordResult::End => return Ok(None),
@@ -318,6 +310,7 @@ impl<R: Read> Records<R> {
 mod tests {
     use super::*;
     use crate::core::import::rows::NotUtf8;
+    use crate::core::import::test_support::Trickle;
 
     /// Owned copies of what the reader meets.
     #[derive(Debug, PartialEq)]
@@ -329,18 +322,6 @@ mod tests {
 
     fn cells(row: &RawRow) -> Vec<String> {
         row.text().unwrap().cells().map(str::to_string).collect()
-    }
-
-    /// A reader that hands out at most `n` bytes per call, to cross chunk edges.
-    struct Trickle<'a>(&'a [u8], usize);
-
-    impl Read for Trickle<'_> {
-        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-            let n = self.1.min(buf.len()).min(self.0.len());
-            buf[..n].copy_from_slice(&self.0[..n]);
-            self.0 = &self.0[n..];
-            Ok(n)
-        }
     }
 
     fn read_in(text: &[u8], trickle: usize) -> Vec<Owned> {
