@@ -8,6 +8,7 @@
 rust_i18n::i18n!("locales", fallback = "en");
 
 pub mod core;
+pub mod profiles;
 
 #[cfg(feature = "app")]
 pub mod app;

@@ -2,7 +2,8 @@
 //! output for seed 1, and the dataset is what the Foundation issue describes.
 
 use shuno::core::import::{import, SourceFile};
-use shuno::core::profile::national_pension;
+use shuno::profiles::pension::calendar as national_pension;
+use shuno::profiles::pension::Pension;
 use std::collections::BTreeSet;
 
 #[test]
@@ -30,7 +31,7 @@ fn the_demo_is_a_realistic_district() {
     let files = shuno::demo::generate(1);
     let sources: Vec<SourceFile> =
         files.iter().map(|f| SourceFile { name: &f.name, bytes: &f.bytes, encoding: None }).collect();
-    let report = import(&sources);
+    let report = import::<Pension>(&sources);
     assert!(report.problems.is_empty(), "{:?}", report.problems.first());
     let d = &report.dataset;
     assert!((75..=85).contains(&d.offices.len()));

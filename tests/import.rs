@@ -5,14 +5,15 @@
 use proptest::prelude::*;
 use shuno::core::import::decode::{encode_cp932, Encoding};
 use shuno::core::import::problem::Reason;
-use shuno::core::import::schema::TableKind;
 use shuno::core::import::{import, Importer, SourceFile};
+use shuno::profiles::pension::tables::PensionTable;
+use shuno::profiles::pension::Pension;
 use std::process::Command;
 
 const OFFICES: &str = "事務所コード,事務所名,都道府県,地区\n1,①㈱髙﨑,東京都,A\n2,川﨑\\~,神奈川県,A\n";
 
-fn one(name: &str, bytes: &[u8]) -> shuno::core::import::ImportReport {
-    import(&[SourceFile { name, bytes, encoding: None }])
+fn one(name: &str, bytes: &[u8]) -> shuno::profiles::pension::PensionReport {
+    import::<Pension>(&[SourceFile { name, bytes, encoding: None }])
 }
 
 #[test]
@@ -42,7 +43,7 @@ fn every_encoding_keeps_the_extension_characters() {
 #[test]
 fn a_chosen_encoding_overrides_detection_and_a_wrong_one_is_a_clear_error() {
     let cp932 = encode_cp932(OFFICES).unwrap();
-    let r = import(&[SourceFile { name: "o.csv", bytes: &cp932, encoding: Some(Encoding::Utf8) }]);
+    let r = import::<Pension>(&[SourceFile { name: "o.csv", bytes: &cp932, encoding: Some(Encoding::Utf8) }]);
     assert!(matches!(r.problems[0].reason, Reason::Unreadable { .. }));
     assert!(r.dataset.offices.is_empty(), "a file that fails to decode adds nothing");
     assert!(!r.files[0].encoding_detected);
@@ -88,7 +89,7 @@ fn a_bad_byte_in_a_plain_record_row_drops_the_file_even_in_a_column_not_read() {
             },
             other => panic!("{other:?}"),
         }
-        assert_eq!(r.records, Default::default(), "a file that fails to decode adds nothing");
+        assert_eq!(r.private, Default::default(), "a file that fails to decode adds nothing");
         assert_eq!(r.files[0].read, 0);
     }
 }
@@ -99,7 +100,7 @@ fn cancelling_stops_the_file_and_loads_none_of_it() {
     for i in 0..100_000 {
         text.push_str(&format!("{i},事務所{i},東京都,A\n"));
     }
-    let mut importer = Importer::new();
+    let mut importer = Importer::<Pension>::new();
     let mut calls = 0;
     importer.add_text("big.csv", text.as_bytes(), None, &mut |_, rows| {
         calls += 1;
@@ -194,14 +195,14 @@ fn xlsx_sheets_are_tables_and_report_the_same_problem_as_the_cp932_csv() {
     workbook(&dir.path().join("book.xlsx"));
     let bytes = std::fs::read(dir.path().join("book.xlsx")).unwrap();
     let r = one("book.xlsx", &bytes);
-    let tables: Vec<Option<TableKind>> = r.files.iter().map(|f| f.table).collect();
+    let tables: Vec<Option<PensionTable>> = r.files.iter().map(|f| f.table).collect();
     assert_eq!(
         tables,
         [
-            Some(TableKind::Offices),
-            Some(TableKind::Fees),
-            Some(TableKind::Progress),
-            Some(TableKind::Targets)
+            Some(PensionTable::Offices),
+            Some(PensionTable::Fees),
+            Some(PensionTable::Progress),
+            Some(PensionTable::Targets)
         ]
     );
     assert_eq!(r.dataset.offices[0].name, "①㈱髙﨑年金事務所");
@@ -242,7 +243,7 @@ proptest! {
             text.push_str(&format!("{office},{kind},{month},{due_cell},0,0,{promoted}\r\n"));
         }
         let offices = "事務所コード,事務所名,都道府県,地区\n0,a,p,d\n1,b,p,d\n2,c,p,d\n";
-        let r = import(&[
+        let r = import::<Pension>(&[
             SourceFile { name: "offices.csv", bytes: offices.as_bytes(), encoding: None },
             SourceFile { name: "progress.csv", bytes: text.as_bytes(), encoding: None },
         ]);
@@ -271,14 +272,14 @@ fn an_unrecognised_header_is_offered_for_mapping_and_read_once_mapped() {
     assert!(matches!(r.problems[0].reason, Reason::UnknownHeader));
     let mapping = ColumnMapping {
         signature: header_signature(&r.files[0].unrecognised_header),
-        table: TableKind::Offices,
+        table: PensionTable::Offices,
         positions: vec![Some(0), Some(1), Some(2), Some(3)],
     };
-    let r = import_with(
+    let r = import_with::<Pension>(
         &[SourceFile { name: "mine.csv", bytes: text.as_bytes(), encoding: None }],
         vec![mapping],
     );
     assert!(r.problems.is_empty());
-    assert_eq!((r.files[0].table, r.files[0].accepted), (Some(TableKind::Offices), 2));
+    assert_eq!((r.files[0].table, r.files[0].accepted), (Some(PensionTable::Offices), 2));
     assert!(r.files[0].unrecognised_header.is_empty());
 }

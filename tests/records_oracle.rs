@@ -6,10 +6,10 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 use proptest::prelude::*;
-use shuno::core::dataset::pension::Kind;
-use shuno::core::records::duty::{duty_report, Bucket};
-use shuno::core::records::promoted::promoted_table;
-use shuno::core::records::tables::{Channel, Method, Outcome, PersonId, RecordTables};
+use shuno::profiles::pension::dataset::Kind;
+use shuno::profiles::pension::records::duty::{duty_report, Bucket};
+use shuno::profiles::pension::records::promoted::promoted_table;
+use shuno::profiles::pension::records::tables::{Channel, Method, Outcome, PersonId, RecordTables};
 use std::collections::BTreeMap;
 
 const METHODS: [Method; 5] = [Method::Phone, Method::Letter, Method::Sms, Method::Visit, Method::Other];

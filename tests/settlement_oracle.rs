@@ -10,9 +10,9 @@ use num_traits::{Signed, ToPrimitive, Zero};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use shuno::core::calendar::YearMonth;
-use shuno::core::dataset::pension::*;
 use shuno::core::money::Rounding;
-use shuno::core::rules::pension::{settle, BandMode, SettleOptions};
+use shuno::profiles::pension::dataset::*;
+use shuno::profiles::pension::rules::{settle, BandMode, SettleOptions};
 
 fn q(n: i64, d: i64) -> BigRational {
     BigRational::new(BigInt::from(n), BigInt::from(d))

@@ -4,7 +4,8 @@
 
 use shuno::core::import::decode::{encode_cp932, Encoding};
 use shuno::core::import::{import, SourceFile};
-use shuno::core::rules::pension::{settle, SettleOptions};
+use shuno::profiles::pension::rules::{settle, SettleOptions};
+use shuno::profiles::pension::Pension;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -24,7 +25,7 @@ const DEMO: [(&str, &[u8]); 8] = [
 fn the_shipped_demo_imports_and_settles_in_the_browser() {
     let sources: Vec<SourceFile> =
         DEMO.iter().map(|(name, bytes)| SourceFile { name, bytes, encoding: None }).collect();
-    let report = import(&sources);
+    let report = import::<Pension>(&sources);
     assert!(report.problems.is_empty(), "{:?}", report.problems.first());
     let offices = report.files.iter().find(|f| f.file == "offices.csv").unwrap();
     assert_eq!(offices.encoding, Some(Encoding::Cp932));
@@ -42,7 +43,7 @@ fn the_shipped_demo_imports_and_settles_in_the_browser() {
 fn cp932_extension_characters_survive_and_a_broken_row_is_reported() {
     let text = "事務所コード,事務所名,都道府県,地区\n1,①㈱髙﨑,東京都,A\n,欠番,東京都,A\n";
     let bytes = encode_cp932(text).unwrap();
-    let report = import(&[SourceFile { name: "offices.csv", bytes: &bytes, encoding: None }]);
+    let report = import::<Pension>(&[SourceFile { name: "offices.csv", bytes: &bytes, encoding: None }]);
     assert_eq!(report.dataset.offices[0].name, "①㈱髙﨑");
     assert_eq!(report.problems.len(), 1);
     assert_eq!(report.problems[0].line, Some(3));

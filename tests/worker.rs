@@ -4,7 +4,7 @@
 
 use shuno::app::import_worker::{run, BlobReader, Bytes, JobFile};
 use shuno::core::import::decode::encode_cp932;
-use shuno::core::records::analysis::{analyse_import, RecordsOptions};
+use shuno::profiles::pension::records::analysis::{analyse_import, RecordsOptions};
 use std::io::Read;
 use wasm_bindgen_test::*;
 

@@ -4,8 +4,9 @@
 
 use crate::core::import::decode::Encoding;
 use crate::core::import::schema::ColumnMapping;
-use crate::core::import::ImportReport;
-use crate::core::records::analysis::{RecordsAnalysis, RecordsOptions};
+use crate::profiles::pension::records::analysis::{RecordsAnalysis, RecordsOptions};
+use crate::profiles::pension::tables::PensionTable;
+use crate::profiles::pension::PensionReport;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -25,7 +26,7 @@ pub struct Source {
 fn job_message(
     sources: &[Source],
     encodings: &[(String, Encoding)],
-    mappings: &[ColumnMapping],
+    mappings: &[ColumnMapping<PensionTable>],
     records: RecordsOptions,
 ) -> JsValue {
     let list = Array::new();
@@ -73,7 +74,7 @@ pub struct ImportProgress {
 /// Where a job's replies go.
 pub struct Replies {
     /// The job's report.
-    pub report: Box<dyn Fn(ImportReport)>,
+    pub report: Box<dyn Fn(PensionReport)>,
     /// The analysis of its records (again after each [`ImportClient::reanalyse`]).
     pub records: Box<dyn Fn(Option<RecordsAnalysis>)>,
     /// The worker died; its message is in [`ImportClient::failure`].
@@ -146,7 +147,7 @@ impl ImportClient {
         self,
         sources: &[Source],
         encodings: &[(String, Encoding)],
-        mappings: &[ColumnMapping],
+        mappings: &[ColumnMapping<PensionTable>],
         records: RecordsOptions,
         replies: Replies,
     ) {
@@ -188,7 +189,7 @@ impl ImportClient {
                     })),
                     Some("done") => {
                         let bytes = Uint8Array::new(&get(&data, "report")).to_vec();
-                        match (rmp_serde::from_slice::<ImportReport>(&bytes), analysis(&data)) {
+                        match (rmp_serde::from_slice::<PensionReport>(&bytes), analysis(&data)) {
                             (Ok(report), Ok(analysis)) => {
                                 on_report(report);
                                 on_records(analysis);

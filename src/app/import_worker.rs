@@ -14,7 +14,7 @@
 //! `{ kind: "analyse", records: "json" }` with `{ kind: "analysed", records? }`,
 //! so changing the records day or the duty's as-of day does not read the files
 //! again. Both replies carry: the
-//! `ImportReport` as compact MessagePack (fields by position: a report can hold
+//! `PensionReport` as compact MessagePack (fields by position: a report can hold
 //! millions of rows), the [`RecordsAnalysis`] as MessagePack with field names
 //! (small, and readable by any MessagePack reader), `timings` and
 //! `wasmMemoryBytes`. The record tables
@@ -23,9 +23,11 @@
 
 use crate::core::import::decode::Encoding;
 use crate::core::import::schema::ColumnMapping;
-use crate::core::import::{ImportReport, Importer, SourceFile};
-use crate::core::records::analysis::{analyse, analyse_import, RecordsAnalysis, RecordsOptions};
-use crate::core::records::tables::RecordTables;
+use crate::core::import::{Importer, SourceFile};
+use crate::profiles::pension::records::analysis::{analyse, analyse_import, RecordsAnalysis, RecordsOptions};
+use crate::profiles::pension::records::tables::RecordTables;
+use crate::profiles::pension::tables::PensionTable;
+use crate::profiles::pension::PensionReport;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use std::cell::RefCell;
 use std::io::{self, Read};
@@ -119,9 +121,9 @@ pub struct JobFile {
 /// Imports the files; `progress(index, bytes, rows)` is called as they are read.
 pub fn run(
     files: &[JobFile],
-    mappings: Vec<ColumnMapping>,
+    mappings: Vec<ColumnMapping<PensionTable>>,
     progress: &mut dyn FnMut(usize, u64, u64),
-) -> ImportReport {
+) -> PensionReport {
     let mut importer = Importer::with_mappings(mappings);
     for (i, f) in files.iter().enumerate() {
         let workbook = WORKBOOK_SUFFIXES.iter().any(|s| f.name.to_ascii_lowercase().ends_with(s));
@@ -179,7 +181,7 @@ fn encoded(analysis: Option<RecordsAnalysis>, transfer: &Array) -> JsValue {
 }
 
 /// Reads a job message.
-fn job(data: &JsValue) -> (Vec<JobFile>, Vec<ColumnMapping>, RecordsOptions) {
+fn job(data: &JsValue) -> (Vec<JobFile>, Vec<ColumnMapping<PensionTable>>, RecordsOptions) {
     let files = Array::from(&get(data, "files"))
         .iter()
         .filter_map(|f| {
@@ -248,7 +250,7 @@ pub fn start() {
         let encoded_report = Uint8Array::from(rmp_serde::to_vec(&report).unwrap_or_default().as_slice());
         set(&msg, "report", encoded_report.clone().into());
         transfer.push(&encoded_report.buffer());
-        let kept = analysis.is_some().then(|| std::mem::take(&mut report.records));
+        let kept = analysis.is_some().then(|| std::mem::take(&mut report.private));
         LAST_RECORDS.with(|last| *last.borrow_mut() = kept);
         set(&msg, "records", encoded(analysis, &transfer));
         // Where the time went, and the worker's whole Wasm memory (it only

@@ -8,10 +8,10 @@ use crate::app::state::AppState;
 use crate::core::calendar::format_month;
 use crate::core::i18n::period_label;
 use crate::core::money::{format_percent, format_yen, from_decimal, group_thousands};
-use crate::core::rules::pension::activity::{methods_below_plan, BelowPlan};
-use crate::core::rules::pension::overview::{select, totals, Scope};
-use crate::core::rules::pension::settlement::{KindSettlement, OfficeSettlement};
-use crate::core::rules::pension::waterfall::waterfall;
+use crate::profiles::pension::rules::activity::{methods_below_plan, BelowPlan};
+use crate::profiles::pension::rules::settlement::{KindSettlement, OfficeSettlement};
+use crate::profiles::pension::views::overview::{select, totals, Scope};
+use crate::profiles::pension::views::waterfall::waterfall;
 use leptos::prelude::*;
 
 /// Enters projector mode on the first slide, going full screen when allowed.
@@ -137,7 +137,7 @@ fn overview_slide(title: &str, offices: &[OfficeSettlement]) -> impl IntoView {
             <thead>
                 <tr>
                     <th scope="col">{move || state.t("table.col.office")}</th>
-                    {crate::core::dataset::pension::Kind::ALL.into_iter().map(|k| view! { <th scope="col" class="num">{move || state.t(&format!("kind.{}", k.code()))}</th> }).collect_view()}
+                    {crate::profiles::pension::dataset::Kind::ALL.into_iter().map(|k| view! { <th scope="col" class="num">{move || state.t(&format!("kind.{}", k.code()))}</th> }).collect_view()}
                     <th scope="col" class="num">{move || state.t("projector.adjustment")}</th>
                 </tr>
             </thead>

@@ -8,9 +8,11 @@ use crate::core::i18n::{text, Lang};
 use crate::core::import::decode::Encoding;
 use crate::core::import::schema::ColumnMapping;
 use crate::core::import::ImportReport;
-use crate::core::records::analysis::{RecordsAnalysis, RecordsOptions};
-use crate::core::rules::pension::overview::{Scope, SortKey};
-use crate::core::rules::pension::{settle, SettleError, SettleOptions, Settlement};
+use crate::profiles::pension::records::analysis::{RecordsAnalysis, RecordsOptions};
+use crate::profiles::pension::rules::{settle, SettleError, SettleOptions, Settlement};
+use crate::profiles::pension::tables::PensionTable;
+use crate::profiles::pension::views::overview::{Scope, SortKey};
+use crate::profiles::pension::PensionReport;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -54,14 +56,14 @@ pub struct AppState {
     /// Encodings the user chose, by file name (the rest are detected).
     pub encodings: RwSignal<Vec<(String, Encoding)>>,
     /// Column mappings the user made (settings: remembered in localStorage).
-    pub mappings: RwSignal<Vec<ColumnMapping>>,
+    pub mappings: RwSignal<Vec<ColumnMapping<PensionTable>>>,
     pub scope: RwSignal<Scope>,
     pub sort: RwSignal<SortKey>,
     /// The office the detail page shows.
     pub office: RwSignal<Option<String>>,
     /// The projector's current slide; `None` when not presenting.
     pub slide: RwSignal<Option<usize>>,
-    pub report: RwSignal<ImportReport>,
+    pub report: RwSignal<PensionReport>,
     /// What the worker computed from the record tables (they stay in the worker).
     pub records: RwSignal<Option<RecordsAnalysis>>,
     pub records_options: RwSignal<RecordsOptions>,
@@ -219,7 +221,7 @@ impl AppState {
     }
 
     /// Remembers a column mapping (and re-reads the files with it).
-    pub fn remember_mapping(self, mapping: ColumnMapping) {
+    pub fn remember_mapping(self, mapping: ColumnMapping<PensionTable>) {
         self.mappings.update(|list| {
             list.retain(|m| m.signature != mapping.signature);
             list.push(mapping);

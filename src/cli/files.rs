@@ -3,7 +3,8 @@
 //! are named and skipped.
 
 use crate::core::import::decode::Encoding;
-use crate::core::import::{ImportReport, Importer, SourceFile};
+use crate::core::import::{Importer, SourceFile};
+use crate::profiles::pension::PensionReport;
 use std::path::{Path, PathBuf};
 
 const DATA_EXTENSIONS: [&str; 5] = ["csv", "tsv", "txt", "xlsx", "xls"];
@@ -23,7 +24,7 @@ pub fn data_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), String> {
 }
 
 /// Imports the files: workbooks whole, text files streamed from disk.
-pub fn import_paths(paths: &[PathBuf], encoding: Option<Encoding>) -> ImportReport {
+pub fn import_paths(paths: &[PathBuf], encoding: Option<Encoding>) -> PensionReport {
     let mut importer = Importer::new();
     for path in paths {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();

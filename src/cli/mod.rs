@@ -10,9 +10,10 @@ mod terminal_table;
 use crate::core::calendar::YearMonth;
 use crate::core::i18n::Lang;
 use crate::core::import::decode::Encoding;
-use crate::core::import::schema::TableKind;
+use crate::core::import::schema::TableSpec;
 use crate::core::money::Rounding;
-use crate::core::rules::pension::BandMode;
+use crate::profiles::pension::rules::BandMode;
+use crate::profiles::pension::tables::PensionTable;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -230,8 +231,8 @@ fn check(
 }
 
 fn template(table: &str, out: Option<&std::path::Path>) -> ExitCode {
-    let Some(kind) = TableKind::from_code(table) else {
-        let names: Vec<&str> = TableKind::ALL.iter().map(|t| t.code()).collect();
+    let Some(kind) = PensionTable::from_code(table) else {
+        let names: Vec<&str> = PensionTable::ALL.iter().map(|t| t.code()).collect();
         eprintln!("error: unknown table '{table}'\n  tables: {}", names.join(", "));
         return ExitCode::from(2);
     };

@@ -4,11 +4,11 @@
 use super::settle::load_with;
 use crate::core::i18n::{text, Lang};
 use crate::core::import::decode::Encoding;
-use crate::core::import::ImportReport;
-use crate::core::records::duty::duty_report;
-use crate::core::records::export::{duty_csv, duty_table, promoted_csv};
-use crate::core::records::promoted::promoted_table;
-use crate::core::records::tables::RecordTables;
+use crate::profiles::pension::records::duty::duty_report;
+use crate::profiles::pension::records::export::{duty_csv, duty_table, promoted_csv};
+use crate::profiles::pension::records::promoted::promoted_table;
+use crate::profiles::pension::records::tables::RecordTables;
+use crate::profiles::pension::PensionReport;
 use chrono::NaiveDate;
 use std::io::Write;
 use std::path::Path;
@@ -29,13 +29,13 @@ fn out(text: &str) -> ExitCode {
 }
 
 /// Imports the folder; stops when a record table lost a row or a file was unreadable.
-fn load_records(dir: &Path, encoding: Option<Encoding>, lang: Lang) -> Result<ImportReport, ExitCode> {
+fn load_records(dir: &Path, encoding: Option<Encoding>, lang: Lang) -> Result<PensionReport, ExitCode> {
     let report = load_with(dir, encoding, lang, |t| t.is_record())?;
     if report.blocks_records() {
         eprintln!("error: {}", text("cli.records_blocked", lang));
         return Err(ExitCode::from(1));
     }
-    if report.records.is_empty() {
+    if report.private.is_empty() {
         eprintln!("error: {}", text("cli.no_records", lang));
         return Err(ExitCode::from(1));
     }
@@ -50,7 +50,7 @@ fn with_records(
     render: impl FnOnce(&RecordTables) -> String,
 ) -> ExitCode {
     match load_records(dir, encoding, lang) {
-        Ok(report) => out(&render(&report.records)),
+        Ok(report) => out(&render(&report.private)),
         Err(code) => code,
     }
 }

@@ -5,16 +5,17 @@ use super::terminal_table::settlement_table;
 use super::{Format, SettleArgs};
 use crate::core::i18n::{text, Lang};
 use crate::core::import::decode::Encoding;
-use crate::core::import::schema::TableKind;
-use crate::core::import::ImportReport;
-use crate::core::rules::pension::export::settlement_csv;
-use crate::core::rules::pension::{settle, SettleOptions};
+use crate::core::import::schema::TableSpec;
+use crate::profiles::pension::rules::{settle, SettleOptions};
+use crate::profiles::pension::tables::PensionTable;
+use crate::profiles::pension::views::export::settlement_csv;
+use crate::profiles::pension::PensionReport;
 use std::path::Path;
 use std::process::ExitCode;
 
 /// Reads a dataset folder and prints every problem and the per-file counts.
-pub fn load(dir: &Path, encoding: Option<Encoding>, lang: Lang) -> Result<ImportReport, ExitCode> {
-    load_with(dir, encoding, lang, TableKind::feeds_settlement)
+pub fn load(dir: &Path, encoding: Option<Encoding>, lang: Lang) -> Result<PensionReport, ExitCode> {
+    load_with(dir, encoding, lang, PensionTable::feeds_settlement)
 }
 
 /// [`load`], printing problems of the tables `blocking` names as errors, the
@@ -23,8 +24,8 @@ pub fn load_with(
     dir: &Path,
     encoding: Option<Encoding>,
     lang: Lang,
-    blocking: impl Fn(TableKind) -> bool,
-) -> Result<ImportReport, ExitCode> {
+    blocking: impl Fn(PensionTable) -> bool,
+) -> Result<PensionReport, ExitCode> {
     let (files, skipped) = data_files(dir).map_err(|e| {
         eprintln!("error: {e}");
         ExitCode::from(2)
@@ -76,7 +77,7 @@ pub fn run(args: &SettleArgs) -> ExitCode {
 }
 
 /// Every problem, then one line per file: encoding, table, read = accepted + rejected.
-pub fn print_import_report(report: &ImportReport, lang: Lang, blocking: impl Fn(TableKind) -> bool) {
+pub fn print_import_report(report: &PensionReport, lang: Lang, blocking: impl Fn(PensionTable) -> bool) {
     for p in &report.problems {
         let level = if p.table.is_none_or(&blocking) { "error" } else { "warning" };
         eprintln!("{level}: {}", p.render(lang));

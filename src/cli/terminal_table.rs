@@ -3,7 +3,7 @@
 
 use crate::core::i18n::{period_label, text, Lang};
 use crate::core::money::{format_percent, format_yen, from_decimal};
-use crate::core::rules::pension::Settlement;
+use crate::profiles::pension::rules::Settlement;
 use unicode_width::UnicodeWidthStr;
 
 fn pad(s: &str, width: usize, right: bool) -> String {

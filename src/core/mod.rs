@@ -1,12 +1,11 @@
-//! The functional core: contract rules, exact money, the contract calendar, import
-//! and the datasets. Nothing here touches the DOM, the network, the clock or a
-//! global; every function is a plain transformation of its arguments.
+//! The functional core: what every contract uses. Exact money, the calendar,
+//! i18n, where a row came from, and the import pipeline. Nothing here touches the
+//! DOM, the network, the clock or a global, and nothing here knows a contract:
+//! contracts live in [`crate::profiles`] and plug into the import through
+//! [`import::profile::Profile`].
 
 pub mod calendar;
-pub mod dataset;
 pub mod i18n;
 pub mod import;
 pub mod money;
-pub mod profile;
-pub mod records;
-pub mod rules;
+pub mod origin;

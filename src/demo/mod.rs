@@ -4,10 +4,11 @@
 //! Integer arithmetic throughout (per-mille factors), so the same seed gives the
 //! same bytes on every machine.
 
-use crate::core::dataset::pension::Kind;
 use crate::core::import::decode::encode_cp932;
-use crate::core::import::schema::TableKind;
-use crate::core::profile::national_pension;
+use crate::core::import::schema::TableSpec;
+use crate::profiles::pension::calendar as national_pension;
+use crate::profiles::pension::dataset::Kind;
+use crate::profiles::pension::tables::PensionTable;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -241,32 +242,35 @@ pub fn generate(seed: u64) -> Vec<DemoFile> {
         })
         .collect();
 
-    let header = |t: TableKind| t.header();
+    let header = |t: PensionTable| t.header();
     let offices_text =
-        String::from_utf8(csv_utf8_bom(&header(TableKind::Offices), &office_rows)).unwrap_or_default();
+        String::from_utf8(csv_utf8_bom(&header(PensionTable::Offices), &office_rows)).unwrap_or_default();
     let offices_cp932 = encode_cp932(offices_text.trim_start_matches('\u{FEFF}')).unwrap_or_default();
-    let mut scale_header = header(TableKind::IncidentScale);
+    let mut scale_header = header(PensionTable::IncidentScale);
     scale_header.push("注記");
     vec![
         DemoFile { name: "offices.csv".into(), bytes: offices_cp932 },
-        DemoFile { name: "fees.csv".into(), bytes: csv_utf8_bom(&header(TableKind::Fees), &fees) },
+        DemoFile { name: "fees.csv".into(), bytes: csv_utf8_bom(&header(PensionTable::Fees), &fees) },
         DemoFile {
             name: "progress.csv".into(),
-            bytes: csv_utf8_bom(&header(TableKind::Progress), &progress),
+            bytes: csv_utf8_bom(&header(PensionTable::Progress), &progress),
         },
-        DemoFile { name: "targets.csv".into(), bytes: csv_utf8_bom(&header(TableKind::Targets), &targets) },
+        DemoFile {
+            name: "targets.csv".into(),
+            bytes: csv_utf8_bom(&header(PensionTable::Targets), &targets),
+        },
         DemoFile {
             name: "account_transfer.csv".into(),
-            bytes: csv_utf8_bom(&header(TableKind::AccountTransfer), &transfers),
+            bytes: csv_utf8_bom(&header(PensionTable::AccountTransfer), &transfers),
         },
         DemoFile {
             name: "incidents.csv".into(),
-            bytes: csv_utf8_bom(&header(TableKind::Incidents), &incidents),
+            bytes: csv_utf8_bom(&header(PensionTable::Incidents), &incidents),
         },
         DemoFile { name: "incident_scale.example.csv".into(), bytes: csv_utf8_bom(&scale_header, &scale) },
         DemoFile {
             name: "activity.csv".into(),
-            bytes: csv_utf8_bom(&header(TableKind::Activity), &activity),
+            bytes: csv_utf8_bom(&header(PensionTable::Activity), &activity),
         },
     ]
 }

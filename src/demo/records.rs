@@ -7,8 +7,9 @@
 
 use super::{office_codes, DemoFile};
 use crate::core::calendar::YearMonth;
-use crate::core::import::schema::TableKind;
-use crate::core::records::model::collection_year;
+use crate::core::import::schema::TableSpec;
+use crate::profiles::pension::records::model::collection_year;
+use crate::profiles::pension::tables::PensionTable;
 use chrono::{Days, NaiveDate};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -17,7 +18,7 @@ use std::io::Write;
 const FIRST_DAY: (i32, u32, u32) = (2026, 5, 1);
 const DAYS: u64 = 365;
 
-fn header(table: TableKind) -> String {
+fn header(table: PensionTable) -> String {
     let names: Vec<&str> = table.columns().iter().map(|c| c.japanese).collect();
     format!("{}\n", names.join(","))
 }
@@ -58,9 +59,9 @@ pub fn generate(persons: u64, seed: u64) -> Vec<DemoFile> {
     let offices = office_codes();
     let start = NaiveDate::from_ymd_opt(FIRST_DAY.0, FIRST_DAY.1, FIRST_DAY.2).expect("a valid day");
     let day = |n: u64| start + Days::new(n);
-    let mut contacts = header(TableKind::Contacts).into_bytes();
-    let mut payments = header(TableKind::Payments).into_bytes();
-    let mut delinquents = header(TableKind::Delinquents).into_bytes();
+    let mut contacts = header(PensionTable::Contacts).into_bytes();
+    let mut payments = header(PensionTable::Payments).into_bytes();
+    let mut delinquents = header(PensionTable::Delinquents).into_bytes();
     contacts.reserve(persons as usize * 8 * 48);
     payments.reserve(persons as usize * 4 * 46);
     for i in 0..persons {

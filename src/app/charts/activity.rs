@@ -2,7 +2,7 @@
 //! the cumulative shortfall against plan as a line.
 
 use super::{font_px, BLUE, GREY, SKY, VERMILLION};
-use crate::core::rules::pension::activity::{ActivityMonth, MethodActivity};
+use crate::profiles::pension::rules::activity::{ActivityMonth, MethodActivity};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 

@@ -2,7 +2,7 @@
 //! force (solid) and the other mode (dotted), with the offices placed on it.
 
 use crate::core::money::{to_decimal, Exact};
-use crate::core::rules::pension::{adjustment_curve, BandMode};
+use crate::profiles::pension::rules::{adjustment_curve, BandMode};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use rust_decimal::prelude::ToPrimitive;

@@ -2,7 +2,7 @@
 //! are shaded and labelled.
 
 use super::{font_px, percent, BLUE, GREY, ORANGE};
-use crate::core::rules::pension::trajectory::Trajectory;
+use crate::profiles::pension::views::trajectory::Trajectory;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 

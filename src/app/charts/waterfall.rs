@@ -4,7 +4,7 @@
 
 use super::{font_px, BLUE, GREEN, VERMILLION};
 use crate::core::money::format_yen;
-use crate::core::rules::pension::waterfall::WaterfallStep;
+use crate::profiles::pension::views::waterfall::WaterfallStep;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 

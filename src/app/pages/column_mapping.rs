@@ -3,22 +3,24 @@
 //! mapping is remembered for files with the same header.
 
 use crate::app::state::AppState;
-use crate::core::import::schema::{header_signature, match_header, ColumnMapping, TableKind};
+use crate::core::import::schema::{header_signature, match_header, ColumnMapping, TableSpec};
+use crate::profiles::pension::tables::PensionTable;
 use leptos::prelude::*;
 
 #[component]
 pub fn ColumnMappingForm(file: String, header: Vec<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
     // Start from the table the header comes closest to (the first on a tie).
-    let closest = TableKind::ALL
-        .into_iter()
+    let closest = PensionTable::ALL
+        .iter()
+        .copied()
         .rev()
         .max_by_key(|t| match_header(&header, *t).positions.iter().flatten().count())
-        .unwrap_or(TableKind::Offices);
+        .unwrap_or(PensionTable::Offices);
     let table = RwSignal::new(closest);
     let positions = RwSignal::new(match_header(&header, closest).positions);
     let header_for_table = header.clone();
-    let choose_table = move |t: TableKind| {
+    let choose_table = move |t: PensionTable| {
         table.set(t);
         positions.set(match_header(&header_for_table, t).positions);
     };
@@ -35,12 +37,13 @@ pub fn ColumnMappingForm(file: String, header: Vec<String>) -> impl IntoView {
             <label>
                 {move || state.t("problem.csv.table")}
                 <select on:change=move |ev| {
-                    if let Some(t) = TableKind::from_code(&event_target_value(&ev)) {
+                    if let Some(t) = PensionTable::from_code(&event_target_value(&ev)) {
                         choose_table(t);
                     }
                 }>
-                    {TableKind::ALL
-                        .into_iter()
+                    {PensionTable::ALL
+                        .iter()
+                        .copied()
                         .map(|t| view! { <option value=t.code() selected=move || table.get() == t>{t.code()}</option> })
                         .collect_view()}
                 </select>

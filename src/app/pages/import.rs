@@ -7,7 +7,8 @@ use crate::app::pages::column_mapping::ColumnMappingForm;
 use crate::app::state::AppState;
 use crate::core::import::decode::Encoding;
 use crate::core::import::problem::problems_csv;
-use crate::core::import::schema::TableKind;
+use crate::core::import::schema::TableSpec;
+use crate::profiles::pension::tables::PensionTable;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -225,8 +226,9 @@ pub fn Import() -> impl IntoView {
             </table>
             <h2>{t("import.templates")}</h2>
             <div class="templates">
-                {TableKind::ALL
-                    .into_iter()
+                {PensionTable::ALL
+                    .iter()
+                    .copied()
                     .map(|table| {
                         view! {
                             <button

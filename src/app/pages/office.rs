@@ -8,12 +8,12 @@ use crate::app::state::AppState;
 use crate::core::calendar::{format_date, format_month};
 use crate::core::i18n::period_label;
 use crate::core::money::{format_percent, format_yen, from_decimal, group_thousands, signed_count};
-use crate::core::profile::national_pension;
-use crate::core::records::comparison::compare;
-use crate::core::rules::pension::activity::activity_by_method;
-use crate::core::rules::pension::settlement::{incidents_in_period, OfficeSettlement};
-use crate::core::rules::pension::trajectory::trajectories;
-use crate::core::rules::pension::waterfall::waterfall as build_up;
+use crate::profiles::pension::calendar as national_pension;
+use crate::profiles::pension::records::comparison::compare;
+use crate::profiles::pension::rules::activity::activity_by_method;
+use crate::profiles::pension::rules::settlement::{incidents_in_period, OfficeSettlement};
+use crate::profiles::pension::views::trajectory::trajectories;
+use crate::profiles::pension::views::waterfall::waterfall as build_up;
 use leptos::prelude::*;
 use std::sync::Arc;
 

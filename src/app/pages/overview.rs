@@ -1,18 +1,18 @@
 //! Overview: the settlement of the chosen period, one row per office, from
-//! [`crate::core::rules::pension::settle`]. The page only formats.
+//! [`crate::profiles::pension::rules::settle`]. The page only formats.
 
 use crate::app::download::save_text;
 use crate::app::state::AppState;
 use crate::core::calendar::{format_month, YearMonth};
-use crate::core::dataset::pension::Kind;
 use crate::core::i18n::period_label;
 use crate::core::money::Rounding;
 use crate::core::money::{format_percent, format_yen, from_decimal};
-use crate::core::profile::national_pension;
-use crate::core::rules::pension::export::settlement_csv;
-use crate::core::rules::pension::overview::{districts, prefectures, select, totals, Scope, SortKey};
-use crate::core::rules::pension::settlement::{KindSettlement, OfficeSettlement};
-use crate::core::rules::pension::BandMode;
+use crate::profiles::pension::calendar as national_pension;
+use crate::profiles::pension::dataset::Kind;
+use crate::profiles::pension::rules::settlement::{KindSettlement, OfficeSettlement};
+use crate::profiles::pension::rules::BandMode;
+use crate::profiles::pension::views::export::settlement_csv;
+use crate::profiles::pension::views::overview::{districts, prefectures, select, totals, Scope, SortKey};
 use leptos::prelude::*;
 
 #[component]

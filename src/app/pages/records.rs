@@ -7,9 +7,9 @@ use crate::app::download::save_text;
 use crate::app::state::{AppState, Page};
 use crate::core::calendar::{format_date, format_month};
 use crate::core::money::{group_thousands, signed_count};
-use crate::core::records::analysis::RecordsAnalysis;
-use crate::core::records::comparison::compare;
-use crate::core::records::export::{duty_csv, promoted_csv};
+use crate::profiles::pension::records::analysis::RecordsAnalysis;
+use crate::profiles::pension::records::comparison::compare;
+use crate::profiles::pension::records::export::{duty_csv, promoted_csv};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 

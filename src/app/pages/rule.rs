@@ -5,7 +5,7 @@ use crate::app::charts::adjustment_curve::{coordinate, draw, Labels, Marker};
 use crate::app::download::save_canvas_png;
 use crate::app::state::AppState;
 use crate::core::money::{frac, from_decimal, int, to_decimal};
-use crate::core::rules::pension::{adjustment_percent, BandMode};
+use crate::profiles::pension::rules::{adjustment_percent, BandMode};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 

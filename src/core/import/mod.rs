@@ -5,12 +5,13 @@
 //! Text files are read as a stream (see [`stream`]): the encoding is detected on
 //! the first [`PREFIX`] bytes, then the file is decoded chunk by chunk, strictly.
 //! Workbooks (.xlsx) are read sheet by sheet, each sheet a table.
+//!
+//! The pipeline knows no contract: a contract's tables, row reading and checks
+//! come in through [`profile::Profile`].
 
 pub mod decode;
-pub mod pension;
-pub mod plain;
 pub mod problem;
-pub mod records;
+pub mod profile;
 pub mod rows;
 pub mod schema;
 pub mod stream;
@@ -20,12 +21,11 @@ mod test_support;
 pub mod values;
 pub mod xlsx;
 
-use crate::core::dataset::pension::PensionDataset;
-use crate::core::records::tables::RecordTables;
 use decode::Encoding;
 use problem::{Problem, Reason};
+use profile::{FastRows, ProblemOf, Profile};
 use rows::{NotUtf8, RawRow, RowReader, TextRow};
-use schema::{ColumnMapping, HeaderMatch, TableKind};
+use schema::{ColumnMapping, HeaderMatch};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::io::{Cursor, Read};
@@ -50,12 +50,12 @@ pub struct SourceFile<'a> {
 /// What happened to one file (or one sheet of a workbook: `file` is then
 /// `book.xlsx#Sheet1`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FileSummary {
+pub struct FileSummary<T> {
     pub file: String,
     pub bytes: u64,
     pub encoding: Option<Encoding>,
     pub encoding_detected: bool,
-    pub table: Option<TableKind>,
+    pub table: Option<T>,
     /// Data rows read (blank rows excluded).
     pub read: u64,
     pub accepted: u64,
@@ -66,28 +66,67 @@ pub struct FileSummary {
     pub unrecognised_header: Vec<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ImportReport {
-    pub dataset: PensionDataset,
-    /// Record-level tables (personal data): never serialised, so they never
-    /// leave the process or the worker that read them.
+/// What an import of profile `P` gave: the dataset, the private tables, what
+/// happened to each file, and every problem.
+#[derive(Serialize, Deserialize)]
+#[serde(bound = "")]
+pub struct ImportReport<P: Profile> {
+    pub dataset: P::Dataset,
+    /// Tables with personal data: never serialised, so they never leave the
+    /// process or the worker that read them.
     #[serde(skip)]
-    pub records: RecordTables,
-    pub files: Vec<FileSummary>,
+    pub private: P::Private,
+    pub files: Vec<FileSummary<P::Table>>,
     /// Every problem, sorted by file and line.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<ProblemOf<P>>,
 }
 
-impl ImportReport {
-    /// Whether a table the settlement reads lost a row or a file could not be read.
-    pub fn blocks_settlement(&self) -> bool {
-        self.problems.iter().any(|p| p.table.is_none_or(TableKind::feeds_settlement))
+impl<P: Profile> Default for ImportReport<P> {
+    fn default() -> Self {
+        ImportReport {
+            dataset: P::Dataset::default(),
+            private: P::Private::default(),
+            files: Vec::new(),
+            problems: Vec::new(),
+        }
     }
+}
 
-    /// Whether a record table lost a row or a file could not be read: nothing is
-    /// computed from partial records.
-    pub fn blocks_records(&self) -> bool {
-        self.problems.iter().any(|p| p.table.is_none_or(TableKind::is_record))
+impl<P: Profile> Clone for ImportReport<P> {
+    fn clone(&self) -> Self {
+        ImportReport {
+            dataset: self.dataset.clone(),
+            private: self.private.clone(),
+            files: self.files.clone(),
+            problems: self.problems.clone(),
+        }
+    }
+}
+
+impl<P: Profile> PartialEq for ImportReport<P> {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.dataset, &self.private, &self.files, &self.problems)
+            == (&other.dataset, &other.private, &other.files, &other.problems)
+    }
+}
+
+impl<P: Profile> Eq for ImportReport<P> {}
+
+impl<P: Profile> std::fmt::Debug for ImportReport<P> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ImportReport")
+            .field("dataset", &self.dataset)
+            .field("files", &self.files)
+            .field("problems", &self.problems)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<P: Profile> ImportReport<P> {
+    /// Whether a file could not be read, or a table for which `matters` holds
+    /// lost a row: what is computed from those tables must not be.
+    pub fn lost_rows_of(&self, matters: impl Fn(P::Table) -> bool) -> bool {
+        self.problems.iter().any(|p| p.table.is_none_or(&matters))
     }
 
     pub fn totals(&self) -> (u64, u64, u64) {
@@ -101,10 +140,9 @@ pub type OnProgress<'a> = &'a mut dyn FnMut(u64, u64) -> bool;
 
 /// Collects files into one report; [`Importer::finish`] runs the checks across
 /// tables and counts.
-#[derive(Default)]
-pub struct Importer {
-    report: ImportReport,
-    mappings: Arc<[ColumnMapping]>,
+pub struct Importer<P: Profile> {
+    report: ImportReport<P>,
+    mappings: Arc<[ColumnMapping<P::Table>]>,
 }
 
 fn is_zip(bytes: &[u8]) -> bool {
@@ -116,14 +154,20 @@ fn is_ole(bytes: &[u8]) -> bool {
     bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
 }
 
-impl Importer {
-    pub fn new() -> Importer {
+impl<P: Profile> Default for Importer<P> {
+    fn default() -> Self {
+        Importer { report: ImportReport::default(), mappings: Arc::new([]) }
+    }
+}
+
+impl<P: Profile> Importer<P> {
+    pub fn new() -> Importer<P> {
         Importer::default()
     }
 
     /// An importer that reads headers it does not recognise by the user's mappings.
-    pub fn with_mappings(mappings: Vec<ColumnMapping>) -> Importer {
-        Importer { mappings: mappings.into(), ..Importer::default() }
+    pub fn with_mappings(mappings: Vec<ColumnMapping<P::Table>>) -> Importer<P> {
+        Importer { mappings: mappings.into(), report: ImportReport::default() }
     }
 
     /// A whole file in memory: a workbook, or text read as a stream.
@@ -185,12 +229,12 @@ impl Importer {
     /// Reads the records of a text file into its table.
     fn read_text<S: Read + stream::Progress>(
         &mut self,
-        mut summary: FileSummary,
+        mut summary: FileSummary<P::Table>,
         encoding: Encoding,
         mut records: Records<S>,
         progress: OnProgress,
     ) {
-        let unreadable = |bad: NotUtf8| Reason::Unreadable {
+        let unreadable = |bad: NotUtf8| Reason::<P::Reason>::Unreadable {
             error: decode::DecodeError { encoding, offset: bad.offset as usize, line: bad.line },
         };
         let mut file = FileIngest::new(&summary.file, self.mappings.clone());
@@ -268,33 +312,32 @@ impl Importer {
         self.fatal(name, 0, Reason::Io { message: error.to_string() });
     }
 
-    fn fatal(&mut self, name: &str, bytes: u64, reason: Reason) {
+    fn fatal(&mut self, name: &str, bytes: u64, reason: Reason<P::Reason>) {
         let mut s = summary(name, None, false);
         s.bytes = bytes;
         self.fatal_with(s, reason);
     }
 
-    fn fatal_with(&mut self, mut summary: FileSummary, reason: Reason) {
+    fn fatal_with(&mut self, mut summary: FileSummary<P::Table>, reason: Reason<P::Reason>) {
         self.report.problems.push(Problem::file(&summary.file, summary.table, reason));
         summary.read = 0;
         self.report.files.push(summary);
     }
 
-    fn merge(&mut self, mut summary: FileSummary, file: FileIngest) {
+    fn merge(&mut self, mut summary: FileSummary<P::Table>, file: FileIngest<P>) {
         summary.table = file.header.as_ref().map(|h| h.table).or(file.near);
         summary.unrecognised_header = file.unrecognised_header;
         summary.read = file.read;
         summary.blank = file.blank;
         self.report.problems.extend(file.problems);
-        self.report.dataset.append(file.dataset);
-        self.report.records.append(file.records);
+        P::append(&mut self.report.dataset, &mut self.report.private, (file.dataset, file.private));
         self.report.files.push(summary);
     }
 
     /// Runs the checks across tables, sorts the problems and counts per file.
-    pub fn finish(mut self) -> ImportReport {
+    pub fn finish(mut self) -> ImportReport<P> {
         let report = &mut self.report;
-        let cross = pension::cross_check(&mut report.dataset);
+        let cross = P::cross_check(&mut report.dataset);
         report.problems.extend(cross);
         report.problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         for summary in &mut report.files {
@@ -307,7 +350,7 @@ impl Importer {
     }
 }
 
-fn summary(file: &str, encoding: Option<Encoding>, detected: bool) -> FileSummary {
+fn summary<T>(file: &str, encoding: Option<Encoding>, detected: bool) -> FileSummary<T> {
     FileSummary {
         file: file.to_string(),
         bytes: 0,
@@ -324,33 +367,33 @@ fn summary(file: &str, encoding: Option<Encoding>, detected: bool) -> FileSummar
 
 /// One file's rows on their way in: kept apart until the file has been read to
 /// the end, so a file that fails half-way adds nothing.
-struct FileIngest {
+struct FileIngest<P: Profile> {
     name: String,
-    mappings: Arc<[ColumnMapping]>,
-    header: Option<HeaderMatch>,
-    /// Reads plain record rows straight from their bytes.
-    plain: Option<plain::PlainReader>,
+    mappings: Arc<[ColumnMapping<P::Table>]>,
+    header: Option<HeaderMatch<P::Table>>,
+    /// Reads plain rows straight from their bytes.
+    fast: Option<P::FastRows>,
     /// The table a header that failed to match comes closest to.
-    near: Option<TableKind>,
+    near: Option<P::Table>,
     unrecognised_header: Vec<String>,
-    dataset: PensionDataset,
-    records: RecordTables,
-    problems: Vec<Problem>,
+    dataset: P::Dataset,
+    private: P::Private,
+    problems: Vec<ProblemOf<P>>,
     read: u64,
     blank: u64,
 }
 
-impl FileIngest {
-    fn new(name: &str, mappings: Arc<[ColumnMapping]>) -> FileIngest {
+impl<P: Profile> FileIngest<P> {
+    fn new(name: &str, mappings: Arc<[ColumnMapping<P::Table>]>) -> FileIngest<P> {
         FileIngest {
             name: name.to_string(),
             mappings,
             header: None,
-            plain: None,
+            fast: None,
             near: None,
             unrecognised_header: Vec::new(),
-            dataset: PensionDataset::default(),
-            records: RecordTables::default(),
+            dataset: P::Dataset::default(),
+            private: P::Private::default(),
             problems: Vec::new(),
             read: 0,
             blank: 0,
@@ -379,14 +422,14 @@ impl FileIngest {
                 }
             }
         }
-        self.plain = self.header.as_ref().and_then(|h| plain::PlainReader::new(h, width));
+        self.fast = self.header.as_ref().and_then(|h| P::FastRows::new(h, width));
     }
 
-    /// A row of a text file: a plain record row straight into its columns,
-    /// any other row checked as text and read cell by cell.
+    /// A row of a text file: a plain row straight into its columns, any other
+    /// row checked as text and read cell by cell.
     fn raw_row(&mut self, row: RawRow) -> Result<(), NotUtf8> {
-        if let Some(reader) = &mut self.plain {
-            if reader.add(&mut self.records, &row) {
+        if let Some(reader) = &mut self.fast {
+            if reader.add(&mut self.private, &row) {
                 self.read += 1;
                 return Ok(());
             }
@@ -407,22 +450,21 @@ impl FileIngest {
         };
         self.read += 1;
         let mut reader = RowReader::new(&self.name, header, row);
-        if header.table.is_record() {
-            records::add_row(&mut self.records, &mut reader);
-        } else {
-            pension::add_row(&mut self.dataset, &mut reader);
-        }
+        P::add_row(&mut self.dataset, &mut self.private, &mut reader);
         self.problems.append(&mut reader.problems);
     }
 }
 
-/// Imports a set of whole files into one profile-A dataset.
-pub fn import(files: &[SourceFile]) -> ImportReport {
+/// Imports a set of whole files into one dataset of profile `P`.
+pub fn import<P: Profile>(files: &[SourceFile]) -> ImportReport<P> {
     import_with(files, Vec::new())
 }
 
 /// [`import`], reading unrecognised headers by the user's column mappings.
-pub fn import_with(files: &[SourceFile], mappings: Vec<ColumnMapping>) -> ImportReport {
+pub fn import_with<P: Profile>(
+    files: &[SourceFile],
+    mappings: Vec<ColumnMapping<P::Table>>,
+) -> ImportReport<P> {
     let mut importer = Importer::with_mappings(mappings);
     for file in files {
         importer.add_bytes(file, &mut |_, _| true);

@@ -1,16 +1,27 @@
 //! Problems found while importing: where (file, table, line, column), what (the
-//! value) and why (the reason), in Japanese or English.
+//! value) and why (the reason), in Japanese or English. The reasons every
+//! contract shares are here; a profile's own reasons sit in
+//! [`Reason::Profile`], with their text from [`ProfileReason::text`].
 
 use super::decode::DecodeError;
-use super::schema::TableKind;
+use super::schema::TableSpec;
 use super::values::ValueError;
 use crate::core::i18n::Lang;
 use rust_i18n::t;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use std::fmt::Debug;
+
+/// A reason only one contract has (an unknown premium kind, a pension number):
+/// the profile's closed set, with its text in both languages.
+pub trait ProfileReason: Clone + Debug + PartialEq + Eq + Serialize + DeserializeOwned + 'static {
+    /// The reason, in `lang`, with what to do about it.
+    fn text(&self, lang: Lang) -> String;
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Reason {
+pub enum Reason<R> {
     /// The bytes are not text in the detected or chosen encoding.
     Unreadable {
         error: DecodeError,
@@ -40,14 +51,7 @@ pub enum Reason {
     Value {
         error: ValueError,
     },
-    UnknownKind,
-    PeriodOutOfRange,
-    OutsideContract,
-    PromotedExceedsDenominator {
-        promoted: i64,
-        denominator: i64,
-    },
-    UnknownOffice,
+    /// A key that an earlier row of the same table already has.
     Duplicate {
         first_file: String,
         first_line: u64,
@@ -56,22 +60,24 @@ pub enum Reason {
     NotOneOf {
         allowed: String,
     },
+    /// A reason of the contract's own.
+    Profile(R),
 }
 
 /// One problem. `line` is the 1-based line in the file where the row starts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Problem {
+pub struct Problem<T, R> {
     pub file: String,
-    pub table: Option<TableKind>,
+    pub table: Option<T>,
     pub line: Option<u64>,
     pub column: Option<String>,
     pub value: Option<String>,
-    pub reason: Reason,
+    pub reason: Reason<R>,
 }
 
-impl Problem {
+impl<T: TableSpec, R: ProfileReason> Problem<T, R> {
     /// A problem that concerns the whole file.
-    pub fn file(file: &str, table: Option<TableKind>, reason: Reason) -> Problem {
+    pub fn file(file: &str, table: Option<T>, reason: Reason<R>) -> Problem<T, R> {
         Problem { file: file.to_string(), table, line: None, column: None, value: None, reason }
     }
 
@@ -110,19 +116,12 @@ impl Problem {
                 ValueError::NotAMonth => t!("problem.value.not_a_month", locale = l),
                 ValueError::NotADate => t!("problem.value.not_a_date", locale = l),
                 ValueError::NotPositive => t!("problem.value.not_positive", locale = l),
-                ValueError::NotAPensionNumber => t!("problem.value.not_a_pension_number", locale = l),
             },
-            Reason::UnknownKind => t!("problem.unknown_kind", locale = l),
-            Reason::PeriodOutOfRange => t!("problem.period_out_of_range", locale = l),
-            Reason::OutsideContract => t!("problem.outside_contract", locale = l),
-            Reason::PromotedExceedsDenominator { promoted, denominator } => {
-                t!("problem.promoted_exceeds", locale = l, promoted = promoted, denominator = denominator)
-            }
-            Reason::UnknownOffice => t!("problem.unknown_office", locale = l),
             Reason::Duplicate { first_file, first_line } => {
                 t!("problem.duplicate", locale = l, file = first_file, line = first_line)
             }
             Reason::NotOneOf { allowed } => t!("problem.not_one_of", locale = l, allowed = allowed),
+            Reason::Profile(reason) => reason.text(lang).into(),
         };
         text.into_owned()
     }
@@ -152,7 +151,7 @@ impl Problem {
 }
 
 /// The rejected-row list as CSV (UTF-8 with BOM so Excel opens it).
-pub fn problems_csv(problems: &[Problem], lang: Lang) -> String {
+pub fn problems_csv<T: TableSpec, R: ProfileReason>(problems: &[Problem<T, R>], lang: Lang) -> String {
     let l = lang.code();
     let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
     let header = ["file", "table", "line", "column", "value", "reason"]

@@ -4,9 +4,9 @@
 //! row's problems rather than only the first.
 
 use super::problem::{Problem, Reason};
-use super::schema::{HeaderMatch, TableKind};
+use super::schema::{HeaderMatch, TableSpec};
 use super::values::ValueError;
-use crate::core::dataset::pension::Origin;
+use crate::core::origin::Origin;
 
 /// One record as read: its cells' bytes, not yet checked as UTF-8.
 #[derive(Debug, Clone, Copy)]
@@ -113,19 +113,20 @@ impl OwnedRow {
     }
 }
 
-pub struct RowReader<'a> {
+/// A row of table `T` being read; its problems carry the profile's reasons `R`.
+pub struct RowReader<'a, T, R> {
     file: &'a str,
-    header: &'a HeaderMatch,
+    header: &'a HeaderMatch<T>,
     row: TextRow<'a>,
-    pub problems: Vec<Problem>,
+    pub problems: Vec<Problem<T, R>>,
 }
 
-impl<'a> RowReader<'a> {
-    pub fn new(file: &'a str, header: &'a HeaderMatch, row: TextRow<'a>) -> RowReader<'a> {
+impl<'a, T: TableSpec, R> RowReader<'a, T, R> {
+    pub fn new(file: &'a str, header: &'a HeaderMatch<T>, row: TextRow<'a>) -> RowReader<'a, T, R> {
         RowReader { file, header, row, problems: Vec::new() }
     }
 
-    pub fn table(&self) -> TableKind {
+    pub fn table(&self) -> T {
         self.header.table
     }
 
@@ -140,7 +141,7 @@ impl<'a> RowReader<'a> {
     }
 
     /// Parses expected column `index`; on failure records the problem.
-    pub fn take<T>(&mut self, index: usize, parse: impl Fn(&'a str) -> Result<T, ValueError>) -> Option<T> {
+    pub fn take<V>(&mut self, index: usize, parse: impl Fn(&'a str) -> Result<V, ValueError>) -> Option<V> {
         match parse(self.cell(index)) {
             Ok(v) => Some(v),
             Err(error) => {
@@ -151,12 +152,16 @@ impl<'a> RowReader<'a> {
     }
 
     /// Parses expected column `index` with a parser that gives its own reason.
-    pub fn take_with<T>(&mut self, index: usize, parse: impl Fn(&'a str) -> Result<T, Reason>) -> Option<T> {
+    pub fn take_with<V>(
+        &mut self,
+        index: usize,
+        parse: impl Fn(&'a str) -> Result<V, Reason<R>>,
+    ) -> Option<V> {
         parse(self.cell(index)).map_err(|reason| self.reject(index, reason)).ok()
     }
 
     /// Records a problem with expected column `index` of this row.
-    pub fn reject(&mut self, index: usize, reason: Reason) {
+    pub fn reject(&mut self, index: usize, reason: Reason<R>) {
         self.problems.push(row_problem(
             self.file,
             self.header.table,
@@ -169,14 +174,14 @@ impl<'a> RowReader<'a> {
 }
 
 /// A problem at a row and an expected column of `table`.
-pub fn row_problem(
+pub fn row_problem<T: TableSpec, R>(
     file: &str,
-    table: TableKind,
+    table: T,
     line: u64,
     index: usize,
     value: &str,
-    reason: Reason,
-) -> Problem {
+    reason: Reason<R>,
+) -> Problem<T, R> {
     Problem {
         file: file.to_string(),
         table: Some(table),

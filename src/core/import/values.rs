@@ -20,8 +20,6 @@ pub enum ValueError {
     NotADate,
     /// Zero where at least one is needed.
     NotPositive,
-    /// Not ten digits (1234567890 or 1234-567890).
-    NotAPensionNumber,
 }
 
 /// Folds full-width ASCII (０-９, Ａ-Ｚ, －, ．, ，, ％ …) and the ideographic space to

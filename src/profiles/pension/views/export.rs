@@ -3,8 +3,8 @@
 //! account-transfer and incident adjustments and the total, so that summing any
 //! yen column gives the right figure.
 
-use super::settlement::Settlement;
 use crate::core::i18n::{text, Lang};
+use crate::profiles::pension::rules::settlement::Settlement;
 
 const COLUMNS: [&str; 20] = [
     "period",

@@ -2,10 +2,10 @@
 //! target, period to date, for the office-detail chart: one series per kind, with
 //! the months after the as-of month marked as still to come.
 
-use super::settlement::RATE_PLACES;
 use crate::core::calendar::{Period, YearMonth};
-use crate::core::dataset::pension::{Kind, PensionDataset};
 use crate::core::money::{frac, from_decimal, int, to_decimal};
+use crate::profiles::pension::dataset::{Kind, PensionDataset};
+use crate::profiles::pension::rules::settlement::RATE_PLACES;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -65,8 +65,8 @@ pub fn trajectories(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::dataset::pension::{Origin, Progress, Target};
-    use crate::core::profile::national_pension;
+    use crate::profiles::pension::calendar as national_pension;
+    use crate::profiles::pension::dataset::{Origin, Progress, Target};
 
     #[test]
     fn months_after_as_of_are_to_come_and_zero_denominators_have_no_rate() {

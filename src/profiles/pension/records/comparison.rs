@@ -4,7 +4,7 @@
 
 use super::promoted::PromotedRow;
 use crate::core::calendar::YearMonth;
-use crate::core::dataset::pension::{Kind, Progress};
+use crate::profiles::pension::dataset::{Kind, Progress};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -58,7 +58,7 @@ pub fn compare<'a>(
 mod tests {
     use super::super::promoted::{ActionCounts, PromotedTable};
     use super::*;
-    use crate::core::dataset::pension::Origin;
+    use crate::profiles::pension::dataset::Origin;
 
     #[test]
     fn differences_against_the_progress_table() {

@@ -9,10 +9,10 @@
 use super::achievement::{achievement_fraction, stepped_percent, BandMode};
 use super::activity::methods_below_plan;
 use crate::core::calendar::{Period, YearMonth};
-use crate::core::dataset::pension::{Incident, Kind, Office, PensionDataset, Progress};
 use crate::core::i18n::Lang;
 use crate::core::money::{self, frac, from_decimal, int, to_decimal, Exact, Overflow, Rounding, Yen};
-use crate::core::profile::national_pension;
+use crate::profiles::pension::calendar as national_pension;
+use crate::profiles::pension::dataset::{Incident, Kind, Office, PensionDataset, Progress};
 use num_traits::Zero;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};

@@ -3,7 +3,7 @@
 //! unless a reason and a recovery plan are filed.
 
 use crate::core::calendar::{Period, YearMonth};
-use crate::core::dataset::pension::PensionDataset;
+use crate::profiles::pension::dataset::PensionDataset;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -75,8 +75,8 @@ pub fn methods_below_plan(data: &PensionDataset, office: &str, month: YearMonth)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::dataset::pension::{Activity, Origin};
-    use crate::core::profile::national_pension;
+    use crate::profiles::pension::calendar as national_pension;
+    use crate::profiles::pension::dataset::{Activity, Origin};
 
     #[test]
     fn cumulative_shortfall_and_methods_below_plan() {

@@ -2,8 +2,8 @@
 //! which order, and the totals of the selection. Orders compare exact fractions,
 //! not rounded percentages.
 
-use super::settlement::{OfficeSettlement, Settlement};
 use crate::core::money::{frac, Exact, Yen};
+use crate::profiles::pension::rules::settlement::{OfficeSettlement, Settlement};
 use num_traits::Zero;
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;

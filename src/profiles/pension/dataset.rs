@@ -3,16 +3,10 @@
 
 use crate::core::calendar::YearMonth;
 use crate::core::money::Yen;
+pub use crate::core::origin::Origin;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-
-/// Where a row came from: file name and 1-based line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct Origin {
-    pub file: String,
-    pub line: u64,
-}
 
 /// 保険料の種別 (digest A1): the premium kind a rate and a target are set for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -2,8 +2,8 @@
 //! account transfer ± → incidents − → total. Pure re-arrangement of the
 //! settlement's rounded figures; nothing is recomputed.
 
-use super::settlement::OfficeSettlement;
 use crate::core::money::Yen;
+use crate::profiles::pension::rules::settlement::OfficeSettlement;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

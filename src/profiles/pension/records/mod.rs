@@ -7,5 +7,7 @@ pub mod comparison;
 pub mod duty;
 pub mod export;
 pub mod model;
+pub mod plain;
 pub mod promoted;
+pub mod reading;
 pub mod tables;

@@ -2,65 +2,74 @@
 //! tables (unknown office codes, duplicate keys). A row with any problem is
 //! rejected whole and listed; nothing is dropped silently.
 
-use super::problem::{Problem, Reason};
-use super::rows::{row_problem, RowReader};
-use super::schema::TableKind;
-use super::values::{parse_count, parse_date, parse_month, parse_percent, parse_text, parse_yen, ValueError};
+use super::calendar as national_pension;
+use super::dataset::*;
+use super::tables::PensionTable;
+use super::{PensionProblem, PensionReason, Reason};
 use crate::core::calendar::YearMonth;
-use crate::core::dataset::pension::*;
-use crate::core::profile::national_pension;
+use crate::core::import::rows::{row_problem, RowReader};
+use crate::core::import::values::{
+    normalize, normalize_keep_width, parse_count, parse_date, parse_month, parse_percent, parse_text,
+    parse_yen, ValueError,
+};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::hash_map::Entry;
 use std::hash::Hash;
 
 fn parse_kind(text: &str) -> Result<Kind, Reason> {
-    let n = super::values::normalize(text);
+    let n = normalize(text);
     if n.is_empty() {
         return Err(Reason::Value { error: ValueError::Empty });
     }
-    Kind::parse(&n).ok_or(Reason::UnknownKind)
+    Kind::parse(&n).ok_or(PensionReason::UnknownKind.into())
 }
 
 fn parse_period(text: &str) -> Result<u8, Reason> {
     let n = parse_count(text).map_err(|error| Reason::Value { error })?;
-    u8::try_from(n).ok().filter(|p| national_pension::period(*p).is_some()).ok_or(Reason::PeriodOutOfRange)
+    u8::try_from(n)
+        .ok()
+        .filter(|p| national_pension::period(*p).is_some())
+        .ok_or(PensionReason::PeriodOutOfRange.into())
 }
 
 fn in_contract(month: YearMonth) -> bool {
     national_pension::period_of(month).is_some()
 }
 
-impl RowReader<'_> {
+/// Reads a pension row.
+type Row<'a> = RowReader<'a, PensionTable, PensionReason>;
+
+impl Row<'_> {
     fn take_month_in_contract(&mut self, index: usize) -> Option<YearMonth> {
         let month = self.take(index, parse_month)?;
         if in_contract(month) {
             Some(month)
         } else {
-            self.reject(index, Reason::OutsideContract);
+            self.reject(index, PensionReason::OutsideContract.into());
             None
         }
     }
 }
 
 /// Adds one raw row of a recognised table to the dataset, or returns its problems.
-pub fn add_row(data: &mut PensionDataset, r: &mut RowReader) {
+pub fn add_row(data: &mut PensionDataset, r: &mut Row) {
     let origin = r.origin();
     match r.table() {
-        TableKind::Offices => {
+        PensionTable::Offices => {
             let (code, name, pref, district) =
                 (r.take(0, parse_text), r.take(1, parse_text), r.take(2, parse_text), r.take(3, parse_text));
             if let (Some(code), Some(name), Some(prefecture), Some(district)) = (code, name, pref, district) {
                 data.offices.push(Office { code, name, prefecture, district, origin });
             }
         }
-        TableKind::Fees => {
+        PensionTable::Fees => {
             let (district, period, fee) =
                 (r.take(0, parse_text), r.take_with(1, parse_period), r.take(2, parse_yen));
             if let (Some(district), Some(period), Some(fee_yen)) = (district, period, fee) {
                 data.fees.push(PeriodFee { district, period, fee_yen, origin });
             }
         }
-        TableKind::Progress => {
+        PensionTable::Progress => {
             let office = r.take(0, parse_text);
             let kind = r.take_with(1, parse_kind);
             let month = r.take_month_in_contract(2);
@@ -92,14 +101,15 @@ pub fn add_row(data: &mut PensionDataset, r: &mut RowReader) {
                 if promoted_months > denominator.max(0) {
                     r.reject(
                         6,
-                        Reason::PromotedExceedsDenominator { promoted: promoted_months, denominator },
+                        PensionReason::PromotedExceedsDenominator { promoted: promoted_months, denominator }
+                            .into(),
                     );
                 } else {
                     data.progress.push(row);
                 }
             }
         }
-        TableKind::Targets => {
+        PensionTable::Targets => {
             let (office, period, kind, rate) = (
                 r.take(0, parse_text),
                 r.take_with(1, parse_period),
@@ -112,7 +122,7 @@ pub fn add_row(data: &mut PensionDataset, r: &mut RowReader) {
                 data.targets.push(Target { office_code, period, kind, rate_percent, origin });
             }
         }
-        TableKind::AccountTransfer => {
+        PensionTable::AccountTransfer => {
             let (office, period, target, acquired) = (
                 r.take(0, parse_text),
                 r.take_with(1, parse_period),
@@ -131,14 +141,14 @@ pub fn add_row(data: &mut PensionDataset, r: &mut RowReader) {
                 });
             }
         }
-        TableKind::Incidents => {
+        PensionTable::Incidents => {
             let (office, date, points) =
                 (r.take(0, parse_text), r.take(1, parse_date), r.take(2, parse_count));
-            let description = super::values::normalize_keep_width(r.cell(3));
+            let description = normalize_keep_width(r.cell(3));
             let date = date.filter(|d| {
                 let inside = in_contract(YearMonth::of(*d));
                 if !inside {
-                    r.reject(1, Reason::OutsideContract);
+                    r.reject(1, PensionReason::OutsideContract.into());
                 }
                 inside
             });
@@ -146,13 +156,13 @@ pub fn add_row(data: &mut PensionDataset, r: &mut RowReader) {
                 data.incidents.push(Incident { office_code, date, points, description, origin });
             }
         }
-        TableKind::IncidentScale => {
+        PensionTable::IncidentScale => {
             let (min, rate) = (r.take(0, parse_count), r.take(1, parse_percent));
             if let (Some(min_points), Some(deduction_percent)) = (min, rate) {
                 data.incident_scale.push(IncidentScaleRow { min_points, deduction_percent, origin });
             }
         }
-        TableKind::Activity => {
+        PensionTable::Activity => {
             let office = r.take(0, parse_text);
             let month = r.take_month_in_contract(1);
             let method = r.take(2, parse_text);
@@ -164,29 +174,29 @@ pub fn add_row(data: &mut PensionDataset, r: &mut RowReader) {
                 data.activity.push(Activity { office_code, month, method, planned, done, contacts, origin });
             }
         }
-        TableKind::Contacts | TableKind::Payments | TableKind::Delinquents => {
-            debug_assert!(false, "record tables are read by import::records");
+        PensionTable::Contacts | PensionTable::Payments | PensionTable::Delinquents => {
+            debug_assert!(false, "record tables are read by records::reading");
         }
     }
 }
 
 /// Checks across tables. Rejected rows are removed from `data` and reported.
-pub fn cross_check(data: &mut PensionDataset) -> Vec<Problem> {
+pub fn cross_check(data: &mut PensionDataset) -> Vec<PensionProblem> {
     let mut problems = Vec::new();
     let d = data;
-    dedupe(&mut d.offices, TableKind::Offices, &mut problems);
+    dedupe(&mut d.offices, PensionTable::Offices, &mut problems);
     let codes: FxHashSet<&str> = d.offices.iter().map(|o| o.code.as_str()).collect();
-    dedupe(&mut d.fees, TableKind::Fees, &mut problems);
-    known_office(&mut d.progress, TableKind::Progress, &codes, &mut problems);
-    dedupe(&mut d.progress, TableKind::Progress, &mut problems);
-    known_office(&mut d.targets, TableKind::Targets, &codes, &mut problems);
-    dedupe(&mut d.targets, TableKind::Targets, &mut problems);
-    known_office(&mut d.account_transfers, TableKind::AccountTransfer, &codes, &mut problems);
-    dedupe(&mut d.account_transfers, TableKind::AccountTransfer, &mut problems);
-    known_office(&mut d.incidents, TableKind::Incidents, &codes, &mut problems);
-    dedupe(&mut d.incident_scale, TableKind::IncidentScale, &mut problems);
-    known_office(&mut d.activity, TableKind::Activity, &codes, &mut problems);
-    dedupe(&mut d.activity, TableKind::Activity, &mut problems);
+    dedupe(&mut d.fees, PensionTable::Fees, &mut problems);
+    known_office(&mut d.progress, PensionTable::Progress, &codes, &mut problems);
+    dedupe(&mut d.progress, PensionTable::Progress, &mut problems);
+    known_office(&mut d.targets, PensionTable::Targets, &codes, &mut problems);
+    dedupe(&mut d.targets, PensionTable::Targets, &mut problems);
+    known_office(&mut d.account_transfers, PensionTable::AccountTransfer, &codes, &mut problems);
+    dedupe(&mut d.account_transfers, PensionTable::AccountTransfer, &mut problems);
+    known_office(&mut d.incidents, PensionTable::Incidents, &codes, &mut problems);
+    dedupe(&mut d.incident_scale, PensionTable::IncidentScale, &mut problems);
+    known_office(&mut d.activity, PensionTable::Activity, &codes, &mut problems);
+    dedupe(&mut d.activity, PensionTable::Activity, &mut problems);
     problems
 }
 
@@ -259,7 +269,7 @@ fn earlier_twins<T: UniqueKey>(rows: &[T]) -> Vec<Option<usize>> {
 }
 
 /// Keeps the first row of each key; later ones are rejected, pointing at the first.
-fn dedupe<T: UniqueKey>(rows: &mut Vec<T>, table: TableKind, problems: &mut Vec<Problem>) {
+fn dedupe<T: UniqueKey>(rows: &mut Vec<T>, table: PensionTable, problems: &mut Vec<PensionProblem>) {
     let twins = earlier_twins(rows);
     if twins.iter().all(Option::is_none) {
         return;
@@ -299,9 +309,9 @@ office_row!(Progress, Target, AccountTransfer, Incident, Activity);
 /// Rejects rows whose office code is not in the offices table.
 fn known_office<T: OfficeRow>(
     rows: &mut Vec<T>,
-    table: TableKind,
+    table: PensionTable,
     codes: &FxHashSet<&str>,
-    problems: &mut Vec<Problem>,
+    problems: &mut Vec<PensionProblem>,
 ) {
     rows.retain(|row| {
         let known = codes.contains(row.office_code());
@@ -313,7 +323,7 @@ fn known_office<T: OfficeRow>(
                 origin.line,
                 0,
                 row.office_code(),
-                Reason::UnknownOffice,
+                PensionReason::UnknownOffice.into(),
             ));
         }
         known

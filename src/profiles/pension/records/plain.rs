@@ -1,16 +1,17 @@
 //! Record rows in the plain forms a system export writes (`1234567890`,
 //! `90408`, `2026-06-15`, `2026-05`, `電話`), read straight from their bytes
 //! into the columns: the way millions of rows read in a fraction of a second.
-//! A row with any other form is left to the text way ([`super::records::add_row`]),
+//! A row with any other form is left to the text way ([`super::reading::add_row`]),
 //! which reads every form people type and lists every problem; a property test
 //! holds the two ways to the same result.
 
-use super::records::MAX_MONTHS_PER_PAYMENT;
-use super::rows::RawRow;
-use super::schema::{HeaderMatch, TableKind};
-use crate::core::records::tables::{
-    digits, Channel, Choice, Method, OfficeId, Outcome, PersonId, RecordTables,
-};
+use super::reading::MAX_MONTHS_PER_PAYMENT;
+use super::tables::{digits, Channel, Choice, Method, OfficeId, Outcome, PersonId, RecordTables};
+use crate::core::import::profile::FastRows;
+use crate::core::import::rows::RawRow;
+use crate::core::import::schema::HeaderMatch;
+use crate::profiles::pension::tables::{contacts, payments, PensionTable};
+use crate::profiles::pension::Pension;
 use chrono::NaiveDate;
 
 /// `YYYY-MM-DD` in ASCII digits; `None` for any other form, or no such day.
@@ -89,7 +90,7 @@ impl DayCache {
 /// Reads a file's plain record rows into columns: where the columns are,
 /// worked out once from the header, and what the last rows had.
 pub struct PlainReader {
-    table: TableKind,
+    table: PensionTable,
     /// The file column of each of `table.columns()`.
     positions: Vec<Option<usize>>,
     /// Columns of the header that no expected column reads.
@@ -101,18 +102,6 @@ pub struct PlainReader {
 }
 
 impl PlainReader {
-    /// `None` for a table read only as text.
-    pub fn new(header: &HeaderMatch, width: usize) -> Option<PlainReader> {
-        matches!(header.table, TableKind::Contacts | TableKind::Payments).then(|| PlainReader {
-            table: header.table,
-            positions: header.positions.clone(),
-            unread: (0..width).filter(|i| !header.positions.contains(&Some(*i))).collect(),
-            width,
-            last_office: None,
-            days: DayCache::new(),
-        })
-    }
-
     fn cell<'a>(&self, row: &RawRow<'a>, index: usize) -> &'a [u8] {
         self.positions[index].map_or(&[], |p| row.cell(p))
     }
@@ -139,44 +128,58 @@ impl PlainReader {
 
     /// The office of a row whose other cells are plain: `None` when a column
     /// not read is not text or the code is not plain.
-    fn row_office(&mut self, tables: &mut RecordTables, row: &RawRow) -> Option<OfficeId> {
+    fn row_office(&mut self, tables: &mut RecordTables, row: &RawRow, column: usize) -> Option<OfficeId> {
         if !self.unread_are_text(row) {
             return None;
         }
-        self.office(tables, self.cell(row, 1))
+        self.office(tables, self.cell(row, column))
+    }
+}
+
+impl FastRows<Pension> for PlainReader {
+    /// `None` for a table read only as text.
+    fn new(header: &HeaderMatch<PensionTable>, width: usize) -> Option<PlainReader> {
+        matches!(header.table, PensionTable::Contacts | PensionTable::Payments).then(|| PlainReader {
+            table: header.table,
+            positions: header.positions.clone(),
+            unread: (0..width).filter(|i| !header.positions.contains(&Some(*i))).collect(),
+            width,
+            last_office: None,
+            days: DayCache::new(),
+        })
     }
 
     /// Adds a row whose every cell is in its plain form; `false` (nothing
     /// added) when any cell is not, and the row is to be read as text. Each
     /// cell this accepts is valid UTF-8 by its form; cells of columns not read
     /// are checked here.
-    pub fn add(&mut self, tables: &mut RecordTables, row: &RawRow) -> bool {
+    fn add(&mut self, tables: &mut RecordTables, row: &RawRow) -> bool {
         match self.table {
-            TableKind::Contacts => {
+            PensionTable::Contacts => {
                 let (Some(person), Some(date), Some(method), Some(outcome)) = (
-                    PersonId::parse_plain(self.cell(row, 0)),
-                    self.days.day(self.cell(row, 2)),
-                    Method::parse(self.cell(row, 3)),
-                    Outcome::parse(self.cell(row, 4)),
+                    PersonId::parse_plain(self.cell(row, contacts::PERSON)),
+                    self.days.day(self.cell(row, contacts::DATE)),
+                    Method::parse(self.cell(row, contacts::METHOD)),
+                    Outcome::parse(self.cell(row, contacts::OUTCOME)),
                 ) else {
                     return false;
                 };
-                let Some(office) = self.row_office(tables, row) else {
+                let Some(office) = self.row_office(tables, row, contacts::OFFICE) else {
                     return false;
                 };
                 tables.push_contact(person, office, date, method, outcome);
             }
-            TableKind::Payments => {
+            PensionTable::Payments => {
                 let (Some(person), Some(paid), Some(premium), Some(months), Some(channel)) = (
-                    PersonId::parse_plain(self.cell(row, 0)),
-                    self.days.day(self.cell(row, 2)),
-                    plain_month(self.cell(row, 3)),
-                    plain_small(self.cell(row, 4), Some(1), MAX_MONTHS_PER_PAYMENT),
-                    Channel::parse(self.cell(row, 5)),
+                    PersonId::parse_plain(self.cell(row, payments::PERSON)),
+                    self.days.day(self.cell(row, payments::PAID)),
+                    plain_month(self.cell(row, payments::PREMIUM_MONTH)),
+                    plain_small(self.cell(row, payments::MONTHS), Some(1), MAX_MONTHS_PER_PAYMENT),
+                    Channel::parse(self.cell(row, payments::CHANNEL)),
                 ) else {
                     return false;
                 };
-                let Some(office) = self.row_office(tables, row) else {
+                let Some(office) = self.row_office(tables, row, payments::OFFICE) else {
                     return false;
                 };
                 tables.push_payment(person, office, paid, premium, months, channel);
@@ -189,8 +192,8 @@ impl PlainReader {
 
 #[cfg(test)]
 mod tests {
+    use super::super::reading::add_row;
     use super::*;
-    use crate::core::import::records::add_row;
     use crate::core::import::rows::RowReader;
     use crate::core::import::schema::recognize;
     use crate::core::import::table::{Record, Records};

@@ -4,7 +4,7 @@
 
 use super::tables::{Channel, Method, Outcome};
 use crate::core::calendar::YearMonth;
-use crate::core::dataset::pension::Kind;
+use crate::profiles::pension::dataset::Kind;
 use chrono::{Datelike, NaiveDate};
 
 /// 接触日等 (digest A2): a phone action that reached the person or a joint obligor

@@ -4,24 +4,24 @@
 //! writes go straight from their bytes instead ([`super::plain`]).
 
 use super::plain::{plain_day, plain_month};
-use super::problem::Reason;
-use super::rows::RowReader;
-use super::schema::TableKind;
-use super::values::{normalize, parse_count, parse_date, parse_month, ValueError};
-use crate::core::records::tables::{digits, Channel, Choice, Method, Outcome, PersonId, RecordTables};
+use super::tables::{digits, Channel, Choice, Method, Outcome, PersonId, RecordTables};
+use crate::core::import::rows::RowReader;
+use crate::core::import::values::{normalize, parse_count, parse_date, parse_month, ValueError};
+use crate::profiles::pension::tables::{contacts, delinquents, payments, PensionTable};
+use crate::profiles::pension::{PensionReason, Reason};
 use chrono::NaiveDate;
 
 /// 基礎年金番号: ten digits, with or without the hyphen after the fourth
 /// (`1234567890`, `1234-567890`, full-width digits).
-pub fn parse_person_id(text: &str) -> Result<PersonId, ValueError> {
+pub fn parse_person_id(text: &str) -> Result<PersonId, Reason> {
     if let Some(id) = PersonId::parse_plain(text.as_bytes()) {
         return Ok(id);
     }
     let n = normalize(text);
     if n.is_empty() {
-        return Err(ValueError::Empty);
+        return Err(Reason::Value { error: ValueError::Empty });
     }
-    PersonId::parse_plain(n.as_bytes()).ok_or(ValueError::NotAPensionNumber)
+    PersonId::parse_plain(n.as_bytes()).ok_or(PensionReason::NotAPensionNumber.into())
 }
 
 /// A day; `YYYY-MM-DD` directly, every other form through [`parse_date`].
@@ -89,14 +89,14 @@ fn parse_office_code(text: &str) -> Result<&str, ValueError> {
 }
 
 /// Adds one row of a record table, or records its problems.
-pub fn add_row(tables: &mut RecordTables, r: &mut RowReader) {
+pub fn add_row(tables: &mut RecordTables, r: &mut RowReader<PensionTable, PensionReason>) {
     match r.table() {
-        TableKind::Contacts => {
-            let person = r.take(0, parse_person_id);
-            let office = r.take(1, parse_office_code);
-            let date = r.take(2, parse_day);
-            let method = r.take_with(3, parse_choice::<Method>);
-            let outcome = r.take_with(4, parse_choice::<Outcome>);
+        PensionTable::Contacts => {
+            let person = r.take_with(contacts::PERSON, parse_person_id);
+            let office = r.take(contacts::OFFICE, parse_office_code);
+            let date = r.take(contacts::DATE, parse_day);
+            let method = r.take_with(contacts::METHOD, parse_choice::<Method>);
+            let outcome = r.take_with(contacts::OUTCOME, parse_choice::<Outcome>);
             if let (Some(person), Some(office), Some(date), Some(method), Some(outcome)) =
                 (person, office, date, method, outcome)
             {
@@ -104,13 +104,13 @@ pub fn add_row(tables: &mut RecordTables, r: &mut RowReader) {
                 tables.push_contact(person, office, date, method, outcome);
             }
         }
-        TableKind::Payments => {
-            let person = r.take(0, parse_person_id);
-            let office = r.take(1, parse_office_code);
-            let paid = r.take(2, parse_day);
-            let premium = r.take(3, parse_premium_month);
-            let months = r.take(4, |t| parse_small(t, Some(1), MAX_MONTHS_PER_PAYMENT));
-            let channel = r.take_with(5, parse_choice::<Channel>);
+        PensionTable::Payments => {
+            let person = r.take_with(payments::PERSON, parse_person_id);
+            let office = r.take(payments::OFFICE, parse_office_code);
+            let paid = r.take(payments::PAID, parse_day);
+            let premium = r.take(payments::PREMIUM_MONTH, parse_premium_month);
+            let months = r.take(payments::MONTHS, |t| parse_small(t, Some(1), MAX_MONTHS_PER_PAYMENT));
+            let channel = r.take_with(payments::CHANNEL, parse_choice::<Channel>);
             if let (Some(person), Some(office), Some(paid), Some(premium), Some(months), Some(channel)) =
                 (person, office, paid, premium, months, channel)
             {
@@ -118,12 +118,12 @@ pub fn add_row(tables: &mut RecordTables, r: &mut RowReader) {
                 tables.push_payment(person, office, paid, premium, months, channel);
             }
         }
-        TableKind::Delinquents => {
-            let person = r.take(0, parse_person_id);
-            let office = r.take(1, parse_office_code);
-            let provided = r.take(2, parse_day);
-            let unpaid = r.take(3, |t| parse_small(t, None, MAX_UNPAID_MONTHS));
-            let flag = r.take_with(4, parse_exemption_flag);
+        PensionTable::Delinquents => {
+            let person = r.take_with(delinquents::PERSON, parse_person_id);
+            let office = r.take(delinquents::OFFICE, parse_office_code);
+            let provided = r.take(delinquents::PROVIDED, parse_day);
+            let unpaid = r.take(delinquents::UNPAID_MONTHS, |t| parse_small(t, None, MAX_UNPAID_MONTHS));
+            let flag = r.take_with(delinquents::EXEMPTION_FLAG, parse_exemption_flag);
             if let (Some(person), Some(office), Some(provided), Some(unpaid), Some(flag)) =
                 (person, office, provided, unpaid, flag)
             {
@@ -144,10 +144,11 @@ mod tests {
         assert_eq!(parse_person_id("1234-567890"), Ok(PersonId(1_234_567_890)));
         assert_eq!(parse_person_id(" １２３４－５６７８９０ "), Ok(PersonId(1_234_567_890)));
         assert_eq!(parse_person_id("0000000001"), Ok(PersonId(1)));
-        assert_eq!(parse_person_id("123456789"), Err(ValueError::NotAPensionNumber));
-        assert_eq!(parse_person_id("12345678901"), Err(ValueError::NotAPensionNumber));
-        assert_eq!(parse_person_id("12345-67890"), Err(ValueError::NotAPensionNumber));
-        assert_eq!(parse_person_id(""), Err(ValueError::Empty));
+        let not_a_number = Err(PensionReason::NotAPensionNumber.into());
+        assert_eq!(parse_person_id("123456789"), not_a_number);
+        assert_eq!(parse_person_id("12345678901"), not_a_number);
+        assert_eq!(parse_person_id("12345-67890"), not_a_number);
+        assert_eq!(parse_person_id(""), Err(Reason::Value { error: ValueError::Empty }));
     }
 
     #[test]

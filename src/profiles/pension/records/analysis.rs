@@ -4,7 +4,7 @@
 use super::duty::{duty_report, DutyReport};
 use super::promoted::{promoted_table, PromotedTable};
 use super::tables::RecordTables;
-use crate::core::import::ImportReport;
+use crate::profiles::pension::PensionReport;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -44,11 +44,11 @@ pub fn latest_day(tables: &RecordTables) -> Option<NaiveDate> {
 
 /// The analysis of an import's records; `None` when it has none, or when a
 /// record table lost rows (nothing is computed from partial records).
-pub fn analyse_import(report: &ImportReport, options: RecordsOptions) -> Option<RecordsAnalysis> {
+pub fn analyse_import(report: &PensionReport, options: RecordsOptions) -> Option<RecordsAnalysis> {
     if report.blocks_records() {
         None
     } else {
-        analyse(&report.records, options)
+        analyse(&report.private, options)
     }
 }
 

@@ -10,7 +10,7 @@
 use super::model::{eligibility, is_qualifying, window_end, Eligibility};
 use super::tables::{Contacts, Method, OfficeId, Payments, PersonId, RecordTables};
 use crate::core::calendar::YearMonth;
-use crate::core::dataset::pension::Kind;
+use crate::profiles::pension::dataset::Kind;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};

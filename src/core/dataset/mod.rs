@@ -1,3 +1,0 @@
-//! Typed, validated datasets: what the import hands to the rule engines.
-
-pub mod pension;

@@ -1,3 +1,0 @@
-//! Contract rules, one module per profile (digest sections A, B, C).
-
-pub mod pension;

@@ -1,0 +1,252 @@
+//! Profile A's tables (digest A, the "tables" list), each recognised by its header
+//! row. Japanese headers are canonical; the English name is an accepted alias.
+//! A row reader takes a column by its index in [`TableSpec::columns`]; the record
+//! tables' indices are named here (`contacts::DATE`), once, for the two readers
+//! (text and plain) that take them.
+
+use crate::core::import::schema::{Column, TableSpec};
+use serde::{Deserialize, Serialize};
+
+const fn col(japanese: &'static str, english: &'static str) -> Column {
+    Column::required(japanese, english)
+}
+
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+)]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum PensionTable {
+    /// 事務所一覧
+    Offices,
+    /// 各期別委託費
+    Fees,
+    /// 進捗 (納付対象月数・控除・強制徴収・事業者督励月数, monthly snapshots)
+    Progress,
+    /// 目標督励納付率
+    Targets,
+    /// 口座振替獲得件数
+    AccountTransfer,
+    /// 事故・不適切事案 (減額点数)
+    Incidents,
+    /// 減額点数 → 減額率
+    IncidentScale,
+    /// 督励手法別 計画・実施件数
+    Activity,
+    /// 督励記録 (record level, personal data)
+    Contacts,
+    /// 納付記録 (record level, personal data)
+    Payments,
+    /// 滞納者情報 (record level, personal data)
+    Delinquents,
+}
+
+/// Columns of [`PensionTable::Contacts`].
+pub mod contacts {
+    pub const PERSON: usize = 0;
+    pub const OFFICE: usize = 1;
+    pub const DATE: usize = 2;
+    pub const METHOD: usize = 3;
+    pub const OUTCOME: usize = 4;
+}
+
+/// Columns of [`PensionTable::Payments`].
+pub mod payments {
+    pub const PERSON: usize = 0;
+    pub const OFFICE: usize = 1;
+    pub const PAID: usize = 2;
+    pub const PREMIUM_MONTH: usize = 3;
+    pub const MONTHS: usize = 4;
+    pub const CHANNEL: usize = 5;
+}
+
+/// Columns of [`PensionTable::Delinquents`].
+pub mod delinquents {
+    pub const PERSON: usize = 0;
+    pub const OFFICE: usize = 1;
+    pub const PROVIDED: usize = 2;
+    pub const UNPAID_MONTHS: usize = 3;
+    pub const EXEMPTION_FLAG: usize = 4;
+}
+
+impl PensionTable {
+    /// Whether the settlement reads this table (a broken one stops the settlement).
+    pub fn feeds_settlement(self) -> bool {
+        !matches!(self, PensionTable::Activity) && !self.is_record()
+    }
+
+    /// A record-level table: personal data, read by the record engine.
+    pub fn is_record(self) -> bool {
+        matches!(self, PensionTable::Contacts | PensionTable::Payments | PensionTable::Delinquents)
+    }
+}
+
+impl TableSpec for PensionTable {
+    const ALL: &'static [PensionTable] = <PensionTable as strum::VariantArray>::VARIANTS;
+
+    fn code(self) -> &'static str {
+        self.into()
+    }
+
+    fn columns(self) -> &'static [Column] {
+        const OFFICES: &[Column] = &[
+            col("事務所コード", "office_code"),
+            col("事務所名", "office_name"),
+            col("都道府県", "prefecture"),
+            col("地区", "district"),
+        ];
+        const FEES: &[Column] =
+            &[col("地区", "district"), col("期", "period"), col("各期別委託費", "period_fee_yen")];
+        const PROGRESS: &[Column] = &[
+            col("事務所コード", "office_code"),
+            col("保険料種別", "kind"),
+            col("年月", "month"),
+            col("納付対象月数", "due_months"),
+            col("控除納付月数", "excluded_paid_months"),
+            col("強制徴収収納月数", "forced_months"),
+            col("事業者督励月数", "promoted_months"),
+        ];
+        const TARGETS: &[Column] = &[
+            col("事務所コード", "office_code"),
+            col("期", "period"),
+            col("保険料種別", "kind"),
+            col("目標督励納付率", "target_rate"),
+        ];
+        const ACCOUNT_TRANSFER: &[Column] = &[
+            col("事務所コード", "office_code"),
+            col("期", "period"),
+            col("獲得目標件数", "target_count"),
+            col("獲得件数", "acquired_count"),
+        ];
+        const INCIDENTS: &[Column] = &[
+            col("事務所コード", "office_code"),
+            col("発生日", "date"),
+            col("減額点数", "points"),
+            Column::optional("内容", "description"),
+        ];
+        const INCIDENT_SCALE: &[Column] =
+            &[col("累積点数以上", "min_points"), col("減額率", "deduction_rate")];
+        const ACTIVITY: &[Column] = &[
+            col("事務所コード", "office_code"),
+            col("年月", "month"),
+            col("督励手法", "method"),
+            col("計画件数", "planned"),
+            col("実施件数", "done"),
+            col("接触件数", "contacts"),
+        ];
+        const CONTACTS: &[Column] = &[
+            col("基礎年金番号", "person_id"),
+            col("事務所コード", "office_code"),
+            col("督励日", "date"),
+            col("督励手法", "method"),
+            col("結果", "outcome"),
+        ];
+        const PAYMENTS: &[Column] = &[
+            col("基礎年金番号", "person_id"),
+            col("事務所コード", "office_code"),
+            col("納付日", "paid_date"),
+            col("対象年月", "premium_month"),
+            Column::optional("月数", "months"),
+            col("収納区分", "channel"),
+        ];
+        const DELINQUENTS: &[Column] = &[
+            col("基礎年金番号", "person_id"),
+            col("事務所コード", "office_code"),
+            col("提供日", "provided_date"),
+            col("未納月数", "unpaid_months"),
+            Column::optional("免除等勧奨", "exemption_flag"),
+        ];
+        match self {
+            PensionTable::Contacts => CONTACTS,
+            PensionTable::Payments => PAYMENTS,
+            PensionTable::Delinquents => DELINQUENTS,
+            PensionTable::Offices => OFFICES,
+            PensionTable::Fees => FEES,
+            PensionTable::Progress => PROGRESS,
+            PensionTable::Targets => TARGETS,
+            PensionTable::AccountTransfer => ACCOUNT_TRANSFER,
+            PensionTable::Incidents => INCIDENTS,
+            PensionTable::IncidentScale => INCIDENT_SCALE,
+            PensionTable::Activity => ACTIVITY,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::import::schema::{header_signature, recognize, ColumnMapping};
+
+    fn row(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| c.to_string()).collect()
+    }
+
+    #[test]
+    fn japanese_english_and_full_width_headers() {
+        let m = recognize::<PensionTable>(&row(&["事務所コード", "事務所名", "都道府県", "地区"])).unwrap();
+        assert_eq!(m.table, PensionTable::Offices);
+        let m = recognize::<PensionTable>(&row(&[
+            "\u{FEFF}Office Code",
+            "OFFICE_NAME",
+            "prefecture",
+            "ｄｉｓｔｒｉｃｔ",
+        ]))
+        .unwrap();
+        assert_eq!(m.table, PensionTable::Offices);
+        assert_eq!(m.positions, vec![Some(0), Some(1), Some(2), Some(3)]);
+        let m =
+            recognize::<PensionTable>(&row(&["地区", " 事務所 コード ", "事務所名", "都道府県"])).unwrap();
+        assert_eq!(m.positions, vec![Some(1), Some(2), Some(3), Some(0)]);
+    }
+
+    #[test]
+    fn progress_and_activity_are_told_apart() {
+        let progress = PensionTable::Progress.header().iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(recognize::<PensionTable>(&progress).unwrap().table, PensionTable::Progress);
+        let activity = PensionTable::Activity.header().iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(recognize::<PensionTable>(&activity).unwrap().table, PensionTable::Activity);
+    }
+
+    #[test]
+    fn a_remembered_mapping_applies_to_the_same_header_only() {
+        let header = row(&["コード", "なまえ", "県", "ちく"]);
+        assert_eq!(recognize::<PensionTable>(&header), Err(None));
+        let mapping = ColumnMapping {
+            signature: header_signature(&header),
+            table: PensionTable::Offices,
+            positions: vec![Some(0), Some(1), Some(2), Some(3)],
+        };
+        assert_eq!(mapping.apply(&header).unwrap().table, PensionTable::Offices);
+        assert_eq!(mapping.apply(&row(&["コード", "なまえ", "県"])), None);
+        let partial = ColumnMapping { positions: vec![Some(0), None, Some(2), Some(3)], ..mapping };
+        assert_eq!(partial.apply(&header), None, "a required column left unmapped");
+    }
+
+    #[test]
+    fn a_missing_column_is_named() {
+        let err = recognize::<PensionTable>(&row(&[
+            "事務所コード",
+            "保険料種別",
+            "年月",
+            "納付対象月数",
+            "控除納付月数",
+            "強制徴収収納月数",
+        ]))
+        .unwrap_err()
+        .unwrap();
+        assert_eq!(err.table, PensionTable::Progress);
+        assert_eq!(err.missing_required()[0].japanese, "事業者督励月数");
+        assert_eq!(recognize::<PensionTable>(&row(&["foo", "bar"])), Err(None));
+    }
+}

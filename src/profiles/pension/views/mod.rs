@@ -1,0 +1,8 @@
+//! Profile A's figures as the app and the command line present them: the
+//! overview's scope and order, an office's rate trajectory and fee build-up, the
+//! settlement as CSV.
+
+pub mod export;
+pub mod overview;
+pub mod trajectory;
+pub mod waterfall;
