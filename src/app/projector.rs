@@ -7,10 +7,11 @@
 use crate::app::state::AppState;
 use crate::core::calendar::format_month;
 use crate::core::i18n::period_label;
-use crate::core::money::{format_percent, format_yen, from_decimal, group_thousands};
+use crate::core::money::{format_yen, group_thousands};
 use crate::profiles::pension::rules::activity::{methods_below_plan, BelowPlan};
-use crate::profiles::pension::rules::settlement::{KindSettlement, OfficeSettlement};
+use crate::profiles::pension::rules::settlement::OfficeSettlement;
 use crate::profiles::pension::views::overview::{select, totals, Scope};
+use crate::profiles::pension::views::presentation::{percent_or_dash, ratio_with_mark, RatioBand};
 use crate::profiles::pension::views::waterfall::waterfall;
 use leptos::prelude::*;
 
@@ -164,23 +165,6 @@ fn overview_slide(title: &str, offices: &[OfficeSettlement]) -> impl IntoView {
     }
 }
 
-/// "▲ 104.3%" / "▼ 92.1%": the ratio with a shape, never colour alone.
-fn ratio_with_mark(k: &KindSettlement) -> String {
-    match k.ratio_stepped_percent {
-        None => "—".to_string(),
-        Some(p) => {
-            let mark = if k.ratio_below(80) {
-                "▼▼"
-            } else if k.ratio_below(100) {
-                "▼"
-            } else {
-                "▲"
-            };
-            format!("{mark} {p}%")
-        }
-    }
-}
-
 fn signed_yen(y: i64) -> String {
     if y > 0 {
         format!("+{}", format_yen(y))
@@ -198,16 +182,14 @@ fn office_slide(o: &OfficeSettlement, below_plan: Vec<BelowPlan>) -> impl IntoVi
         <div class="kind-tiles">
             {o.kinds.iter().map(|k| {
                 let kind = k.kind;
-                let low = k.ratio_below(95);
+                let low = RatioBand::of(k).is_some_and(RatioBand::is_low);
                 view! {
                     <div class="kind-tile" class:low=low>
                         <div class="tile-kind">{move || state.t(&format!("kind.{}", kind.code()))}</div>
                         <div class="tile-ratio">{ratio_with_mark(k)}</div>
                         <div class="tile-detail">{
-                            let (rate, target) = (k.rate, k.target);
-                            move || format!("{} {} / {} {}",
-                                state.t("table.col.rate"), rate.map_or("—".into(), |r| format_percent(&from_decimal(r))),
-                                state.t("table.col.target"), target.map_or("—".into(), |t| format_percent(&from_decimal(t))))
+                            let (rate, target) = (percent_or_dash(k.rate), percent_or_dash(k.target));
+                            move || format!("{} {rate} / {} {target}", state.t("table.col.rate"), state.t("table.col.target"))
                         }</div>
                         <div class="tile-yen">{signed_yen(k.achievement_adjustment_yen)}</div>
                     </div>
@@ -223,11 +205,7 @@ fn office_slide(o: &OfficeSettlement, below_plan: Vec<BelowPlan>) -> impl IntoVi
             }).collect_view()}
         </ol>
         <p class="slide-flags">
-            {move || flags.iter().map(|f| {
-                let (name, kind) = f.split_once(':').unwrap_or((f, ""));
-                let kind = if kind.is_empty() { String::new() } else { format!(" ({})", state.t(&format!("kind.{kind}"))) };
-                format!("⚠ {}{kind}", state.t(&format!("flag.{name}")))
-            }).collect::<Vec<_>>().join("　")}
+            {move || flags.iter().map(|f| format!("⚠ {}", f.label(state.lang.get()))).collect::<Vec<_>>().join("　")}
         </p>
         <Show when={
             let empty = below_plan.is_empty();

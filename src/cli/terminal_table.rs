@@ -3,6 +3,7 @@
 
 use crate::core::i18n::{period_label, text, Lang};
 use crate::core::money::{format_percent, format_yen, from_decimal};
+use crate::profiles::pension::rules::flags;
 use crate::profiles::pension::rules::Settlement;
 use unicode_width::UnicodeWidthStr;
 
@@ -83,7 +84,11 @@ pub fn settlement_table(s: &Settlement, lang: Lang) -> String {
         }
         rows.push(vec![
             String::new(),
-            if o.flags.is_empty() { String::new() } else { format!("⚠ {}", o.flags.join(" ")) },
+            if o.flags.is_empty() {
+                String::new()
+            } else {
+                format!("⚠ {}", flags::labels(&o.flags, lang, " / "))
+            },
             text("table.office_total", lang),
             String::new(),
             String::new(),
@@ -109,7 +114,11 @@ pub fn settlement_table(s: &Settlement, lang: Lang) -> String {
             format_yen(d.base_yen),
             text("table.col.total", lang),
             format_yen(d.total_yen),
-            if d.flags.is_empty() { String::new() } else { format!("  ⚠ {}", d.flags.join(" ")) },
+            if d.flags.is_empty() {
+                String::new()
+            } else {
+                format!("  ⚠ {}", flags::labels(&d.flags, lang, " / "))
+            },
         ));
     }
     out

@@ -2,6 +2,7 @@
 //! force (solid) and the other mode (dotted), with the offices placed on it.
 
 use crate::core::money::{to_decimal, Exact};
+use crate::profiles::pension::rules::achievement::band_edges_permille;
 use crate::profiles::pension::rules::{adjustment_curve, BandMode};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -49,7 +50,7 @@ pub fn draw(
         .light_line_style(RGBColor(235, 235, 235))
         .draw()
         .ok()?;
-    for edge in [80.0, 95.0, 100.0, 110.0, 120.0] {
+    for edge in band_edges_permille().into_iter().map(|e| e as f64 / 10.0) {
         chart.draw_series(LineSeries::new([(edge, -27.0), (edge, 27.0)], RGBColor(190, 190, 190))).ok()?;
     }
     let other = match mode {

@@ -5,14 +5,15 @@ use crate::app::download::save_text;
 use crate::app::state::AppState;
 use crate::core::calendar::{format_month, YearMonth};
 use crate::core::i18n::period_label;
+use crate::core::money::format_yen;
 use crate::core::money::Rounding;
-use crate::core::money::{format_percent, format_yen, from_decimal};
 use crate::profiles::pension::calendar as national_pension;
 use crate::profiles::pension::dataset::Kind;
 use crate::profiles::pension::rules::settlement::{KindSettlement, OfficeSettlement};
 use crate::profiles::pension::rules::BandMode;
 use crate::profiles::pension::views::export::settlement_csv;
 use crate::profiles::pension::views::overview::{districts, prefectures, select, totals, Scope, SortKey};
+use crate::profiles::pension::views::presentation::{percent_or_dash, stepped_or_dash, RatioBand};
 use leptos::prelude::*;
 
 #[component]
@@ -286,22 +287,13 @@ pub fn Overview() -> impl IntoView {
 
 fn kind_cell(k: KindSettlement) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let pct =
-        |d: Option<rust_decimal::Decimal>| d.map_or("—".to_string(), |d| format_percent(&from_decimal(d)));
-    // Bar position: ratio 60 %–140 % across the cell; the lines mark 80/95/100/110/120 %.
-    let bar = k.ratio.map(|r| {
+    // Bar position: ratio 60 %–140 % across the cell; the lines mark the rule's edges.
+    let band = RatioBand::of(&k);
+    let bar = k.ratio.zip(band).map(|(r, band)| {
         let percent = (r * rust_decimal::Decimal::ONE_HUNDRED).round_dp(1);
         let clamped = percent.clamp(rust_decimal::Decimal::new(60, 0), rust_decimal::Decimal::new(140, 0));
         let width = (clamped - rust_decimal::Decimal::new(60, 0)) * rust_decimal::Decimal::new(125, 2);
-        let class = if percent < rust_decimal::Decimal::new(80, 0) {
-            "bar low"
-        } else if percent < rust_decimal::Decimal::new(95, 0) {
-            "bar warn"
-        } else if percent < rust_decimal::Decimal::ONE_HUNDRED {
-            "bar near"
-        } else {
-            "bar good"
-        };
+        let class = format!("bar {}", band.style());
         view! {
             <span class="ratio-track" aria-hidden="true">
                 <span class=class style=format!("width:{width}%")></span>
@@ -310,11 +302,11 @@ fn kind_cell(k: KindSettlement) -> impl IntoView {
     });
     view! {
         <td class="kind-cell">
-            <span class="ratio" data-testid=format!("ratio-{}", k.kind.code())>{k.ratio_stepped_percent.map_or("—".to_string(), |p| format!("{p}%"))}</span>
+            <span class="ratio" data-testid=format!("ratio-{}", k.kind.code())>{stepped_or_dash(&k)}</span>
             {bar}
             <span class="small">
-                {move || state.t("table.col.rate")} " " {pct(k.rate)} " / " {move || state.t("table.col.target")} " "
-                {pct(k.target)}
+                {move || state.t("table.col.rate")} " " {percent_or_dash(k.rate)} " / " {move || state.t("table.col.target")} " "
+                {percent_or_dash(k.target)}
             </span>
             <span class="small adj">{format_yen(k.achievement_adjustment_yen)}</span>
         </td>
@@ -344,12 +336,7 @@ fn office_row(o: OfficeSettlement) -> impl IntoView {
                 {move || {
                     flags
                         .iter()
-                        .map(|f| {
-                            let (name, kind) = f.split_once(':').unwrap_or((f, ""));
-                            let label = state.t(&format!("flag.{name}"));
-                            let kind = if kind.is_empty() { String::new() } else { format!(" ({})", state.t(&format!("kind.{kind}"))) };
-                            view! { <span class=format!("flag flag-{name}")>{format!("{label}{kind}")}</span> }
-                        })
+                        .map(|f| view! { <span class=format!("flag flag-{}", f.name())>{f.label(state.lang.get())}</span> })
                         .collect_view()
                 }}
             </td>

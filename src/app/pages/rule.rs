@@ -5,13 +5,21 @@ use crate::app::charts::adjustment_curve::{coordinate, draw, Labels, Marker};
 use crate::app::download::save_canvas_png;
 use crate::app::state::AppState;
 use crate::core::money::{frac, from_decimal, int, to_decimal};
+use crate::profiles::pension::rules::achievement::band_edges_permille;
 use crate::profiles::pension::rules::{adjustment_percent, BandMode};
 use leptos::html::Canvas;
 use leptos::prelude::*;
 
-/// The table beside the chart: the curve at the band edges, in hundredths of a
-/// percent of ratio (9995 = 99.95 %).
-const EDGES: [i64; 9] = [7000, 8000, 9500, 9995, 10000, 10005, 11000, 12000, 13000];
+/// The table beside the chart: the curve at the rule's band edges, just either
+/// side of 100 % (99.95 %, 100.05 %: a step's rounding shows), and 10 % beyond
+/// the outer edges, in hundredths of a percent of ratio (9995 = 99.95 %).
+fn sample_points() -> Vec<i64> {
+    let edges = band_edges_permille();
+    let (low, high) = (edges[0] * 10 - 1000, edges[edges.len() - 1] * 10 + 1000);
+    let mut points: Vec<i64> = edges.iter().map(|e| e * 10).chain([low, high, 9995, 10005]).collect();
+    points.sort_unstable();
+    points
+}
 
 #[component]
 pub fn Rule() -> impl IntoView {
@@ -51,7 +59,7 @@ pub fn Rule() -> impl IntoView {
     });
 
     let rows = move || {
-        EDGES
+        sample_points()
             .iter()
             .map(|edge| {
                 let ratio = frac(*edge, 10_000);

@@ -6,7 +6,9 @@
 //! hundredths of a percent of the base; each direction is capped at 25 %.
 
 use crate::core::money::{frac, Exact, Overflow};
+use num_rational::Ratio;
 use num_traits::{CheckedMul, CheckedSub, One};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// How the bands combine, a point the seed leaves open (digest A5 "Ambiguity").
@@ -53,6 +55,70 @@ const DECREASE: [Band; 3] =
 
 /// 25 % of the base, in hundredths of a percent.
 const CAP: i64 = 2500;
+
+/// Below this ratio on every kind, the office risks an instruction (指示, digest
+/// A9); the lowest edge of [`DECREASE`].
+pub const INSTRUCTION_BELOW: Exact = Ratio::new_raw(80, 100);
+/// Below this ratio a decrease is steep (digest A9); the second edge of
+/// [`DECREASE`].
+pub const STEEP_DECREASE_BELOW: Exact = Ratio::new_raw(95, 100);
+
+/// One band of the rule as data: where it starts (a ratio in percent), where
+/// it ends, and its slope in percent of the base per 0.1 % step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BandRule {
+    pub from_percent: Decimal,
+    pub to_percent: Option<Decimal>,
+    pub slope_percent_per_step: Decimal,
+}
+
+fn rules_of(bands: &[Band], sign: i64) -> Vec<BandRule> {
+    let percent = |step: i64| Decimal::new(1000 + sign * step, 1);
+    bands
+        .iter()
+        .enumerate()
+        .map(|(i, b)| BandRule {
+            from_percent: percent(b.from_step),
+            to_percent: bands.get(i + 1).map(|next| percent(next.from_step)),
+            slope_percent_per_step: Decimal::new(b.slope, 2),
+        })
+        .collect()
+}
+
+/// ア, the increase bands from 100 % upward.
+pub fn increase_bands() -> Vec<BandRule> {
+    rules_of(&INCREASE, 1)
+}
+
+/// イ, the decrease bands from 100 % downward.
+pub fn decrease_bands() -> Vec<BandRule> {
+    rules_of(&DECREASE, -1)
+}
+
+/// The cap of either direction, in percent of the base.
+pub fn cap_percent() -> Decimal {
+    Decimal::new(CAP, 2)
+}
+
+/// Every edge where the rule changes, in ‰ of ratio, ascending (800, 950,
+/// 1000, 1100, 1200): what charts and bars mark.
+pub fn band_edges_permille() -> Vec<i64> {
+    let mut edges: Vec<i64> = DECREASE
+        .iter()
+        .map(|b| 1000 - b.from_step)
+        .chain(INCREASE.iter().map(|b| 1000 + b.from_step))
+        .collect();
+    edges.sort_unstable();
+    edges.dedup();
+    edges
+}
+
+/// Where a ratio lies against the rule's edges: 0 below the lowest edge, up to
+/// the number of edges at or above the highest. A ratio on an edge lies above
+/// it.
+pub fn band_index(ratio: &Exact) -> usize {
+    band_edges_permille().iter().filter(|e| *ratio >= frac(**e, 1000)).count()
+}
 
 /// Excess or shortfall of a ratio, in whole 0.1 % steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -229,6 +295,27 @@ mod tests {
             assert_eq!(adjustment_percent(&pct(ratio), BandMode::Flat).unwrap(), flat, "flat {ratio}");
         }
         assert_eq!(adjustment_percent(&pct(7260), BandMode::Tiered).unwrap(), frac(-249, 10));
+    }
+
+    #[test]
+    fn the_rule_as_data() {
+        assert_eq!(band_edges_permille(), vec![800, 950, 1000, 1100, 1200]);
+        assert_eq!(frac(band_edges_permille()[0], 1000), INSTRUCTION_BELOW);
+        assert_eq!(frac(band_edges_permille()[1], 1000), STEEP_DECREASE_BELOW);
+        assert_eq!(band_index(&frac(7999, 10000)), 0);
+        assert_eq!(band_index(&frac(80, 100)), 1);
+        assert_eq!(band_index(&frac(1, 1)), 3);
+        assert_eq!(band_index(&frac(121, 100)), 5);
+        let up = increase_bands();
+        assert_eq!(up[1].from_percent, Decimal::new(1100, 1));
+        assert_eq!(up[1].slope_percent_per_step, Decimal::new(20, 2));
+        assert_eq!(up[2].to_percent, None);
+        let down = decrease_bands();
+        assert_eq!(
+            (down[2].from_percent, down[2].slope_percent_per_step),
+            (Decimal::new(800, 1), Decimal::new(10, 2))
+        );
+        assert_eq!(cap_percent(), Decimal::new(25, 0));
     }
 
     #[test]

@@ -3,7 +3,12 @@
 
 pub mod achievement;
 pub mod activity;
+pub mod evaluate;
+pub mod flags;
+pub mod model;
 pub mod settlement;
 
 pub use achievement::{achievement_fraction, adjustment_curve, adjustment_percent, BandMode};
-pub use settlement::{settle, SettleError, SettleOptions, Settlement};
+pub use evaluate::{evaluate, Override, Overrides};
+pub use model::{prepare, Model};
+pub use settlement::{settle, RuleOptions, SettleError, SettleOptions, Settlement};

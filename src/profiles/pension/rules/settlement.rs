@@ -1,22 +1,29 @@
-//! The settlement of one period (digest A4–A9): office bases, achievement
-//! adjustments, account-transfer and incident adjustments, totals and flags.
-//!
-//! Every yen figure is an exact fraction rounded once by the chosen [`Rounding`]:
-//! each base (per kind), each achievement adjustment (per kind), the
-//! account-transfer adjustment and the incident deduction. Totals are sums of
-//! those rounded figures.
+//! The settlement of one period (digest A4–A9): what it is made of (office
+//! bases, achievement adjustments, account-transfer and incident adjustments,
+//! totals, flags), why it can fail, the rules in force, and [`settle`]: a
+//! [`prepare`]d model [`evaluate`]d with no overrides.
 
-use super::achievement::{achievement_fraction, stepped_percent, BandMode};
-use super::activity::methods_below_plan;
+use super::achievement::{
+    cap_percent, decrease_bands, increase_bands, BandMode, BandRule, INSTRUCTION_BELOW, STEEP_DECREASE_BELOW,
+};
+use super::evaluate::{evaluate, Overrides};
+use super::flags::{Flag, KindFlag};
+use super::model::prepare;
 use crate::core::calendar::{Period, YearMonth};
 use crate::core::i18n::Lang;
-use crate::core::money::{self, frac, from_decimal, int, to_decimal, Exact, Overflow, Rounding, Yen};
-use crate::profiles::pension::calendar as national_pension;
-use crate::profiles::pension::dataset::{Incident, Kind, Office, PensionDataset, Progress};
-use num_traits::Zero;
+use crate::core::money::{int, to_decimal, Exact, Rounding, Yen};
+use crate::profiles::pension::dataset::{Incident, Kind, PensionDataset};
+use crate::profiles::Contract;
+use num_rational::Ratio;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+
+/// 口座振替: +5 % of the office's summed base when acquired > target (digest A6).
+pub const ACCOUNT_TRANSFER_INCREASE: Exact = Ratio::new_raw(5, 100);
+/// 口座振替: −3.5 % when acquired < target (digest A6).
+pub const ACCOUNT_TRANSFER_DECREASE: Exact = Ratio::new_raw(35, 1000);
+/// 事故等: the deduction rate is capped at 5 % (digest A7).
+pub const INCIDENT_CAP: Exact = Ratio::new_raw(5, 100);
 
 /// Decimal places of rates and ratios in the output (display only).
 pub const RATE_PLACES: u32 = 10;
@@ -33,18 +40,64 @@ pub struct SettleOptions {
     pub rounding: Rounding,
 }
 
+impl SettleOptions {
+    /// The reading and rounding, without the period and as-of month.
+    pub fn rules(&self) -> RuleOptions {
+        RuleOptions { band_mode: self.band_mode, rounding: self.rounding }
+    }
+}
+
+/// How a prepared model is read: the band reading and the rounding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct RuleOptions {
+    pub band_mode: BandMode,
+    pub rounding: Rounding,
+}
+
 /// Why a dataset cannot be settled. Every variant names what to fix.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "error", rename_all = "snake_case")]
 pub enum SettleError {
-    MissingTable { table: String },
-    NoSuchPeriod { period: u8 },
-    AsOfOutsidePeriod { as_of: YearMonth, period: u8 },
-    NoSnapshots { month: YearMonth },
-    MissingSnapshot { office_code: String, kind: Kind, month: YearMonth },
-    MissingFee { district: String, period: u8 },
-    IncidentsWithoutScale { office_code: String, points: i64 },
-    Overflow { office_code: String },
+    MissingTable {
+        table: String,
+    },
+    NoSuchPeriod {
+        period: u8,
+    },
+    AsOfOutsidePeriod {
+        as_of: YearMonth,
+        period: u8,
+    },
+    NoSnapshots {
+        month: YearMonth,
+    },
+    MissingSnapshot {
+        office_code: String,
+        kind: Kind,
+        month: YearMonth,
+    },
+    MissingFee {
+        district: String,
+        period: u8,
+    },
+    IncidentsWithoutScale {
+        office_code: String,
+        points: i64,
+    },
+    Overflow {
+        office_code: String,
+    },
+    /// An override names an office the dataset does not have.
+    UnknownOverrideOffice {
+        office_code: String,
+    },
+    /// Promoted months after an override fall outside 0..=denominator.
+    OverrideOutOfRange {
+        office_code: String,
+        kind: Kind,
+        promoted: i64,
+        denominator: i64,
+    },
 }
 
 impl SettleError {
@@ -84,41 +137,88 @@ impl SettleError {
             SettleError::Overflow { office_code } => {
                 rust_i18n::t!("settle.overflow", locale = l, office = office_code).into()
             }
+            SettleError::UnknownOverrideOffice { office_code } => {
+                rust_i18n::t!("settle.unknown_override_office", locale = l, office = office_code).into()
+            }
+            SettleError::OverrideOutOfRange { office_code, kind, promoted, denominator } => rust_i18n::t!(
+                "settle.override_out_of_range",
+                locale = l,
+                office = office_code,
+                kind = kind.japanese(),
+                promoted = promoted,
+                denominator = denominator
+            )
+            .into(),
         }
     }
 }
 
 /// The rules in force, written into every output so a figure is never read
-/// without them.
+/// without them: codes and parameters a program can read, and the same in words
+/// for people (`notes`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RulesInForce {
-    pub profile: String,
+    pub contract: Contract,
+    /// The seed clause the settlement implements.
+    pub seed: String,
     pub band_mode: BandMode,
     pub rounding: Rounding,
-    pub rounded_once: String,
-    pub excess_steps: String,
-    pub shortfall_steps: String,
-    pub band_edges: String,
+    /// Ratios are read in steps of this many percent: the excess floored, the
+    /// shortfall ceiled.
+    pub step_percent: Decimal,
+    pub increase_bands: Vec<BandRule>,
+    pub decrease_bands: Vec<BandRule>,
+    /// Each direction's cap, in percent of the base.
     pub cap_percent: Decimal,
+    pub account_transfer_increase_percent: Decimal,
+    pub account_transfer_decrease_percent: Decimal,
+    pub incident_cap_percent: Decimal,
+    /// Every kind with a ratio below this: [`Flag::InstructionRisk`].
+    pub instruction_below_percent: Decimal,
+    /// A kind's ratio below this: [`Flag::SteepDecrease`].
+    pub steep_decrease_below_percent: Decimal,
+    pub notes: RuleNotes,
+}
+
+/// The rules in force in words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleNotes {
+    pub rounded_once: String,
+    pub steps: String,
+    pub band_edges: String,
     pub account_transfer: String,
     pub incidents: String,
     pub flags: String,
 }
 
+fn percent(x: Exact) -> Decimal {
+    to_decimal(&(x * int(100)), 4).normalize()
+}
+
 impl RulesInForce {
-    fn new(band_mode: BandMode, rounding: Rounding) -> RulesInForce {
+    pub fn new(band_mode: BandMode, rounding: Rounding) -> RulesInForce {
         RulesInForce {
-            profile: "A national pension (seed 000, Ⅱ3)".into(),
+            contract: Contract::NationalPension,
+            seed: "000 Ⅱ3".into(),
             band_mode,
             rounding,
-            rounded_once: "each base per kind, each achievement adjustment per kind, the account-transfer adjustment and the incident deduction; office total = sum of these rounded figures".into(),
-            excess_steps: "excess floored to 0.1 % steps (切り下げ)".into(),
-            shortfall_steps: "shortfall ceiled to 0.1 % steps (切り上げ)".into(),
-            band_edges: "110.0 % and 120.0 % take the band they open; 95.0 % and 80.0 % take the band from that ratio upward".into(),
-            cap_percent: Decimal::new(25, 0),
-            account_transfer: "+5 % of the office's summed exact base when acquired > target, −3.5 % when acquired < target, 0 when equal or no row".into(),
-            incidents: "points of incidents dated in the period up to the as-of month pick the scale row with the largest min_points not above them (0 points: no deduction); rate capped at 5 % of the office's summed exact base".into(),
-            flags: "instruction_risk: every kind with a ratio below 80 %; steep_decrease:KIND: ratio below 95 %; missing_target:KIND; no_denominator:KIND; plan_shortfall: a method's done count below plan in the as-of month (monthly inspection, A9); district all_below_80: every ratio of every office below 80 %".into(),
+            step_percent: Decimal::new(1, 1),
+            increase_bands: increase_bands(),
+            decrease_bands: decrease_bands(),
+            cap_percent: cap_percent(),
+            account_transfer_increase_percent: percent(ACCOUNT_TRANSFER_INCREASE),
+            account_transfer_decrease_percent: percent(ACCOUNT_TRANSFER_DECREASE),
+            incident_cap_percent: percent(INCIDENT_CAP),
+            instruction_below_percent: percent(INSTRUCTION_BELOW),
+            steep_decrease_below_percent: percent(STEEP_DECREASE_BELOW),
+            notes: RuleNotes {
+                rounded_once: "each base per kind, each achievement adjustment per kind, the account-transfer adjustment and the incident deduction; office total = sum of these rounded figures".into(),
+                steps: "excess floored to 0.1 % steps (切り下げ), shortfall ceiled to 0.1 % steps (切り上げ)".into(),
+                band_edges: "110.0 % and 120.0 % take the band they open; 95.0 % and 80.0 % take the band from that ratio upward".into(),
+                account_transfer: "+5 % of the office's summed exact base when acquired > target, −3.5 % when acquired < target, 0 when equal or no row".into(),
+                incidents: "points of incidents dated in the period up to the as-of month pick the scale row with the largest min_points not above them (0 points: no deduction); rate capped at 5 % of the office's summed exact base".into(),
+                flags: "instruction_risk: every kind with a ratio below 80 %; steep_decrease: ratio below 95 %; missing_target; no_denominator; plan_shortfall: a method's done count below plan in the as-of month (monthly inspection, A9); district all_below_80: every ratio of every office below 80 %; district no_due_months".into(),
+            },
         }
     }
 }
@@ -143,7 +243,7 @@ pub struct KindSettlement {
     pub adjustment_percent: Decimal,
     pub base_yen: Yen,
     pub achievement_adjustment_yen: Yen,
-    pub flags: Vec<String>,
+    pub flags: Vec<KindFlag>,
     /// The exact ratio behind `ratio`, for comparisons at band edges.
     #[serde(skip)]
     pub exact_ratio: Option<Exact>,
@@ -151,19 +251,19 @@ pub struct KindSettlement {
 
 impl KindSettlement {
     /// Whether the exact ratio is below `percent` %.
-    pub fn ratio_below(&self, percent: i64) -> bool {
-        self.exact_ratio.as_ref().is_some_and(|r| *r < frac(percent, 100))
+    pub fn ratio_below(&self, limit: Exact) -> bool {
+        self.exact_ratio.as_ref().is_some_and(|r| *r < limit)
     }
 }
 
-/// Whether every kind that has a ratio is below 80 % (and at least one has one):
-/// the instruction trigger of digest A9.
-pub fn all_below_80<'a>(kinds: impl IntoIterator<Item = &'a KindSettlement>) -> bool {
+/// Whether every kind that has a ratio is below `limit` (and at least one has
+/// one): below 80 %, the instruction trigger of digest A9.
+pub fn all_below<'a>(kinds: impl IntoIterator<Item = &'a KindSettlement>, limit: Exact) -> bool {
     let mut any = false;
     for k in kinds {
         if k.exact_ratio.is_some() {
             any = true;
-            if !k.ratio_below(80) {
+            if !k.ratio_below(limit) {
                 return false;
             }
         }
@@ -194,7 +294,7 @@ pub struct OfficeSettlement {
     /// Zero or negative.
     pub incident_deduction_yen: Yen,
     pub total_yen: Yen,
-    pub flags: Vec<String>,
+    pub flags: Vec<Flag>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -207,7 +307,7 @@ pub struct DistrictSettlement {
     pub account_transfer_adjustment_yen: Yen,
     pub incident_deduction_yen: Yen,
     pub total_yen: Yen,
-    pub flags: Vec<String>,
+    pub flags: Vec<Flag>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -223,280 +323,11 @@ pub struct Settlement {
     pub districts: Vec<DistrictSettlement>,
 }
 
-/// Settles one period of a profile-A dataset.
+/// Settles one period of a profile-A dataset: [`prepare`] and [`evaluate`]
+/// with no overrides.
 pub fn settle(data: &PensionDataset, options: &SettleOptions) -> Result<Settlement, Vec<SettleError>> {
-    for (table, empty) in [
-        ("offices", data.offices.is_empty()),
-        ("fees", data.fees.is_empty()),
-        ("progress", data.progress.is_empty()),
-    ] {
-        if empty {
-            return Err(vec![SettleError::MissingTable { table: table.into() }]);
-        }
-    }
-    let (period, as_of) = choose_period(data, options).map_err(|e| vec![e])?;
-    let snapshots = snapshots_at(data, as_of);
-    if snapshots.is_empty() {
-        return Err(vec![SettleError::NoSnapshots { month: as_of }]);
-    }
-
-    let mut errors = Vec::new();
-    for office in &data.offices {
-        for kind in Kind::ALL {
-            if !snapshots.contains_key(&(office.code.as_str(), kind)) {
-                errors.push(SettleError::MissingSnapshot {
-                    office_code: office.code.clone(),
-                    kind,
-                    month: as_of,
-                });
-            }
-        }
-    }
-    let fees: BTreeMap<&str, Yen> = data
-        .fees
-        .iter()
-        .filter(|f| f.period == period.number)
-        .map(|f| (f.district.as_str(), f.fee_yen))
-        .collect();
-    let districts: BTreeSet<&str> = data.offices.iter().map(|o| o.district.as_str()).collect();
-    for district in &districts {
-        if !fees.contains_key(district) {
-            errors.push(SettleError::MissingFee { district: district.to_string(), period: period.number });
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-
-    let district_due: BTreeMap<(&str, Kind), i64> = {
-        let mut sums = BTreeMap::new();
-        for office in &data.offices {
-            for kind in Kind::ALL {
-                *sums.entry((office.district.as_str(), kind)).or_insert(0) +=
-                    snapshots[&(office.code.as_str(), kind)].due_months;
-            }
-        }
-        sums
-    };
-
-    let context = Context {
-        data,
-        options,
-        period,
-        as_of,
-        snapshots: &snapshots,
-        fees: &fees,
-        district_due: &district_due,
-    };
-    let mut offices = Vec::with_capacity(data.offices.len());
-    for office in &data.offices {
-        match context.settle_office(office) {
-            Ok(o) => offices.push(o),
-            Err(e) => errors.push(e),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    offices.sort_by(|a, b| a.office_code.cmp(&b.office_code));
-    let districts =
-        districts.into_iter().map(|d| district_summary(d, fees[d], &offices, &district_due)).collect();
-
-    Ok(Settlement {
-        period: period.number,
-        period_first: period.first,
-        period_last: period.last(),
-        as_of,
-        provisional: as_of < period.last(),
-        rules: RulesInForce::new(options.band_mode, options.rounding),
-        offices,
-        districts,
-    })
-}
-
-fn choose_period(data: &PensionDataset, options: &SettleOptions) -> Result<(Period, YearMonth), SettleError> {
-    let latest = data.progress.iter().map(|p| p.month).max();
-    let number = match (options.period, options.as_of) {
-        (Some(n), _) => n,
-        (None, Some(as_of)) => national_pension::period_of(as_of).map_or(0, |p| p.number),
-        (None, None) => latest.and_then(national_pension::period_of).map_or(1, |p| p.number),
-    };
-    let period = national_pension::period(number).ok_or(SettleError::NoSuchPeriod { period: number })?;
-    let as_of = match options.as_of {
-        Some(as_of) if period.contains(as_of) => as_of,
-        Some(as_of) => return Err(SettleError::AsOfOutsidePeriod { as_of, period: number }),
-        None => data
-            .progress
-            .iter()
-            .map(|p| p.month)
-            .filter(|m| period.contains(*m))
-            .max()
-            .unwrap_or(period.last()),
-    };
-    Ok((period, as_of))
-}
-
-fn snapshots_at(data: &PensionDataset, month: YearMonth) -> BTreeMap<(&str, Kind), &Progress> {
-    data.progress.iter().filter(|p| p.month == month).map(|p| ((p.office_code.as_str(), p.kind), p)).collect()
-}
-
-struct Context<'a> {
-    data: &'a PensionDataset,
-    options: &'a SettleOptions,
-    period: Period,
-    as_of: YearMonth,
-    snapshots: &'a BTreeMap<(&'a str, Kind), &'a Progress>,
-    fees: &'a BTreeMap<&'a str, Yen>,
-    district_due: &'a BTreeMap<(&'a str, Kind), i64>,
-}
-
-impl Context<'_> {
-    fn settle_office(&self, office: &Office) -> Result<OfficeSettlement, SettleError> {
-        let overflow = |_: Overflow| SettleError::Overflow { office_code: office.code.clone() };
-        let rounding = self.options.rounding;
-        let fee = self.fees[office.district.as_str()];
-        let mut kinds = Vec::with_capacity(3);
-        let mut base_sum = Exact::zero();
-        for kind in Kind::ALL {
-            let snapshot = self.snapshots[&(office.code.as_str(), kind)];
-            let district_due = self.district_due[&(office.district.as_str(), kind)];
-            let base = office_base(fee, snapshot.due_months, district_due).map_err(overflow)?;
-            base_sum = money::add(&base_sum, &base).map_err(overflow)?;
-            let target = self.target(office, kind);
-            kinds.push(self.kind_result(snapshot, target, &base).map_err(overflow)?);
-        }
-
-        let transfer = self
-            .data
-            .account_transfers
-            .iter()
-            .find(|t| t.office_code == office.code && t.period == self.period.number);
-        let transfer_rate = transfer.map_or(Exact::zero(), |t| match t.acquired_count.cmp(&t.target_count) {
-            std::cmp::Ordering::Greater => frac(5, 100),
-            std::cmp::Ordering::Less => frac(-35, 1000),
-            std::cmp::Ordering::Equal => Exact::zero(),
-        });
-        let transfer_yen =
-            rounding.to_yen(&money::mul(&base_sum, &transfer_rate).map_err(overflow)?).map_err(overflow)?;
-
-        let incident_points = self.incident_points(office);
-        let incident_rate = self.incident_rate(office, incident_points)?;
-        let incident_yen =
-            rounding.to_yen(&money::mul(&base_sum, &-incident_rate).map_err(overflow)?).map_err(overflow)?;
-
-        let base_yen: Yen = kinds.iter().map(|k| k.base_yen).sum();
-        let achievement_yen: Yen = kinds.iter().map(|k| k.achievement_adjustment_yen).sum();
-        let mut flags = Vec::new();
-        if all_below_80(&kinds) {
-            flags.push("instruction_risk".to_string());
-        }
-        if !methods_below_plan(self.data, &office.code, self.as_of).is_empty() {
-            flags.push("plan_shortfall".to_string());
-        }
-        for k in &kinds {
-            flags.extend(k.flags.iter().map(|f| format!("{f}:{}", k.kind.code())));
-        }
-        Ok(OfficeSettlement {
-            office_code: office.code.clone(),
-            office_name: office.name.clone(),
-            prefecture: office.prefecture.clone(),
-            district: office.district.clone(),
-            kinds,
-            base_yen,
-            achievement_adjustment_yen: achievement_yen,
-            account_transfer: transfer.map(|t| AccountTransferResult {
-                target_count: t.target_count,
-                acquired_count: t.acquired_count,
-            }),
-            account_transfer_adjustment_yen: transfer_yen,
-            incident_points,
-            incident_deduction_percent: to_decimal(&(incident_rate * int(100)), 4).normalize(),
-            incident_deduction_yen: incident_yen,
-            total_yen: base_yen + achievement_yen + transfer_yen + incident_yen,
-            flags,
-        })
-    }
-
-    /// The target as an exact fraction, `None` when missing or 0.
-    fn target(&self, office: &Office, kind: Kind) -> Option<Exact> {
-        self.data
-            .targets
-            .iter()
-            .find(|t| t.office_code == office.code && t.period == self.period.number && t.kind == kind)
-            .map(|t| from_decimal(t.rate_percent) / int(100))
-            .filter(|t| !t.is_zero())
-    }
-
-    fn kind_result(
-        &self,
-        snapshot: &Progress,
-        target: Option<Exact>,
-        base: &Exact,
-    ) -> Result<KindSettlement, Overflow> {
-        let denominator = snapshot.denominator();
-        let rate = (denominator > 0).then(|| frac(snapshot.promoted_months, denominator));
-        let ratio = match (&rate, &target) {
-            (Some(rate), Some(target)) => money::div(rate, target)?,
-            _ => None,
-        };
-        let fraction = match &ratio {
-            Some(ratio) => achievement_fraction(ratio, self.options.band_mode)?,
-            None => Exact::zero(),
-        };
-        let adjustment = money::mul(base, &fraction)?;
-        let mut flags = Vec::new();
-        if rate.is_none() {
-            flags.push("no_denominator".to_string());
-        }
-        if target.is_none() {
-            flags.push("missing_target".to_string());
-        }
-        if ratio.as_ref().is_some_and(|r| *r < frac(95, 100)) {
-            flags.push("steep_decrease".to_string());
-        }
-        let rounding = self.options.rounding;
-        Ok(KindSettlement {
-            kind: snapshot.kind,
-            due_months: snapshot.due_months,
-            excluded_paid_months: snapshot.excluded_paid_months,
-            forced_months: snapshot.forced_months,
-            promoted_months: snapshot.promoted_months,
-            rate: rate.as_ref().map(|r| to_decimal(r, RATE_PLACES)),
-            target: target.as_ref().map(|t| to_decimal(t, RATE_PLACES).normalize()),
-            ratio: ratio.as_ref().map(|r| to_decimal(r, RATE_PLACES)),
-            ratio_stepped_percent: match &ratio {
-                Some(r) => Some(to_decimal(&stepped_percent(r)?, 1)),
-                None => None,
-            },
-            adjustment_percent: to_decimal(&money::mul(&fraction, &int(100))?, 4).normalize(),
-            base_yen: rounding.to_yen(base)?,
-            achievement_adjustment_yen: rounding.to_yen(&adjustment)?,
-            flags,
-            exact_ratio: ratio,
-        })
-    }
-
-    fn incident_points(&self, office: &Office) -> i64 {
-        incidents_in_period(self.data, &office.code, self.period, self.as_of).iter().map(|i| i.points).sum()
-    }
-
-    /// The deduction rate (a fraction, ≤ 5 %) for the accumulated points.
-    fn incident_rate(&self, office: &Office, points: i64) -> Result<Exact, SettleError> {
-        if points <= 0 {
-            return Ok(Exact::zero());
-        }
-        if self.data.incident_scale.is_empty() {
-            return Err(SettleError::IncidentsWithoutScale { office_code: office.code.clone(), points });
-        }
-        let rate = self
-            .data
-            .incident_scale
-            .iter()
-            .filter(|row| row.min_points <= points)
-            .max_by_key(|row| row.min_points)
-            .map_or(Exact::zero(), |row| from_decimal(row.deduction_percent) / int(100));
-        Ok(rate.min(frac(5, 100)))
-    }
+    let model = prepare(data, options.period, options.as_of)?;
+    evaluate(&model, &options.rules(), &Overrides::none())
 }
 
 /// The incidents that count for an office's settlement: dated in the period, not
@@ -513,43 +344,4 @@ pub fn incidents_in_period(
         .filter(|i| i.office_code == office && period.contains_date(i.date) && i.date <= until)
         .cloned()
         .collect()
-}
-
-/// 事務所別基本額 (digest A4): period_fee × 1/3 × T_office ÷ T_district, exactly.
-/// A district with no due months for a kind allocates nothing for it.
-pub fn office_base(period_fee: Yen, office_due: i64, district_due: i64) -> Result<Exact, Overflow> {
-    if district_due == 0 {
-        return Ok(Exact::zero());
-    }
-    money::mul(&int(period_fee), &frac(office_due, 3 * district_due))
-}
-
-fn district_summary(
-    district: &str,
-    fee: Yen,
-    offices: &[OfficeSettlement],
-    district_due: &BTreeMap<(&str, Kind), i64>,
-) -> DistrictSettlement {
-    let members: Vec<&OfficeSettlement> = offices.iter().filter(|o| o.district == district).collect();
-    let sum = |f: fn(&OfficeSettlement) -> Yen| members.iter().map(|o| f(o)).sum::<Yen>();
-    let mut flags = Vec::new();
-    if all_below_80(members.iter().flat_map(|o| &o.kinds)) {
-        flags.push("all_below_80".to_string());
-    }
-    for kind in Kind::ALL {
-        if district_due.get(&(district, kind)).copied().unwrap_or(0) == 0 {
-            flags.push(format!("no_due_months:{}", kind.code()));
-        }
-    }
-    DistrictSettlement {
-        district: district.to_string(),
-        period_fee_yen: fee,
-        office_count: members.len(),
-        base_yen: sum(|o| o.base_yen),
-        achievement_adjustment_yen: sum(|o| o.achievement_adjustment_yen),
-        account_transfer_adjustment_yen: sum(|o| o.account_transfer_adjustment_yen),
-        incident_deduction_yen: sum(|o| o.incident_deduction_yen),
-        total_yen: sum(|o| o.total_yen),
-        flags,
-    }
 }

@@ -4,6 +4,7 @@
 //! yen column gives the right figure.
 
 use crate::core::i18n::{text, Lang};
+use crate::profiles::pension::rules::flags;
 use crate::profiles::pension::rules::settlement::Settlement;
 
 const COLUMNS: [&str; 20] = [
@@ -60,7 +61,7 @@ pub fn settlement_csv(s: &Settlement, lang: Lang) -> String {
                 String::new(),
                 String::new(),
                 String::new(),
-                k.flags.join(" "),
+                flags::kind_codes(&k.flags),
             ]);
             let _ = w.write_record(&row);
         }
@@ -77,7 +78,7 @@ pub fn settlement_csv(s: &Settlement, lang: Lang) -> String {
             o.incident_points.to_string(),
             o.incident_deduction_yen.to_string(),
             o.total_yen.to_string(),
-            o.flags.join(" "),
+            flags::codes(&o.flags),
         ]);
         let _ = w.write_record(&row);
     }

@@ -4,5 +4,6 @@
 
 pub mod export;
 pub mod overview;
+pub mod presentation;
 pub mod trajectory;
 pub mod waterfall;

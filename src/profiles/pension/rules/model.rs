@@ -1,0 +1,267 @@
+//! The settlement model: a dataset prepared once for one period and as-of month
+//! (offices interned and sorted, each office's inputs per premium kind, the
+//! account transfer, incidents and the monthly inspection joined), so that
+//! [`super::evaluate::evaluate`] is pure and cheap and can be run again and again
+//! with other readings and overrides (what-if, Monte Carlo).
+
+use super::settlement::{AccountTransferResult, SettleError};
+use crate::core::calendar::{Period, YearMonth};
+use crate::core::money::{self, frac, from_decimal, int, Exact, Overflow, Yen};
+use crate::profiles::pension::calendar as national_pension;
+use crate::profiles::pension::dataset::{Kind, PensionDataset};
+use num_traits::Zero;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::BTreeSet;
+
+/// The inputs of one premium kind of an office, at the as-of snapshot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KindInputs {
+    pub kind: Kind,
+    /// 納付対象月数 (T)
+    pub due_months: i64,
+    /// 控除納付月数
+    pub excluded_paid_months: i64,
+    /// 強制徴収収納月数 (F)
+    pub forced_months: i64,
+    /// 事業者督励月数 (P)
+    pub promoted_months: i64,
+    /// 目標督励納付率 as a fraction; `None` when missing or 0.
+    pub target: Option<Exact>,
+    /// 事務所別基本額 of this kind, exact (digest A4).
+    pub base: Exact,
+}
+
+impl KindInputs {
+    /// The rate's denominator, T − excluded − F (digest A2).
+    pub fn denominator(&self) -> i64 {
+        self.due_months - self.excluded_paid_months - self.forced_months
+    }
+}
+
+/// One office's inputs for the period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfficeInputs {
+    pub code: String,
+    pub name: String,
+    pub prefecture: String,
+    /// Index into [`Model::districts`].
+    pub district: usize,
+    /// In [`Kind::ALL`] order.
+    pub kinds: [KindInputs; 3],
+    /// Σ of the kinds' exact bases.
+    pub base_sum: Exact,
+    pub transfer: Option<AccountTransferResult>,
+    /// Points of incidents dated in the period up to the as-of month (digest A7).
+    pub incident_points: i64,
+    /// A method's done count below plan in the as-of month (digest A9).
+    pub plan_shortfall: bool,
+}
+
+/// One district: its fee for the period and its due months per kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DistrictInputs {
+    pub name: String,
+    pub period_fee_yen: Yen,
+    /// Σ 納付対象月数 of the district's offices, per kind in [`Kind::ALL`] order.
+    pub due_months: [i64; 3],
+}
+
+/// A dataset prepared for one period and as-of month. Offices are sorted by
+/// code, districts by name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Model {
+    pub period: Period,
+    pub as_of: YearMonth,
+    pub offices: Vec<OfficeInputs>,
+    pub districts: Vec<DistrictInputs>,
+    /// (min points, deduction rate as a fraction), ascending; empty without a scale.
+    pub incident_scale: Vec<(i64, Exact)>,
+}
+
+impl Model {
+    /// The index of an office by its code.
+    pub fn office_index(&self, code: &str) -> Option<usize> {
+        self.offices.binary_search_by(|o| o.code.as_str().cmp(code)).ok()
+    }
+}
+
+/// Prepares one period of a dataset: every check that does not depend on the
+/// reading, rounding or overrides is made here, once.
+pub fn prepare(
+    data: &PensionDataset,
+    period: Option<u8>,
+    as_of: Option<YearMonth>,
+) -> Result<Model, Vec<SettleError>> {
+    for (table, empty) in [
+        ("offices", data.offices.is_empty()),
+        ("fees", data.fees.is_empty()),
+        ("progress", data.progress.is_empty()),
+    ] {
+        if empty {
+            return Err(vec![SettleError::MissingTable { table: table.into() }]);
+        }
+    }
+    let (period, as_of) = choose_period(data, period, as_of).map_err(|e| vec![e])?;
+    let snapshots: FxHashMap<(&str, Kind), _> = data
+        .progress
+        .iter()
+        .filter(|p| p.month == as_of)
+        .map(|p| ((p.office_code.as_str(), p.kind), p))
+        .collect();
+    if snapshots.is_empty() {
+        return Err(vec![SettleError::NoSnapshots { month: as_of }]);
+    }
+
+    let mut errors = Vec::new();
+    let mut offices: Vec<_> = data.offices.iter().collect();
+    offices.sort_by(|a, b| a.code.cmp(&b.code));
+    for office in &offices {
+        for kind in Kind::ALL {
+            if !snapshots.contains_key(&(office.code.as_str(), kind)) {
+                errors.push(SettleError::MissingSnapshot {
+                    office_code: office.code.clone(),
+                    kind,
+                    month: as_of,
+                });
+            }
+        }
+    }
+    let fees: FxHashMap<&str, Yen> = data
+        .fees
+        .iter()
+        .filter(|f| f.period == period.number)
+        .map(|f| (f.district.as_str(), f.fee_yen))
+        .collect();
+    let names: BTreeSet<&str> = offices.iter().map(|o| o.district.as_str()).collect();
+    for name in &names {
+        if !fees.contains_key(name) {
+            errors.push(SettleError::MissingFee { district: name.to_string(), period: period.number });
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let district_index: FxHashMap<&str, usize> = names.iter().enumerate().map(|(i, d)| (*d, i)).collect();
+    let mut districts: Vec<DistrictInputs> = names
+        .iter()
+        .map(|name| DistrictInputs { name: name.to_string(), period_fee_yen: fees[name], due_months: [0; 3] })
+        .collect();
+    for office in &offices {
+        let district = &mut districts[district_index[office.district.as_str()]];
+        for (i, kind) in Kind::ALL.into_iter().enumerate() {
+            district.due_months[i] += snapshots[&(office.code.as_str(), kind)].due_months;
+        }
+    }
+
+    let targets: FxHashMap<(&str, Kind), Exact> = data
+        .targets
+        .iter()
+        .filter(|t| t.period == period.number)
+        .map(|t| ((t.office_code.as_str(), t.kind), from_decimal(t.rate_percent) / int(100)))
+        .collect();
+    let transfers: FxHashMap<&str, AccountTransferResult> = data
+        .account_transfers
+        .iter()
+        .filter(|t| t.period == period.number)
+        .map(|t| {
+            let result =
+                AccountTransferResult { target_count: t.target_count, acquired_count: t.acquired_count };
+            (t.office_code.as_str(), result)
+        })
+        .collect();
+    let until = as_of.last_day();
+    let mut points: FxHashMap<&str, i64> = FxHashMap::default();
+    for i in data.incidents.iter().filter(|i| period.contains_date(i.date) && i.date <= until) {
+        *points.entry(i.office_code.as_str()).or_default() += i.points;
+    }
+    let short: FxHashSet<&str> = data
+        .activity
+        .iter()
+        .filter(|a| a.month == as_of && a.done < a.planned)
+        .map(|a| a.office_code.as_str())
+        .collect();
+
+    let mut prepared = Vec::with_capacity(offices.len());
+    for office in offices {
+        let code = office.code.as_str();
+        let district = district_index[office.district.as_str()];
+        let overflow = |_: Overflow| vec![SettleError::Overflow { office_code: office.code.clone() }];
+        let kind_inputs = |i: usize, kind: Kind| -> Result<KindInputs, Overflow> {
+            let s = snapshots[&(code, kind)];
+            let d = &districts[district];
+            Ok(KindInputs {
+                kind,
+                due_months: s.due_months,
+                excluded_paid_months: s.excluded_paid_months,
+                forced_months: s.forced_months,
+                promoted_months: s.promoted_months,
+                target: targets.get(&(code, kind)).filter(|t| !t.is_zero()).cloned(),
+                base: office_base(d.period_fee_yen, s.due_months, d.due_months[i])?,
+            })
+        };
+        let kinds = [
+            kind_inputs(0, Kind::Current).map_err(overflow)?,
+            kind_inputs(1, Kind::Past1).map_err(overflow)?,
+            kind_inputs(2, Kind::Past2).map_err(overflow)?,
+        ];
+        let mut base_sum = Exact::zero();
+        for k in &kinds {
+            base_sum = money::add(&base_sum, &k.base).map_err(overflow)?;
+        }
+        prepared.push(OfficeInputs {
+            code: office.code.clone(),
+            name: office.name.clone(),
+            prefecture: office.prefecture.clone(),
+            district,
+            kinds,
+            base_sum,
+            transfer: transfers.get(code).cloned(),
+            incident_points: points.get(code).copied().unwrap_or(0),
+            plan_shortfall: short.contains(code),
+        });
+    }
+    let mut incident_scale: Vec<(i64, Exact)> = data
+        .incident_scale
+        .iter()
+        .map(|row| (row.min_points, from_decimal(row.deduction_percent) / int(100)))
+        .collect();
+    incident_scale.sort_by_key(|(min, _)| *min);
+    Ok(Model { period, as_of, offices: prepared, districts, incident_scale })
+}
+
+/// The period and as-of month a settlement reads: the user's, or the latest
+/// the progress data reaches (see ARCHITECTURE.md, "Default period and as-of").
+fn choose_period(
+    data: &PensionDataset,
+    period: Option<u8>,
+    as_of: Option<YearMonth>,
+) -> Result<(Period, YearMonth), SettleError> {
+    let latest = data.progress.iter().map(|p| p.month).max();
+    let number = match (period, as_of) {
+        (Some(n), _) => n,
+        (None, Some(as_of)) => national_pension::period_of(as_of).map_or(0, |p| p.number),
+        (None, None) => latest.and_then(national_pension::period_of).map_or(1, |p| p.number),
+    };
+    let period = national_pension::period(number).ok_or(SettleError::NoSuchPeriod { period: number })?;
+    let as_of = match as_of {
+        Some(as_of) if period.contains(as_of) => as_of,
+        Some(as_of) => return Err(SettleError::AsOfOutsidePeriod { as_of, period: number }),
+        None => data
+            .progress
+            .iter()
+            .map(|p| p.month)
+            .filter(|m| period.contains(*m))
+            .max()
+            .unwrap_or(period.last()),
+    };
+    Ok((period, as_of))
+}
+
+/// 事務所別基本額 (digest A4): period_fee × 1/3 × T_office ÷ T_district, exactly.
+/// A district with no due months for a kind allocates nothing for it.
+pub fn office_base(period_fee: Yen, office_due: i64, district_due: i64) -> Result<Exact, Overflow> {
+    if district_due == 0 {
+        return Ok(Exact::zero());
+    }
+    money::mul(&int(period_fee), &frac(office_due, 3 * district_due))
+}
