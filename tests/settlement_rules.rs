@@ -1,0 +1,271 @@
+//! Every settlement error and flag on a small dataset built here, and the
+//! settlement model's overrides checked against settling an edited dataset (a
+//! second, independent way to the same figures).
+
+use rust_decimal::Decimal;
+use shuno::core::calendar::YearMonth;
+use shuno::core::origin::Origin;
+use shuno::profiles::pension::dataset::*;
+use shuno::profiles::pension::rules::flags::{Flag, KindFlag};
+use shuno::profiles::pension::rules::{
+    evaluate, prepare, settle, Override, Overrides, SettleError, SettleOptions, Settlement,
+};
+
+fn ym(s: &str) -> YearMonth {
+    s.parse().unwrap()
+}
+
+fn office(code: &str, district: &str) -> Office {
+    let (code, district) = (code.to_string(), district.to_string());
+    Office {
+        name: format!("{code}事務所"),
+        prefecture: "東京都".into(),
+        code,
+        district,
+        origin: Origin::default(),
+    }
+}
+
+fn progress(office: &str, kind: Kind, month: &str, due: i64, promoted: i64) -> Progress {
+    let office_code = office.to_string();
+    let (excluded_paid_months, forced_months) = (due / 10, due / 20);
+    let month = ym(month);
+    Progress {
+        office_code,
+        kind,
+        month,
+        due_months: due,
+        excluded_paid_months,
+        forced_months,
+        promoted_months: promoted,
+        origin: Origin::default(),
+    }
+}
+
+fn target(office: &str, kind: Kind, percent: i64) -> Target {
+    let office_code = office.to_string();
+    Target { office_code, period: 1, kind, rate_percent: Decimal::new(percent, 0), origin: Origin::default() }
+}
+
+/// Two offices in one district, period 1 as of 2027-04: office 1 above target
+/// on every kind, office 2 below 80 % on every kind.
+fn dataset() -> PensionDataset {
+    let mut d = PensionDataset {
+        offices: vec![office("1", "東"), office("2", "東")],
+        fees: vec![PeriodFee {
+            district: "東".into(),
+            period: 1,
+            fee_yen: 90_000_000,
+            origin: Origin::default(),
+        }],
+        ..PensionDataset::default()
+    };
+    for kind in Kind::ALL {
+        d.progress.push(progress("1", kind, "2027-04", 1000, 300));
+        d.progress.push(progress("2", kind, "2027-04", 2000, 100));
+        d.targets.push(target("1", kind, 30));
+        d.targets.push(target("2", kind, 30));
+    }
+    d
+}
+
+fn period1() -> SettleOptions {
+    SettleOptions { period: Some(1), ..SettleOptions::default() }
+}
+
+fn errors(data: &PensionDataset, options: &SettleOptions) -> Vec<SettleError> {
+    settle(data, options).expect_err("the settlement is refused")
+}
+
+#[test]
+fn every_error_names_what_to_fix() {
+    let mut no_fee = dataset();
+    no_fee.fees[0].district = "西".into();
+    assert_eq!(
+        errors(&no_fee, &period1()),
+        vec![SettleError::MissingFee { district: "東".into(), period: 1 }]
+    );
+
+    let mut no_offices = dataset();
+    no_offices.offices.clear();
+    assert_eq!(errors(&no_offices, &period1()), vec![SettleError::MissingTable { table: "offices".into() }]);
+
+    let outside = SettleOptions { as_of: Some(ym("2027-05")), ..period1() };
+    assert_eq!(
+        errors(&dataset(), &outside),
+        vec![SettleError::AsOfOutsidePeriod { as_of: ym("2027-05"), period: 1 }]
+    );
+    assert_eq!(
+        errors(&dataset(), &SettleOptions { period: Some(4), ..period1() }),
+        vec![SettleError::NoSuchPeriod { period: 4 }]
+    );
+    let early = SettleOptions { as_of: Some(ym("2026-05")), ..period1() };
+    assert_eq!(errors(&dataset(), &early), vec![SettleError::NoSnapshots { month: ym("2026-05") }]);
+
+    let mut gap = dataset();
+    gap.progress.retain(|p| !(p.office_code == "2" && p.kind == Kind::Past2));
+    assert_eq!(
+        errors(&gap, &period1()),
+        vec![SettleError::MissingSnapshot {
+            office_code: "2".into(),
+            kind: Kind::Past2,
+            month: ym("2027-04")
+        }]
+    );
+
+    let mut incidents = dataset();
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();
+    incidents.incidents.push(Incident {
+        office_code: "1".into(),
+        date,
+        points: 3,
+        description: String::new(),
+        origin: Origin::default(),
+    });
+    assert_eq!(
+        errors(&incidents, &period1()),
+        vec![SettleError::IncidentsWithoutScale { office_code: "1".into(), points: 3 }]
+    );
+    incidents.incident_scale.push(IncidentScaleRow {
+        min_points: 1,
+        deduction_percent: Decimal::new(7, 0),
+        origin: Origin::default(),
+    });
+    let s = settle(&incidents, &period1()).unwrap();
+    assert_eq!(s.offices[0].incident_deduction_percent, Decimal::new(5, 0), "the rate is capped at 5 %");
+}
+
+fn flags(s: &Settlement, office: usize) -> &[Flag] {
+    &s.offices[office].flags
+}
+
+#[test]
+fn every_flag() {
+    let s = settle(&dataset(), &period1()).unwrap();
+    assert!(flags(&s, 0).is_empty(), "{:?}", flags(&s, 0));
+    assert!(flags(&s, 1).contains(&Flag::InstructionRisk));
+    for kind in Kind::ALL {
+        assert!(flags(&s, 1).contains(&Flag::SteepDecrease { kind }));
+        assert_eq!(
+            s.offices[1].kinds.iter().find(|k| k.kind == kind).unwrap().flags,
+            vec![KindFlag::SteepDecrease]
+        );
+    }
+    assert!(s.districts[0].flags.is_empty(), "office 1 is above 80 %");
+
+    let mut all_low = dataset();
+    all_low.progress.iter_mut().filter(|p| p.office_code == "1").for_each(|p| p.promoted_months = 10);
+    let s = settle(&all_low, &period1()).unwrap();
+    assert_eq!(s.districts[0].flags, vec![Flag::AllBelow80]);
+
+    let mut odd = dataset();
+    odd.targets.retain(|t| !(t.office_code == "1" && t.kind == Kind::Past1));
+    for p in odd.progress.iter_mut().filter(|p| p.kind == Kind::Current) {
+        (p.due_months, p.excluded_paid_months, p.forced_months, p.promoted_months) = (0, 0, 0, 0);
+    }
+    let activity = Activity {
+        office_code: "1".into(),
+        month: ym("2027-04"),
+        method: "電話".into(),
+        planned: 10,
+        done: 9,
+        contacts: 5,
+        origin: Origin::default(),
+    };
+    odd.activity.push(activity);
+    let s = settle(&odd, &period1()).unwrap();
+    assert_eq!(
+        flags(&s, 0),
+        &[
+            Flag::PlanShortfall,
+            Flag::NoDenominator { kind: Kind::Current },
+            Flag::MissingTarget { kind: Kind::Past1 },
+        ]
+    );
+    assert_eq!(s.districts[0].flags, vec![Flag::NoDueMonths { kind: Kind::Current }]);
+    assert_eq!(s.offices[0].kinds[0].base_yen, 0, "no due months: that third is not allocated");
+}
+
+/// An override gives the figures of settling the dataset edited the same way.
+#[test]
+fn overrides_equal_an_edited_dataset() {
+    let data = dataset();
+    let model = prepare(&data, Some(1), None).unwrap();
+    let options = period1().rules();
+    assert_eq!(evaluate(&model, &options, &Overrides::none()).unwrap(), settle(&data, &period1()).unwrap());
+
+    let overrides = Overrides(vec![
+        Override::PromotedMonthsAdded { office_code: "2".into(), kind: Kind::Past1, months: 200 },
+        Override::PromotedMonthsAdded { office_code: "2".into(), kind: Kind::Past1, months: 40 },
+        Override::AccountTransfer { office_code: "1".into(), target_count: 10, acquired_count: 11 },
+        Override::IncidentPoints { office_code: "2".into(), points: 4 },
+    ]);
+    let mut edited = data.clone();
+    edited
+        .progress
+        .iter_mut()
+        .filter(|p| p.office_code == "2" && p.kind == Kind::Past1)
+        .for_each(|p| p.promoted_months += 240);
+    edited.account_transfers.push(AccountTransfer {
+        office_code: "1".into(),
+        period: 1,
+        target_count: 10,
+        acquired_count: 11,
+        origin: Origin::default(),
+    });
+    let date = chrono::NaiveDate::from_ymd_opt(2027, 1, 5).unwrap();
+    edited.incidents.push(Incident {
+        office_code: "2".into(),
+        date,
+        points: 4,
+        description: String::new(),
+        origin: Origin::default(),
+    });
+    let scale =
+        IncidentScaleRow { min_points: 3, deduction_percent: Decimal::new(15, 1), origin: Origin::default() };
+    let mut data = data;
+    data.incident_scale.push(scale.clone());
+    edited.incident_scale.push(scale);
+    let model = prepare(&data, Some(1), None).unwrap();
+    let with_overrides = evaluate(&model, &options, &overrides).unwrap();
+    assert_eq!(with_overrides, settle(&edited, &period1()).unwrap());
+    assert_ne!(with_overrides.offices[1].total_yen, settle(&data, &period1()).unwrap().offices[1].total_yen);
+}
+
+#[test]
+fn overrides_that_cannot_apply_are_refused() {
+    let model = prepare(&dataset(), Some(1), None).unwrap();
+    let options = period1().rules();
+    let unknown = Overrides(vec![Override::IncidentPoints { office_code: "9".into(), points: 1 }]);
+    assert_eq!(
+        evaluate(&model, &options, &unknown),
+        Err(vec![SettleError::UnknownOverrideOffice { office_code: "9".into() }])
+    );
+    // Office 1, current: due 1000, excluded 100, forced 50 → denominator 850, promoted 300.
+    let too_many = Overrides(vec![Override::PromotedMonthsAdded {
+        office_code: "1".into(),
+        kind: Kind::Current,
+        months: 551,
+    }]);
+    assert_eq!(
+        evaluate(&model, &options, &too_many),
+        Err(vec![SettleError::OverrideOutOfRange {
+            office_code: "1".into(),
+            kind: Kind::Current,
+            promoted: 851,
+            denominator: 850
+        }])
+    );
+    let all = Overrides(vec![Override::PromotedMonthsAdded {
+        office_code: "1".into(),
+        kind: Kind::Current,
+        months: 550,
+    }]);
+    assert!(evaluate(&model, &options, &all).is_ok(), "up to the denominator");
+    let none = Overrides(vec![Override::PromotedMonthsAdded {
+        office_code: "1".into(),
+        kind: Kind::Current,
+        months: -301,
+    }]);
+    assert!(evaluate(&model, &options, &none).is_err(), "not below zero");
+}
