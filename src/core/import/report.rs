@@ -1,0 +1,93 @@
+//! What an import gave: the dataset, the private tables, what happened to each
+//! file, and every problem.
+
+use super::decode::Encoding;
+use super::profile::{ProblemOf, Profile};
+use serde::{Deserialize, Serialize};
+
+/// What happened to one file (or one sheet of a workbook: `file` is then
+/// `book.xlsx#Sheet1`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileSummary<T> {
+    pub file: String,
+    pub bytes: u64,
+    pub encoding: Option<Encoding>,
+    pub encoding_detected: bool,
+    pub table: Option<T>,
+    /// Data rows read (blank rows excluded).
+    pub read: u64,
+    pub accepted: u64,
+    pub rejected: u64,
+    /// All-empty rows skipped (Excel's trailing ",,,").
+    pub blank: u64,
+    /// The header row, when it matched no table: what a column mapping maps.
+    pub unrecognised_header: Vec<String>,
+}
+
+/// What an import of profile `P` gave: the dataset, the private tables, what
+/// happened to each file, and every problem.
+#[derive(Serialize, Deserialize)]
+#[serde(bound = "")]
+pub struct ImportReport<P: Profile> {
+    pub dataset: P::Dataset,
+    /// Tables with personal data: never serialised, so they never leave the
+    /// process or the worker that read them.
+    #[serde(skip)]
+    pub private: P::Private,
+    pub files: Vec<FileSummary<P::Table>>,
+    /// Every problem, sorted by file and line.
+    pub problems: Vec<ProblemOf<P>>,
+}
+
+impl<P: Profile> Default for ImportReport<P> {
+    fn default() -> Self {
+        ImportReport {
+            dataset: P::Dataset::default(),
+            private: P::Private::default(),
+            files: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+}
+
+impl<P: Profile> Clone for ImportReport<P> {
+    fn clone(&self) -> Self {
+        ImportReport {
+            dataset: self.dataset.clone(),
+            private: self.private.clone(),
+            files: self.files.clone(),
+            problems: self.problems.clone(),
+        }
+    }
+}
+
+impl<P: Profile> PartialEq for ImportReport<P> {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.dataset, &self.private, &self.files, &self.problems)
+            == (&other.dataset, &other.private, &other.files, &other.problems)
+    }
+}
+
+impl<P: Profile> Eq for ImportReport<P> {}
+
+impl<P: Profile> std::fmt::Debug for ImportReport<P> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ImportReport")
+            .field("dataset", &self.dataset)
+            .field("files", &self.files)
+            .field("problems", &self.problems)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<P: Profile> ImportReport<P> {
+    /// Whether a file could not be read, or a table for which `matters` holds
+    /// lost a row: what is computed from those tables must not be.
+    pub fn lost_rows_of(&self, matters: impl Fn(P::Table) -> bool) -> bool {
+        self.problems.iter().any(|p| p.table.is_none_or(&matters))
+    }
+
+    pub fn totals(&self) -> (u64, u64, u64) {
+        self.files.iter().fold((0, 0, 0), |(r, a, j), f| (r + f.read, a + f.accepted, j + f.rejected))
+    }
+}
