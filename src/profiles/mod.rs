@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// The contracts Shūnō serves (digest, table at the top).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Contract {
     /// A. 国民年金保険料収納事業 (national pension premium collection, seed 000).
     NationalPension,
