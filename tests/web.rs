@@ -49,3 +49,51 @@ fn cp932_extension_characters_survive_and_a_broken_row_is_reported() {
     assert_eq!(report.problems[0].line, Some(3));
     assert_eq!((report.files[0].read, report.files[0].accepted, report.files[0].rejected), (2, 1, 1));
 }
+
+/// The worker protocol: what one side encodes the other decodes, and a message
+/// that is not one of ours is refused with its reason.
+#[wasm_bindgen_test]
+fn worker_messages_round_trip() {
+    use shuno::app::import_worker::{Bytes, JobFile};
+    use shuno::app::worker_protocol::{FromWorker, ToWorker};
+    use shuno::profiles::pension::records::analysis::RecordsOptions;
+
+    let through = chrono::NaiveDate::from_ymd_opt(2026, 9, 30);
+    let records = RecordsOptions { through, duty_as_of: None };
+    let bytes = Bytes::Array(js_sys::Uint8Array::from(&b"a,b\n"[..]));
+    let file = JobFile { name: "x.csv".into(), bytes, encoding: Some(Encoding::Cp932) };
+    let (msg, transfer) = ToWorker::Job { files: vec![file], mappings: Vec::new(), records }.encode();
+    assert_eq!(transfer.length(), 1, "bytes are transferred, not copied");
+    match ToWorker::decode(&msg) {
+        Ok(ToWorker::Job { files, mappings, records: r }) => {
+            assert_eq!((files[0].name.as_str(), files[0].encoding), ("x.csv", Some(Encoding::Cp932)));
+            assert!(mappings.is_empty());
+            assert_eq!(r, records);
+        }
+        _ => panic!("a job decodes as a job"),
+    }
+
+    let report = import::<Pension>(&[SourceFile { name: "o.csv", bytes: b"foo,bar\n1,2\n", encoding: None }]);
+    let done = FromWorker::Done {
+        report: Box::new(report.clone()),
+        records: None,
+        timings: Default::default(),
+        wasm_memory_bytes: 1.0,
+    };
+    match FromWorker::decode(&done.encode().0) {
+        Ok(FromWorker::Done { report: back, records: None, .. }) => assert_eq!(*back, report),
+        _ => panic!("done decodes as done"),
+    }
+
+    let odd = js_sys::Object::new();
+    js_sys::Reflect::set(&odd, &"kind".into(), &"jobb".into()).unwrap();
+    assert!(matches!(ToWorker::decode(&odd), Err(e) if e.contains("jobb")));
+    let file = js_sys::Object::new();
+    js_sys::Reflect::set(&file, &"name".into(), &"y.csv".into()).unwrap();
+    js_sys::Reflect::set(&odd, &"kind".into(), &"job".into()).unwrap();
+    js_sys::Reflect::set(&odd, &"files".into(), &js_sys::Array::of1(&file)).unwrap();
+    assert!(
+        matches!(ToWorker::decode(&odd), Err(e) if e.contains("y.csv")),
+        "a file without bytes is refused"
+    );
+}

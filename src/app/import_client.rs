@@ -2,12 +2,13 @@
 //! chosen encodings or the column mappings change, shows its progress, takes its
 //! report, and cancels by terminating the worker (a new one serves the next job).
 
+use crate::app::import_worker::{Bytes, JobFile};
+use crate::app::worker_protocol::{FromWorker, ToWorker};
 use crate::core::import::decode::Encoding;
 use crate::core::import::schema::ColumnMapping;
 use crate::profiles::pension::records::analysis::{RecordsAnalysis, RecordsOptions};
 use crate::profiles::pension::tables::PensionTable;
 use crate::profiles::pension::PensionReport;
-use js_sys::{Array, Object, Reflect, Uint8Array};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -20,44 +21,6 @@ const WORKER_URL: &str = "./shuno-import-worker_loader.js";
 pub struct Source {
     pub name: String,
     pub blob: web_sys::Blob,
-}
-
-/// The job message for the worker.
-fn job_message(
-    sources: &[Source],
-    encodings: &[(String, Encoding)],
-    mappings: &[ColumnMapping<PensionTable>],
-    records: RecordsOptions,
-) -> JsValue {
-    let list = Array::new();
-    for s in sources {
-        let f = Object::new();
-        set(&f, "name", s.name.clone().into());
-        set(&f, "blob", s.blob.clone().into());
-        if let Some((_, e)) = encodings.iter().find(|(n, _)| *n == s.name) {
-            set(&f, "encoding", e.code().into());
-        }
-        list.push(&f);
-    }
-    let job = Object::new();
-    set(&job, "files", list.into());
-    set(&job, "mappings", serde_json::to_string(mappings).unwrap_or_default().into());
-    set(&job, "records", records_json(records));
-    job.into()
-}
-
-/// The records' days as the worker reads them.
-fn records_json(records: RecordsOptions) -> JsValue {
-    serde_json::to_string(&records).unwrap_or_default().into()
-}
-
-/// The `records` of a worker reply: `None` when it has none.
-fn analysis(data: &JsValue) -> Result<Option<RecordsAnalysis>, rmp_serde::decode::Error> {
-    let records = get(data, "records");
-    if records.is_undefined() {
-        return Ok(None);
-    }
-    rmp_serde::from_slice(&Uint8Array::new(&records).to_vec()).map(Some)
 }
 
 /// Where a running import is.
@@ -96,12 +59,22 @@ pub struct ImportClient {
     pub failure: RwSignal<Option<String>>,
 }
 
-fn get(obj: &JsValue, key: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn set(obj: &Object, key: &str, value: JsValue) {
-    let _ = Reflect::set(obj, &JsValue::from_str(key), &value);
+/// The job for the worker: the files as Blobs, never their bytes.
+fn job(
+    sources: &[Source],
+    encodings: &[(String, Encoding)],
+    mappings: &[ColumnMapping<PensionTable>],
+    records: RecordsOptions,
+) -> ToWorker {
+    let files = sources
+        .iter()
+        .map(|s| JobFile {
+            name: s.name.clone(),
+            bytes: Bytes::Blob(s.blob.clone()),
+            encoding: encodings.iter().find(|(n, _)| *n == s.name).map(|(_, e)| *e),
+        })
+        .collect();
+    ToWorker::Job { files, mappings: mappings.to_vec(), records }
 }
 
 impl ImportClient {
@@ -135,9 +108,7 @@ impl ImportClient {
         if self.progress.get_untracked().is_some() {
             return false;
         }
-        let message = Object::new();
-        set(&message, "kind", "analyse".into());
-        set(&message, "records", records_json(records));
+        let (message, _) = ToWorker::Analyse { records }.encode();
         let sent = self.running.with_value(|r| r.as_ref().map(|r| r.worker.post_message(&message)));
         matches!(sent, Some(Ok(())))
     }
@@ -167,44 +138,38 @@ impl ImportClient {
         };
         let files = sources.len();
         let client = self;
-        let job = job_message(sources, encodings, mappings, records);
+        let (job, transfer) = job(sources, encodings, mappings, records).encode();
         let on_message =
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-                let data = ev.data();
-                match get(&data, "kind").as_string().as_deref() {
-                    Some("ready") => {
-                        let sent =
-                            client.running.with_value(|r| r.as_ref().map(|r| r.worker.post_message(&job)));
+                match FromWorker::decode(&ev.data()) {
+                    Ok(FromWorker::Ready) => {
+                        let sent = client.running.with_value(|r| {
+                            r.as_ref().map(|r| r.worker.post_message_with_transfer(&job, &transfer))
+                        });
                         if let Some(Err(e)) = sent {
                             client.failure.set(Some(format!("{e:?}")));
                         }
                     }
-                    Some("progress") => client.progress.set(Some(ImportProgress {
-                        file: get(&data, "file").as_string().unwrap_or_default(),
-                        index: get(&data, "index").as_f64().unwrap_or(0.0) as usize,
+                    Ok(FromWorker::Progress(p)) => client.progress.set(Some(ImportProgress {
+                        file: p.file,
+                        index: p.index,
                         files,
-                        bytes: get(&data, "bytes").as_f64().unwrap_or(0.0),
-                        size: get(&data, "size").as_f64().unwrap_or(0.0),
-                        rows: get(&data, "rows").as_f64().unwrap_or(0.0) as u64,
+                        bytes: p.bytes,
+                        size: p.size,
+                        rows: p.rows,
                     })),
-                    Some("done") => {
-                        let bytes = Uint8Array::new(&get(&data, "report")).to_vec();
-                        match (rmp_serde::from_slice::<PensionReport>(&bytes), analysis(&data)) {
-                            (Ok(report), Ok(analysis)) => {
-                                on_report(report);
-                                on_records(analysis);
-                            }
-                            (Err(e), _) | (_, Err(e)) => client.failure.set(Some(e.to_string())),
-                        }
+                    Ok(FromWorker::Done { report, records, .. }) => {
+                        on_report(*report);
+                        on_records(records);
                         // The worker stays, idle, with the records of this job for
                         // `reanalyse`; the next `start` or `stop` ends it.
                         client.progress.set(None);
                     }
-                    Some("analysed") => match analysis(&data) {
-                        Ok(analysis) => on_records(analysis),
-                        Err(e) => client.failure.set(Some(e.to_string())),
-                    },
-                    _ => {}
+                    Ok(FromWorker::Analysed { records }) => on_records(records),
+                    Ok(FromWorker::Failed { message }) | Err(message) => {
+                        client.progress.set(None);
+                        client.failure.set(Some(message));
+                    }
                 }
             });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

@@ -12,6 +12,7 @@ mod projector;
 mod settings;
 mod shell;
 mod state;
+pub mod worker_protocol;
 
 use leptos::prelude::*;
 use state::{AppState, Page};

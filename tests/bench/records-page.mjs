@@ -104,8 +104,9 @@ window.runShuno = (viaBlob = false) => watchingMainThread(async () => {
     shunoWorker.onmessage = (e) => {
       if (e.data.kind === 'progress') progress += 1;
       if (e.data.kind === 'done') ok(e.data);
+      if (e.data.kind === 'failed') fail(new Error(e.data.message));
     };
-    shunoWorker.postMessage({ files, mappings: '[]', records: '{}' }, transfer);
+    shunoWorker.postMessage({ kind: 'job', files, mappings: '[]', records: '{}' }, transfer);
   });
   const analysis = done.records && decode(done.records);
   const ms = performance.now() - t0;
