@@ -23,7 +23,8 @@ pub fn Header() -> impl IntoView {
             <div class="toggles">
                 <div class="toggle" role="group" aria-label=t("app.language")>
                     {Lang::ALL
-                        .into_iter()
+                        .iter()
+                        .copied()
                         .map(|lang| {
                             view! {
                                 <button

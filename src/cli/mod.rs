@@ -44,10 +44,10 @@ enum Command {
     /// Import a folder without settling: every problem, and per file read = accepted + rejected.
     Check {
         dir: PathBuf,
-        #[arg(long, value_parser = parse_lang, default_value = "ja")]
+        #[arg(long, value_enum, default_value_t = Lang::Ja)]
         lang: Lang,
         /// Read every file in this encoding instead of detecting it.
-        #[arg(long, value_parser = parse_encoding)]
+        #[arg(long, value_enum)]
         encoding: Option<Encoding>,
         /// Also write the rejected rows to this CSV file (UTF-8 with BOM).
         #[arg(long)]
@@ -62,9 +62,9 @@ enum Command {
         through: Option<NaiveDate>,
         #[arg(long, value_enum, default_value = "json")]
         format: records::RecordsFormat,
-        #[arg(long, value_parser = parse_lang, default_value = "ja")]
+        #[arg(long, value_enum, default_value_t = Lang::Ja)]
         lang: Lang,
-        #[arg(long, value_parser = parse_encoding)]
+        #[arg(long, value_enum)]
         encoding: Option<Encoding>,
     },
     /// Contact-duty compliance of the delinquents of DIR as of a day (digest A3):
@@ -75,9 +75,9 @@ enum Command {
         as_of: NaiveDate,
         #[arg(long, value_enum, default_value = "table")]
         format: records::RecordsFormat,
-        #[arg(long, value_parser = parse_lang, default_value = "ja")]
+        #[arg(long, value_enum, default_value_t = Lang::Ja)]
         lang: Lang,
-        #[arg(long, value_parser = parse_encoding)]
+        #[arg(long, value_enum)]
         encoding: Option<Encoding>,
     },
     /// Write synthetic contact, payment and delinquent records (about 8 contacts
@@ -118,16 +118,16 @@ pub struct SettleArgs {
     /// Provisional settlement from this month's snapshots (YYYY-MM).
     #[arg(long, value_parser = parse_month)]
     as_of: Option<YearMonth>,
-    #[arg(long, value_parser = parse_band_mode, default_value = "tiered")]
+    #[arg(long, value_enum, default_value_t = BandMode::Tiered)]
     band_mode: BandMode,
-    #[arg(long, value_parser = parse_rounding, default_value = "truncate")]
+    #[arg(long, value_enum, default_value_t = Rounding::Truncate)]
     rounding: Rounding,
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
-    #[arg(long, value_parser = parse_lang, default_value = "ja")]
+    #[arg(long, value_enum, default_value_t = Lang::Ja)]
     lang: Lang,
     /// Read every file in this encoding instead of detecting it (utf-8, cp932, utf-16le, utf-16be).
-    #[arg(long, value_parser = parse_encoding)]
+    #[arg(long, value_enum)]
     encoding: Option<Encoding>,
 }
 
@@ -137,23 +137,6 @@ fn parse_month(s: &str) -> Result<YearMonth, String> {
 
 fn parse_day(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("'{s}' is not a day in the form YYYY-MM-DD"))
-}
-
-fn parse_band_mode(s: &str) -> Result<BandMode, String> {
-    BandMode::from_code(s).ok_or_else(|| format!("'{s}' is not a band mode: use tiered or flat"))
-}
-
-fn parse_rounding(s: &str) -> Result<Rounding, String> {
-    Rounding::from_code(s).ok_or_else(|| format!("'{s}' is not a rounding rule: use truncate, half-up or up"))
-}
-
-fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::from_code(s).ok_or_else(|| format!("'{s}' is not a language: use ja or en"))
-}
-
-fn parse_encoding(s: &str) -> Result<Encoding, String> {
-    Encoding::from_code(s)
-        .ok_or_else(|| format!("'{s}' is not an encoding: use utf-8, cp932, utf-16le or utf-16be"))
 }
 
 pub fn main() -> ExitCode {

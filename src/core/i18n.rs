@@ -4,8 +4,23 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Lang {
     /// 日本語, the default.
     #[default]
@@ -14,17 +29,14 @@ pub enum Lang {
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Ja, Lang::En];
+    pub const ALL: &'static [Lang] = <Lang as strum::VariantArray>::VARIANTS;
 
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::Ja => "ja",
-            Lang::En => "en",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.code() == code)
+        code.parse().ok()
     }
 }
 
@@ -36,4 +48,31 @@ pub fn text(key: &str, lang: Lang) -> String {
 /// "第1期" / "Period 1".
 pub fn period_label(period: u8, lang: Lang) -> String {
     rust_i18n::t!("overview.period_n", locale = lang.code(), n = period).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::import::decode::Encoding;
+    use crate::core::money::Rounding;
+
+    #[test]
+    fn every_code_reads_back() {
+        for &l in Lang::ALL {
+            assert_eq!(Lang::from_code(l.code()), Some(l));
+        }
+        for &r in Rounding::ALL {
+            assert_eq!(Rounding::from_code(r.code()), Some(r));
+        }
+        for &e in Encoding::ALL {
+            assert_eq!(Encoding::from_code(e.code()), Some(e));
+        }
+        assert_eq!(Rounding::HalfUp.code(), "half-up");
+        assert_eq!(Encoding::Utf8Bom.code(), "utf-8-bom");
+        for alias in ["Shift_JIS", "sjis", "windows-31j", "CP932"] {
+            assert_eq!(Encoding::from_code(alias), Some(Encoding::Cp932), "{alias}");
+        }
+        assert_eq!(Encoding::from_code("utf8"), Some(Encoding::Utf8));
+        assert_eq!(Lang::from_code("fr"), None);
+    }
 }

@@ -78,8 +78,23 @@ pub fn to_decimal(x: &Exact, places: u32) -> Decimal {
 
 /// How a yen amount is rounded to whole yen (digest A8: not stated in the seed;
 /// default truncation, 1円未満切り捨て).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    Serialize,
+    Deserialize,
+    Hash,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Rounding {
     /// 切り捨て: toward zero.
     #[default]
@@ -91,18 +106,14 @@ pub enum Rounding {
 }
 
 impl Rounding {
-    pub const ALL: [Rounding; 3] = [Rounding::Truncate, Rounding::HalfUp, Rounding::Up];
+    pub const ALL: &'static [Rounding] = <Rounding as strum::VariantArray>::VARIANTS;
 
     pub fn code(self) -> &'static str {
-        match self {
-            Rounding::Truncate => "truncate",
-            Rounding::HalfUp => "half-up",
-            Rounding::Up => "up",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<Rounding> {
-        Rounding::ALL.into_iter().find(|r| r.code() == code)
+        code.parse().ok()
     }
 
     /// Rounds an exact amount to whole yen by this rule.
@@ -167,7 +178,7 @@ mod tests {
     #[test]
     fn a_third_of_three_hundred_million_is_exact() {
         let third = mul(&int(300_000_000), &frac(1, 3)).unwrap();
-        for r in Rounding::ALL {
+        for &r in Rounding::ALL {
             assert_eq!(r.to_yen(&third).unwrap(), 100_000_000);
         }
     }
@@ -184,7 +195,7 @@ mod tests {
             (int(0), [0, 0, 0]),
         ];
         for (x, want) in cases {
-            for (r, w) in Rounding::ALL.into_iter().zip(want) {
+            for (&r, w) in Rounding::ALL.iter().zip(want) {
                 assert_eq!(r.to_yen(&x).unwrap(), w, "{x} by {r:?}");
             }
         }

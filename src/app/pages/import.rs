@@ -82,7 +82,8 @@ pub fn Import() -> impl IntoView {
                                             {move || format!("{} ({})", state.t("cli.detected"), current.map_or("—", |e| e.label()))}
                                         </option>
                                         {Encoding::ALL
-                                            .into_iter()
+                                            .iter()
+                                            .copied()
                                             .map(|e| view! { <option value=e.code() selected=!detected && current == Some(e)>{e.label()}</option> })
                                             .collect_view()}
                                     </select>

@@ -129,7 +129,8 @@ pub fn Overview() -> impl IntoView {
                     }
                 }>
                     {SortKey::ALL
-                        .into_iter()
+                        .iter()
+                        .copied()
                         .map(|k| {
                             view! {
                                 <option value=k.code() selected=move || state.sort.get() == k>
@@ -148,7 +149,8 @@ pub fn Overview() -> impl IntoView {
                     }
                 }>
                     {BandMode::ALL
-                        .into_iter()
+                        .iter()
+                        .copied()
                         .map(|m| {
                             view! {
                                 <option value=m.code() selected=move || state.options.get().band_mode == m>
@@ -167,7 +169,8 @@ pub fn Overview() -> impl IntoView {
                     }
                 }>
                     {Rounding::ALL
-                        .into_iter()
+                        .iter()
+                        .copied()
                         .map(|r| {
                             view! {
                                 <option value=r.code() selected=move || state.options.get().rounding == r>

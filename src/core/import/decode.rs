@@ -11,19 +11,50 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "kebab-case")]
 pub enum Encoding {
+    #[strum(to_string = "utf-8", serialize = "utf8")]
+    #[cfg_attr(feature = "cli", value(name = "utf-8", alias = "utf8"))]
     Utf8,
+    #[strum(to_string = "utf-8-bom")]
+    #[cfg_attr(feature = "cli", value(name = "utf-8-bom"))]
     Utf8Bom,
+    #[strum(to_string = "cp932", serialize = "shift-jis", serialize = "sjis", serialize = "windows-31j")]
+    #[cfg_attr(
+        feature = "cli",
+        value(
+            name = "cp932",
+            alias = "shift-jis",
+            alias = "shift_jis",
+            alias = "sjis",
+            alias = "windows-31j"
+        )
+    )]
     Cp932,
+    #[strum(to_string = "utf-16le")]
+    #[cfg_attr(feature = "cli", value(name = "utf-16le"))]
     Utf16Le,
+    #[strum(to_string = "utf-16be")]
+    #[cfg_attr(feature = "cli", value(name = "utf-16be"))]
     Utf16Be,
 }
 
 impl Encoding {
-    pub const ALL: [Encoding; 5] =
-        [Encoding::Utf8, Encoding::Utf8Bom, Encoding::Cp932, Encoding::Utf16Le, Encoding::Utf16Be];
+    pub const ALL: &'static [Encoding] = <Encoding as strum::VariantArray>::VARIANTS;
 
     pub fn label(self) -> &'static str {
         match self {
@@ -36,25 +67,12 @@ impl Encoding {
     }
 
     pub fn code(self) -> &'static str {
-        match self {
-            Encoding::Utf8 => "utf-8",
-            Encoding::Utf8Bom => "utf-8-bom",
-            Encoding::Cp932 => "cp932",
-            Encoding::Utf16Le => "utf-16le",
-            Encoding::Utf16Be => "utf-16be",
-        }
+        self.into()
     }
 
     /// Reads a user's override: `utf-8`, `cp932`/`shift_jis`/`sjis`, `utf-16le`, `utf-16be`.
     pub fn from_code(code: &str) -> Option<Encoding> {
-        match code.to_ascii_lowercase().replace('_', "-").as_str() {
-            "utf-8" | "utf8" => Some(Encoding::Utf8),
-            "utf-8-bom" => Some(Encoding::Utf8Bom),
-            "cp932" | "shift-jis" | "sjis" | "windows-31j" => Some(Encoding::Cp932),
-            "utf-16le" => Some(Encoding::Utf16Le),
-            "utf-16be" => Some(Encoding::Utf16Be),
-            _ => None,
-        }
+        code.to_ascii_lowercase().replace('_', "-").parse().ok()
     }
 
     pub(super) fn codec(self) -> &'static encoding_rs::Encoding {

@@ -12,8 +12,23 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// How the bands combine, a point the seed leaves open (digest A5 "Ambiguity").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    Serialize,
+    Deserialize,
+    Hash,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum BandMode {
     /// Each band's slope applies to the part of the excess or shortfall inside that
     /// band, like tax brackets: continuous and monotonic. The default.
@@ -25,17 +40,14 @@ pub enum BandMode {
 }
 
 impl BandMode {
-    pub const ALL: [BandMode; 2] = [BandMode::Tiered, BandMode::Flat];
+    pub const ALL: &'static [BandMode] = <BandMode as strum::VariantArray>::VARIANTS;
 
     pub fn code(self) -> &'static str {
-        match self {
-            BandMode::Tiered => "tiered",
-            BandMode::Flat => "flat",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<BandMode> {
-        BandMode::ALL.into_iter().find(|m| m.code() == code)
+        code.parse().ok()
     }
 }
 

@@ -26,8 +26,22 @@ impl Scope {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    Serialize,
+    Deserialize,
+    Hash,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum SortKey {
     /// Best achievement first: the achievement adjustment as a share of the base.
     #[default]
@@ -39,19 +53,14 @@ pub enum SortKey {
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 4] = [SortKey::Achievement, SortKey::ShortfallYen, SortKey::Name, SortKey::Code];
+    pub const ALL: &'static [SortKey] = <SortKey as strum::VariantArray>::VARIANTS;
 
     pub fn code(self) -> &'static str {
-        match self {
-            SortKey::Achievement => "achievement",
-            SortKey::ShortfallYen => "shortfall_yen",
-            SortKey::Name => "name",
-            SortKey::Code => "code",
-        }
+        self.into()
     }
 
     pub fn from_code(code: &str) -> Option<SortKey> {
-        SortKey::ALL.into_iter().find(|k| k.code() == code)
+        code.parse().ok()
     }
 }
 
