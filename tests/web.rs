@@ -97,3 +97,20 @@ fn worker_messages_round_trip() {
         "a file without bytes is refused"
     );
 }
+
+/// Links into the app: a page, an office, a slide; anything else is not ours.
+#[wasm_bindgen_test]
+fn routes_read_and_write_the_fragment() {
+    use shuno::app::route::{Page, Route};
+
+    assert_eq!(Route::parse("#/records"), Some(Route::Page(Page::Records)));
+    assert_eq!(Route::parse("#/office/90101"), Some(Route::Office("90101".into())));
+    assert_eq!(Route::parse("#/slides/3"), Some(Route::Slide(2)));
+    for bad in ["", "#", "#/", "#/slides/0", "#/slides/x", "#/nope", "#/office/", "#/rule/extra", "records"] {
+        assert_eq!(Route::parse(bad), None, "{bad}");
+    }
+    for route in [Route::Page(Page::Import), Route::Office("東京 01/2".into()), Route::Slide(0)] {
+        assert_eq!(Route::parse(&route.to_hash()), Some(route.clone()), "{}", route.to_hash());
+    }
+    assert_eq!(Route::Slide(4).to_hash(), "#/slides/5");
+}

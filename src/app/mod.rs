@@ -9,13 +9,15 @@ mod import_client;
 pub mod import_worker;
 mod pages;
 mod projector;
+pub mod route;
 mod settings;
 mod shell;
 mod state;
 pub mod worker_protocol;
 
 use leptos::prelude::*;
-use state::{AppState, Page};
+use route::Page;
+use state::AppState;
 
 /// Mounts the app on `<body>`.
 pub fn start() {
@@ -28,6 +30,7 @@ fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     state.load_demo();
+    route::sync(state);
     view! {
         <shell::Header />
         <main id="main" tabindex="-1">

@@ -71,7 +71,8 @@ pub fn Projector() -> impl IntoView {
     move || {
         let Some((s, scope, offices)) = deck.get() else { return ().into_any() };
         let total = offices.len() + 1;
-        let current = state.slide.get().unwrap_or(0);
+        // A linked slide past the end (`#/slides/99`) shows the last one.
+        let current = state.slide.get().unwrap_or(0).min(total - 1);
         let title = match &scope {
             Scope::Prefecture(p) | Scope::District(p) => p.clone(),
             Scope::All => state.t("overview.all"),

@@ -1,7 +1,8 @@
 //! The frame around every page: product name, navigation, language and date
 //! toggles, the demo badge, and the privacy line.
 
-use super::state::{AppState, Page};
+use super::route::Page;
+use super::state::AppState;
 use crate::core::calendar::DateStyle;
 use crate::core::i18n::Lang;
 use leptos::prelude::*;

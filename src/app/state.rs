@@ -2,6 +2,7 @@
 //! core derives from them. Records live in memory only; nothing is persisted.
 
 use crate::app::import_client::{ImportClient, Replies, Source};
+use crate::app::route::Page;
 use crate::app::settings;
 use crate::core::calendar::DateStyle;
 use crate::core::i18n::{text, Lang};
@@ -15,29 +16,6 @@ use crate::profiles::pension::views::overview::{Scope, SortKey};
 use crate::profiles::pension::PensionReport;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Page {
-    Overview,
-    Office,
-    Rule,
-    Import,
-    Records,
-}
-
-impl Page {
-    pub const ALL: [Page; 5] = [Page::Overview, Page::Office, Page::Rule, Page::Import, Page::Records];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Page::Overview => "nav.overview",
-            Page::Office => "nav.office",
-            Page::Rule => "nav.rule",
-            Page::Import => "nav.import",
-            Page::Records => "nav.records",
-        }
-    }
-}
 
 #[derive(Clone, Copy)]
 pub struct AppState {

@@ -190,7 +190,7 @@ pub fn Overview() -> impl IntoView {
         None => view! {
             <div class="empty">
                 <p>{t("overview.no_data")}</p>
-                <button type="button" on:click=move |_| state.page.set(crate::app::state::Page::Import)>
+                <button type="button" on:click=move |_| state.page.set(crate::app::route::Page::Import)>
                     {t("nav.import")}
                 </button>
             </div>

@@ -4,7 +4,8 @@
 //! stored). Everything shown is computed by the core in the import worker.
 
 use crate::app::download::save_text;
-use crate::app::state::{AppState, Page};
+use crate::app::route::Page;
+use crate::app::state::AppState;
 use crate::core::calendar::{format_date, format_month};
 use crate::core::money::{group_thousands, signed_count};
 use crate::profiles::pension::records::analysis::RecordsAnalysis;

@@ -1,0 +1,137 @@
+//! Where the app is, as the URL's fragment, so that a page, an office and a
+//! slide can be linked and bookmarked: `#/overview`, `#/office/90101`,
+//! `#/rule`, `#/import`, `#/records`, `#/slides/3` (1-based). A fragment never
+//! reaches a server, so it works from a plain static server and from a file
+//! opened from disk.
+//!
+//! Not `leptos_router`: its 0.8 router reads the URL's path only (hash routes
+//! are an open request, leptos-rs/leptos#2184), and a path route breaks both a
+//! static server without rewrites and `file://`. This module is the whole of
+//! the routing: a typed [`Route`], and the two-way sync with the state.
+
+use crate::app::state::AppState;
+use leptos::prelude::*;
+
+/// A page of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Overview,
+    Office,
+    Rule,
+    Import,
+    Records,
+}
+
+impl Page {
+    pub const ALL: [Page; 5] = [Page::Overview, Page::Office, Page::Rule, Page::Import, Page::Records];
+
+    /// The page's name in the URL (`#/records`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Page::Overview => "overview",
+            Page::Office => "office",
+            Page::Rule => "rule",
+            Page::Import => "import",
+            Page::Records => "records",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Page::Overview => "nav.overview",
+            Page::Office => "nav.office",
+            Page::Rule => "nav.rule",
+            Page::Import => "nav.import",
+            Page::Records => "nav.records",
+        }
+    }
+}
+
+/// A place in the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    Page(Page),
+    /// The office detail page, on one office.
+    Office(String),
+    /// Projector mode, on slide `n` (0-based here, 1-based in the URL).
+    Slide(usize),
+}
+
+impl Route {
+    /// Reads a fragment (`#/office/90101`); `None` for anything else.
+    pub fn parse(hash: &str) -> Option<Route> {
+        let path = hash.strip_prefix('#').unwrap_or(hash).strip_prefix('/')?;
+        let mut parts = path.split('/');
+        let route = match (parts.next()?, parts.next()) {
+            ("slides", Some(n)) => Route::Slide(n.parse::<usize>().ok()?.checked_sub(1)?),
+            ("office", Some(code)) if !code.is_empty() => Route::Office(decode(code)?),
+            (name, None) => Route::Page(*Page::ALL.iter().find(|p| p.code() == name)?),
+            _ => return None,
+        };
+        parts.next().is_none().then_some(route)
+    }
+
+    /// The fragment for this place.
+    pub fn to_hash(&self) -> String {
+        match self {
+            Route::Page(page) => format!("#/{}", page.code()),
+            Route::Office(code) => format!("#/office/{}", js_sys::encode_uri_component(code)),
+            Route::Slide(n) => format!("#/slides/{}", n + 1),
+        }
+    }
+
+    /// Where the state is now.
+    fn of(state: AppState) -> Route {
+        match (state.slide.get(), state.page.get(), state.office.get()) {
+            (Some(n), _, _) => Route::Slide(n),
+            (None, Page::Office, Some(code)) => Route::Office(code),
+            (None, page, _) => Route::Page(page),
+        }
+    }
+
+    /// Takes the app there.
+    fn apply(self, state: AppState) {
+        match self {
+            Route::Slide(n) => state.slide.set(Some(n)),
+            Route::Office(code) => {
+                state.slide.set(None);
+                state.show_office(code);
+            }
+            Route::Page(page) => {
+                state.slide.set(None);
+                state.page.set(page);
+            }
+        }
+    }
+}
+
+fn decode(part: &str) -> Option<String> {
+    js_sys::decode_uri_component(part).ok().and_then(|s| s.as_string())
+}
+
+fn current_hash() -> String {
+    gloo::utils::window().location().hash().unwrap_or_default()
+}
+
+/// Follows the URL's fragment (at start, and on the browser's back and
+/// forward), and writes the state's place into it.
+pub fn sync(state: AppState) {
+    if let Some(route) = Route::parse(&current_hash()) {
+        route.apply(state);
+    }
+    let listener = gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+        if let Some(route) = Route::parse(&current_hash()) {
+            if route != Route::of(state) {
+                route.apply(state);
+            }
+        }
+    });
+    // The listener lives as long as the page.
+    listener.forget();
+    Effect::new(move |_| {
+        let hash = Route::of(state).to_hash();
+        if hash != current_hash() {
+            let _ = gloo::utils::window().location().set_hash(&hash);
+        }
+    });
+}
