@@ -3,6 +3,7 @@
 //! [`crate::core`].
 
 mod charts;
+mod components;
 mod download;
 mod dropped;
 mod import_client;

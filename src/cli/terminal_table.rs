@@ -2,9 +2,10 @@
 //! two columns).
 
 use crate::core::i18n::{period_label, text, Lang};
-use crate::core::money::{format_percent, format_yen, from_decimal};
+use crate::core::money::format_yen;
 use crate::profiles::pension::rules::flags;
 use crate::profiles::pension::rules::Settlement;
+use crate::profiles::pension::views::presentation::{percent_or_dash, rules_in_force, stepped_or_dash};
 use unicode_width::UnicodeWidthStr;
 
 fn pad(s: &str, width: usize, right: bool) -> String {
@@ -32,20 +33,15 @@ fn render(rows: &[Vec<String>], right_aligned_from: usize) -> String {
 }
 
 pub fn settlement_table(s: &Settlement, lang: Lang) -> String {
-    let pct =
-        |d: &Option<rust_decimal::Decimal>| d.map_or("—".to_string(), |d| format_percent(&from_decimal(d)));
     let mut out = format!(
-        "{} ({}〜{})  {} {}{}  {} {}  {} {}\n\n",
+        "{} ({}〜{})  {} {}{}  {}\n\n",
         period_label(s.period, lang),
         s.period_first,
         s.period_last,
         text("table.as_of", lang),
         s.as_of,
         if s.provisional { format!(" ({})", text("table.provisional", lang)) } else { String::new() },
-        text("table.band_mode", lang),
-        s.rules.band_mode.code(),
-        text("table.rounding", lang),
-        s.rules.rounding.code(),
+        rules_in_force(&s.rules, lang),
     );
     let mut rows = vec![[
         "code",
@@ -71,9 +67,9 @@ pub fn settlement_table(s: &Settlement, lang: Lang) -> String {
                 if first { o.office_code.clone() } else { String::new() },
                 if first { o.office_name.clone() } else { String::new() },
                 text(&format!("kind.{}", k.kind.code()), lang),
-                pct(&k.rate),
-                pct(&k.target),
-                k.ratio_stepped_percent.map_or("—".to_string(), |p| format!("{p}%")),
+                percent_or_dash(k.rate),
+                percent_or_dash(k.target),
+                stepped_or_dash(k),
                 format!("{}%", k.adjustment_percent),
                 format_yen(k.base_yen),
                 format_yen(k.achievement_adjustment_yen),

@@ -44,10 +44,11 @@ test('an unknown header is mapped once and the mapping is remembered, without da
   const stored = await page.evaluate(() => ({ keys: Object.keys(localStorage), value: localStorage.getItem('shuno.column-mappings') }));
   assert.deepEqual(stored.keys, ['shuno.column-mappings']);
   assert.doesNotMatch(stored.value, /髙﨑|川﨑|東京都/, 'only column names are stored');
-  // A new visit reads the same header with the remembered mapping.
+  // A new visit reads the same header with the remembered mapping. The
+  // reload stays on the import page (the URL says #/import).
   await page.reload();
-  await page.waitForSelector('[data-testid=settlement-table] tbody tr');
-  await page.getByRole('button', { name: 'データ取込' }).click();
+  assert.equal(new URL(page.url()).hash, '#/import');
+  await page.waitForSelector('[data-testid=file-input]');
   await page.setInputFiles('[data-testid=file-input]', [file]);
   await page.waitForFunction(() => document.querySelector('tr[data-file="my-offices.csv"] [data-testid=accepted]')?.textContent === '2');
   await context.close();

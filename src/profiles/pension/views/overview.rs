@@ -17,6 +17,24 @@ pub enum Scope {
 }
 
 impl Scope {
+    /// The scope as one string, for a form's value (`d:関東`, `p:群馬県`, ``).
+    pub fn code(&self) -> String {
+        match self {
+            Scope::All => String::new(),
+            Scope::District(d) => format!("d:{d}"),
+            Scope::Prefecture(p) => format!("p:{p}"),
+        }
+    }
+
+    /// Reads [`Scope::code`] back; anything else is all offices.
+    pub fn from_code(code: &str) -> Scope {
+        match code.split_once(':') {
+            Some(("d", d)) => Scope::District(d.to_string()),
+            Some(("p", p)) => Scope::Prefecture(p.to_string()),
+            _ => Scope::All,
+        }
+    }
+
     pub fn includes(&self, o: &OfficeSettlement) -> bool {
         match self {
             Scope::All => true,
@@ -128,4 +146,17 @@ pub fn prefectures(s: &Settlement) -> Vec<String> {
 /// Districts in name order.
 pub fn districts(s: &Settlement) -> Vec<String> {
     s.districts.iter().map(|d| d.district.clone()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scope_codes_read_back() {
+        for scope in [Scope::All, Scope::District("関東:甲信越".into()), Scope::Prefecture("群馬県".into())]
+        {
+            assert_eq!(Scope::from_code(&scope.code()), scope);
+        }
+    }
 }

@@ -2,9 +2,10 @@
 //! where a ratio lies against the rule's edges (from the rule data, not
 //! re-typed), percent or a dash.
 
+use crate::core::i18n::{text, Lang};
 use crate::core::money::{format_percent, from_decimal};
 use crate::profiles::pension::rules::achievement::band_index;
-use crate::profiles::pension::rules::settlement::KindSettlement;
+use crate::profiles::pension::rules::settlement::{KindSettlement, RulesInForce};
 use rust_decimal::Decimal;
 
 /// Where an achievement ratio lies against the rule's edges (digest A5, A9).
@@ -74,6 +75,18 @@ pub fn ratio_with_mark(kind: &KindSettlement) -> String {
     }
 }
 
+/// The rules in force, beside every settlement shown or printed:
+/// `帯の読み方: 段階（累進） · 端数処理: 切り捨て`.
+pub fn rules_in_force(rules: &RulesInForce, lang: Lang) -> String {
+    format!(
+        "{}: {} · {}: {}",
+        text("overview.band_mode", lang),
+        text(&format!("band.{}", rules.band_mode.code()), lang),
+        text("overview.rounding", lang),
+        text(&format!("rounding.{}", rules.rounding.code()), lang)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,5 +131,14 @@ mod tests {
         assert_eq!(ratio_with_mark(&kind(None, None)), "—");
         assert_eq!(percent_or_dash(None), "—");
         assert_eq!(percent_or_dash(Some(Decimal::new(187, 3))), "18.7%");
+    }
+
+    #[test]
+    fn the_rules_heading() {
+        use crate::core::money::Rounding;
+        use crate::profiles::pension::rules::BandMode;
+        let rules = RulesInForce::new(BandMode::Flat, Rounding::HalfUp);
+        assert_eq!(rules_in_force(&rules, Lang::Ja), "帯の読み方: 一律 · 端数処理: 四捨五入");
+        assert_eq!(rules_in_force(&rules, Lang::En), "Band reading: Flat · Rounding: Round half up");
     }
 }

@@ -1,0 +1,53 @@
+//! A labelled `<select>` over a closed set (an enum with strum codes): the value
+//! of each option is the variant's code, its text the i18n key
+//! `{text_prefix}.{code}`.
+
+use crate::app::state::AppState;
+use leptos::prelude::*;
+use std::str::FromStr;
+
+/// What a choice needs: every variant, a code each, and reading a code back.
+pub trait Choice:
+    Copy + PartialEq + Send + Sync + 'static + strum::VariantArray + Into<&'static str> + FromStr
+{
+}
+
+impl<T> Choice for T where
+    T: Copy + PartialEq + Send + Sync + 'static + strum::VariantArray + Into<&'static str> + FromStr
+{
+}
+
+#[component]
+pub fn EnumSelect<T: Choice>(
+    /// i18n key of the label.
+    label: &'static str,
+    /// i18n key prefix of the options' text (`band` → `band.tiered`).
+    text_prefix: &'static str,
+    #[prop(into)] value: Signal<T>,
+    on_change: impl Fn(T) + 'static,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <label>
+            {move || state.t(label)}
+            <select on:change=move |ev| {
+                if let Ok(v) = event_target_value(&ev).parse::<T>() {
+                    on_change(v);
+                }
+            }>
+                {T::VARIANTS
+                    .iter()
+                    .copied()
+                    .map(|v| {
+                        let code: &'static str = v.into();
+                        view! {
+                            <option value=code selected=move || value.get() == v>
+                                {move || state.t(&format!("{text_prefix}.{code}"))}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}

@@ -1,0 +1,3 @@
+//! Components every page and every profile uses.
+
+pub mod enum_select;

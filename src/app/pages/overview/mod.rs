@@ -1,0 +1,100 @@
+//! Overview: the settlement of the chosen period, one row per office, from
+//! [`crate::profiles::pension::rules::settle`]. The page only wires and draws.
+
+mod controls;
+mod table;
+
+use crate::app::download::save_text;
+use crate::app::route::Page;
+use crate::app::state::AppState;
+use crate::core::calendar::format_month;
+use crate::core::i18n::period_label;
+use crate::profiles::pension::rules::{SettleError, Settlement};
+use crate::profiles::pension::views::export::settlement_csv;
+use crate::profiles::pension::views::presentation::rules_in_force;
+use leptos::prelude::*;
+
+#[component]
+pub fn Overview() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <section class="page overview">
+            <h1>{move || state.t("nav.overview")}</h1>
+            <controls::Controls />
+            {move || match state.settlement.get() {
+                None if state.loading.get().is_some() => {
+                    view! { <p class="muted">{move || state.t("app.loading")}</p> }.into_any()
+                }
+                None => view! { <NoData /> }.into_any(),
+                Some(Err(errors)) => view! { <Errors errors /> }.into_any(),
+                Some(Ok(settlement)) => view! { <SettlementView settlement /> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn NoData() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="empty">
+            <p>{move || state.t("overview.no_data")}</p>
+            <button type="button" on:click=move |_| state.page.set(Page::Import)>
+                {move || state.t("nav.import")}
+            </button>
+        </div>
+    }
+}
+
+#[component]
+fn Errors(errors: Vec<SettleError>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="errors" role="alert">
+            <h2>{move || state.t("overview.cannot_settle")}</h2>
+            <ul>{errors.into_iter().map(|e| view! { <li>{move || e.message(state.lang.get())}</li> }).collect_view()}</ul>
+        </div>
+    }
+}
+
+#[component]
+fn SettlementView(settlement: Settlement) -> impl IntoView {
+    view! {
+        <SettlementHead settlement=settlement.clone() />
+        <table::SettlementTable settlement />
+    }
+}
+
+/// The period, the as-of month, the rules in force, and what can be done with
+/// the settlement.
+#[component]
+fn SettlementHead(settlement: Settlement) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let s = settlement.clone();
+    let heading = move || {
+        let provisional =
+            if s.provisional { format!(" ({})", state.t("table.provisional")) } else { String::new() };
+        format!(
+            "{} · {} {}{provisional}",
+            period_label(s.period, state.lang.get()),
+            state.t("overview.as_of"),
+            format_month(s.as_of, state.date_style.get()),
+        )
+    };
+    let rules = settlement.rules.clone();
+    let export = move |_| {
+        let lang = state.lang.get_untracked();
+        let name = format!("shuno-settlement-period{}-{}.csv", settlement.period, settlement.as_of);
+        save_text(&name, &settlement_csv(&settlement, lang), "text/csv;charset=utf-8");
+    };
+    view! {
+        <div class="settlement-head">
+            <h2 data-testid="settlement-heading">{heading}</h2>
+            <p class="rules-in-force" data-testid="rules-in-force">{move || rules_in_force(&rules, state.lang.get())}</p>
+            <button type="button" class="primary" data-testid="enter-projector" on:click=move |_| crate::app::projector::enter(state)>
+                {move || state.t("projector.enter")}
+            </button>
+            <button type="button" on:click=export>{move || state.t("overview.export_csv")}</button>
+        </div>
+    }
+}
