@@ -149,7 +149,13 @@ impl AppState {
     pub fn load_demo(self) {
         self.loading.set(Some("demo".into()));
         spawn_local(async move {
-            match fetch_demo().await {
+            let fetched = fetch_demo().await;
+            // Files the user added while the demo was on its way win: the demo
+            // never replaces them (a link can open the import page at once).
+            if self.loading.get_untracked().as_deref() != Some("demo") {
+                return;
+            }
+            match fetched {
                 Ok(files) => {
                     self.sources.set(files);
                     self.is_demo.set(true);
@@ -164,6 +170,9 @@ impl AppState {
     /// name replaces the earlier one).
     pub fn load_user_files(self, added: Vec<Source>) {
         self.import.cancelled.set(false);
+        if self.loading.get_untracked().as_deref() == Some("demo") {
+            self.loading.set(None);
+        }
         self.before_load.set_value((self.sources.get_untracked(), self.is_demo.get_untracked()));
         if self.is_demo.get_untracked() {
             self.sources.set(Vec::new());

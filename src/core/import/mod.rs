@@ -203,6 +203,7 @@ impl<P: Profile> Importer<P> {
         for sheet in sheets {
             let label = format!("{name}#{}", sheet.name);
             let mut summary = summary(&label, None, false);
+            summary.sheet = true;
             summary.bytes = 0;
             let mut file = FileIngest::new(&label, self.mappings.clone());
             if !sheet.header.is_empty() {
@@ -270,6 +271,7 @@ fn summary<T>(file: &str, encoding: Option<Encoding>, detected: bool) -> FileSum
         bytes: 0,
         encoding,
         encoding_detected: detected,
+        sheet: false,
         table: None,
         read: 0,
         accepted: 0,

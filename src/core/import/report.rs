@@ -13,6 +13,8 @@ pub struct FileSummary<T> {
     pub bytes: u64,
     pub encoding: Option<Encoding>,
     pub encoding_detected: bool,
+    /// A sheet of a workbook (no encoding to choose).
+    pub sheet: bool,
     pub table: Option<T>,
     /// Data rows read (blank rows excluded).
     pub read: u64,
