@@ -141,6 +141,12 @@ pub fn format_yen(yen: Yen) -> String {
     format!("{sign}¥{}", group_thousands(yen.unsigned_abs()))
 }
 
+/// `1,234` / `-12`: a count with separators (chart axes).
+pub fn format_count(n: i64) -> String {
+    let sign = if n < 0 { "-" } else { "" };
+    format!("{sign}{}", group_thousands(n.unsigned_abs()))
+}
+
 /// `+1,234` / `−12` / `±0`: a difference of counts, its sign always shown (the
 /// minus is U+2212, as typeset).
 pub fn signed_count(n: i64) -> String {
@@ -174,6 +180,13 @@ pub fn format_percent(x: &Exact) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_with_separators() {
+        assert_eq!(format_count(1_400), "1,400");
+        assert_eq!(format_count(-12_345), "-12,345");
+        assert_eq!(format_count(0), "0");
+    }
 
     #[test]
     fn a_third_of_three_hundred_million_is_exact() {

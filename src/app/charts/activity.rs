@@ -2,6 +2,7 @@
 //! the cumulative shortfall against plan as a line.
 
 use super::{font_px, BLUE, GREY, SKY, VERMILLION};
+use crate::core::money::format_count;
 use crate::profiles::pension::rules::activity::{ActivityMonth, MethodActivity};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
@@ -36,6 +37,7 @@ pub fn draw(canvas: web_sys::HtmlCanvasElement, a: &MethodActivity, labels: &Lab
         .configure_mesh()
         .x_labels(12)
         .x_label_formatter(&|x| months.get(x.round() as usize).cloned().unwrap_or_default())
+        .y_label_formatter(&|y| format_count(y.round() as i64))
         .label_style(("sans-serif", font))
         .light_line_style(RGBColor(235, 235, 235))
         .draw()

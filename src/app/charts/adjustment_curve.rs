@@ -43,6 +43,8 @@ pub fn draw(
         .ok()?;
     chart
         .configure_mesh()
+        .x_label_formatter(&|x| format!("{x:.0}%"))
+        .y_label_formatter(&|y| format!("{y:+.0}%"))
         .x_desc(labels.x.as_str())
         .y_desc(labels.y.as_str())
         .label_style(("sans-serif", 18))

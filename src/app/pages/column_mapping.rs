@@ -3,20 +3,16 @@
 //! mapping is remembered for files with the same header.
 
 use crate::app::state::AppState;
-use crate::core::import::schema::{header_signature, match_header, ColumnMapping, TableSpec};
+use crate::core::import::schema::{
+    closest_table, header_signature, match_header, Column, ColumnMapping, HeaderMatch, TableSpec,
+};
 use crate::profiles::pension::tables::PensionTable;
 use leptos::prelude::*;
 
 #[component]
 pub fn ColumnMappingForm(file: String, header: Vec<String>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    // Start from the table the header comes closest to (the first on a tie).
-    let closest = PensionTable::ALL
-        .iter()
-        .copied()
-        .rev()
-        .max_by_key(|t| match_header(&header, *t).positions.iter().flatten().count())
-        .unwrap_or(PensionTable::Offices);
+    let closest: PensionTable = closest_table(&header);
     let table = RwSignal::new(closest);
     let positions = RwSignal::new(match_header(&header, closest).positions);
     let header_for_table = header.clone();
@@ -25,11 +21,16 @@ pub fn ColumnMappingForm(file: String, header: Vec<String>) -> impl IntoView {
         positions.set(match_header(&header_for_table, t).positions);
     };
     let signature = header_signature(&header);
-    let missing = move || {
-        let m = crate::core::import::schema::HeaderMatch { table: table.get(), positions: positions.get() };
-        m.missing_required().len()
+    let missing =
+        move || HeaderMatch { table: table.get(), positions: positions.get() }.missing_required().len();
+    let apply = move |_| {
+        let mapping = ColumnMapping {
+            signature: signature.clone(),
+            table: table.get_untracked(),
+            positions: positions.get_untracked(),
+        };
+        state.remember_mapping(mapping)
     };
-    let header_for_rows = header.clone();
     view! {
         <details class="mapping" open data-testid="column-mapping">
             <summary>{move || format!("{} — {}", file, state.t("mapping.title"))}</summary>
@@ -57,59 +58,48 @@ pub fn ColumnMappingForm(file: String, header: Vec<String>) -> impl IntoView {
                 </thead>
                 <tbody>
                     {move || {
-                        let header = header_for_rows.clone();
                         table
                             .get()
                             .columns()
                             .iter()
                             .enumerate()
-                            .map(|(i, column)| {
-                                let options = header.clone();
-                                view! {
-                                    <tr>
-                                        <th scope="row">
-                                            {format!("{} / {}{}", column.japanese, column.english, if column.required { " *" } else { "" })}
-                                        </th>
-                                        <td>
-                                            <select on:change=move |ev| {
-                                                let value = event_target_value(&ev).parse::<usize>().ok();
-                                                positions.update(|p| p[i] = value);
-                                            }>
-                                                <option value="" selected=move || positions.get()[i].is_none()>"—"</option>
-                                                {options
-                                                    .into_iter()
-                                                    .enumerate()
-                                                    .map(|(j, name)| {
-                                                        view! {
-                                                            <option value=j.to_string() selected=move || positions.get()[i] == Some(j)>
-                                                                {name}
-                                                            </option>
-                                                        }
-                                                    })
-                                                    .collect_view()}
-                                            </select>
-                                        </td>
-                                    </tr>
-                                }
-                            })
+                            .map(|(index, column)| view! { <ColumnRow column=*column index header=header.clone() positions /> })
                             .collect_view()
                     }}
                 </tbody>
             </table>
-            <button
-                type="button"
-                class="primary"
-                prop:disabled=move || { missing() > 0 }
-                on:click=move |_| {
-                    state.remember_mapping(ColumnMapping {
-                        signature: signature.clone(),
-                        table: table.get_untracked(),
-                        positions: positions.get_untracked(),
-                    })
-                }
-            >
+            <button type="button" class="primary" prop:disabled=move || { missing() > 0 } on:click=apply>
                 {move || state.t("mapping.apply")}
             </button>
         </details>
+    }
+}
+
+/// One expected column and the file column it is read from.
+#[component]
+fn ColumnRow(
+    column: Column,
+    index: usize,
+    header: Vec<String>,
+    positions: RwSignal<Vec<Option<usize>>>,
+) -> impl IntoView {
+    let name = format!("{} / {}{}", column.japanese, column.english, if column.required { " *" } else { "" });
+    view! {
+        <tr>
+            <th scope="row">{name}</th>
+            <td>
+                <select on:change=move |ev| {
+                    let value = event_target_value(&ev).parse::<usize>().ok();
+                    positions.update(|p| p[index] = value);
+                }>
+                    <option value="" selected=move || positions.get()[index].is_none()>"—"</option>
+                    {header
+                        .into_iter()
+                        .enumerate()
+                        .map(|(j, name)| view! { <option value=j.to_string() selected=move || positions.get()[index] == Some(j)>{name}</option> })
+                        .collect_view()}
+                </select>
+            </td>
+        </tr>
     }
 }

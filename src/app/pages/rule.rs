@@ -2,13 +2,15 @@
 //! mode dotted, every office × kind placed on it, and the numbers in a table.
 
 use crate::app::charts::adjustment_curve::{coordinate, draw, Labels, Marker};
-use crate::app::download::save_canvas_png;
+use crate::app::charts::frame::{ChartFrame, Painter};
 use crate::app::state::AppState;
+use crate::core::calendar::format_month;
+use crate::core::i18n::period_label;
 use crate::core::money::{frac, from_decimal, int, to_decimal};
 use crate::profiles::pension::rules::achievement::band_edges_permille;
 use crate::profiles::pension::rules::{adjustment_percent, BandMode};
-use leptos::html::Canvas;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// The table beside the chart: the curve at the rule's band edges, just either
 /// side of 100 % (99.95 %, 100.05 %: a step's rounding shows), and 10 % beyond
@@ -25,26 +27,53 @@ fn sample_points() -> Vec<i64> {
 pub fn Rule() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move |key: &'static str| move || state.t(key);
-    let canvas = NodeRef::<Canvas>::new();
+    let as_of = move || {
+        state.settled().map(|s| {
+            format!(
+                "▲ {} · {} {} · {}: {}",
+                period_label(s.period, state.lang.get()),
+                state.t("overview.as_of"),
+                format_month(s.as_of, state.date_style.get()),
+                state.t("overview.band_mode"),
+                state.t(&format!("band.{}", s.rules.band_mode.code())),
+            )
+        })
+    };
+    view! {
+        <section class="page rule">
+            <h1>{t("nav.rule")}</h1>
+            <p>{t("rule.explain")}</p>
+            <p class="rules-in-force" data-testid="rule-as-of">{as_of}</p>
+            <div class="chart-row">
+                <CurveChart />
+                <CurveTable />
+            </div>
+        </section>
+    }
+}
 
-    Effect::new(move |_| {
-        let Some(canvas) = canvas.get() else { return };
+/// Every office × kind of the settlement on screen, placed on the curve.
+fn markers(state: AppState) -> Vec<Marker> {
+    let Some(s) = state.settled() else { return Vec::new() };
+    s.offices
+        .iter()
+        .flat_map(|o| o.kinds.iter())
+        .filter_map(|k| {
+            let ratio = from_decimal(k.ratio?);
+            Some(Marker {
+                ratio_percent: coordinate(&(ratio * int(100))),
+                adjustment_percent: coordinate(&from_decimal(k.adjustment_percent)),
+            })
+        })
+        .collect()
+}
+
+/// The curve for the reading in force, the other reading dashed.
+#[component]
+fn CurveChart() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let paint = Signal::derive(move || {
         let mode = state.options.get().band_mode;
-        let markers: Vec<Marker> = match state.settlement.get() {
-            Some(Ok(s)) => s
-                .offices
-                .iter()
-                .flat_map(|o| o.kinds.iter())
-                .filter_map(|k| {
-                    let ratio = from_decimal(k.ratio?);
-                    Some(Marker {
-                        ratio_percent: coordinate(&(ratio * int(100))),
-                        adjustment_percent: coordinate(&from_decimal(k.adjustment_percent)),
-                    })
-                })
-                .collect(),
-            _ => Vec::new(),
-        };
         let other = match mode {
             BandMode::Tiered => BandMode::Flat,
             BandMode::Flat => BandMode::Tiered,
@@ -55,70 +84,46 @@ pub fn Rule() -> impl IntoView {
             in_force: format!("{} ({})", state.t(&format!("band.{}", mode.code())), state.t("rule.in_force")),
             other: state.t(&format!("band.{}", other.code())),
         };
-        draw(canvas, mode, &markers, &labels);
+        let markers = markers(state);
+        Arc::new(move |c: web_sys::HtmlCanvasElement| {
+            draw(c, mode, &markers, &labels);
+        }) as Painter
     });
+    let label = Signal::derive(move || state.t("rule.chart_label"));
+    view! { <ChartFrame label file_name="shuno-adjustment-curve.png" aspect=562 test_id="curve-canvas" paint /> }
+}
 
-    let rows = move || {
-        sample_points()
-            .iter()
-            .map(|edge| {
-                let ratio = frac(*edge, 10_000);
-                let cell = |m: BandMode| {
-                    adjustment_percent(&ratio, m)
-                        .map(|p| format!("{}%", to_decimal(&p, 2).normalize()))
-                        .unwrap_or_default()
-                };
-                view! {
-                    <tr>
-                        <th scope="row">{format!("{}%", to_decimal(&(ratio * int(100)), 2).normalize())}</th>
-                        <td class="num">{cell(BandMode::Tiered)}</td>
-                        <td class="num">{cell(BandMode::Flat)}</td>
-                    </tr>
-                }
-            })
-            .collect_view()
-    };
-
+/// The curve's values at the sample points, both readings.
+#[component]
+fn CurveTable() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let t = move |key: &'static str| move || state.t(key);
+    let percent = |x: &crate::core::money::Exact| format!("{}%", to_decimal(x, 2).normalize());
+    let rows = sample_points()
+        .into_iter()
+        .map(|point| {
+            let ratio = frac(point, 10_000);
+            let cell = |m: BandMode| adjustment_percent(&ratio, m).map(|p| percent(&p)).unwrap_or_default();
+            view! {
+                <tr>
+                    <th scope="row">{percent(&(ratio * int(100)))}</th>
+                    <td class="num">{cell(BandMode::Tiered)}</td>
+                    <td class="num">{cell(BandMode::Flat)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
     view! {
-        <section class="page rule">
-            <h1>{t("nav.rule")}</h1>
-            <p>{t("rule.explain")}</p>
-            <p class="rules-in-force" data-testid="rule-as-of">
-                {move || match state.settled() {
-                    Some(s) => format!(
-                        "▲ {} · {} {} · {}: {}",
-                        crate::core::i18n::period_label(s.period, state.lang.get()),
-                        state.t("overview.as_of"),
-                        crate::core::calendar::format_month(s.as_of, state.date_style.get()),
-                        state.t("overview.band_mode"),
-                        state.t(&format!("band.{}", s.rules.band_mode.code())),
-                    ),
-                    None => String::new(),
-                }}
-            </p>
-            <div class="chart-row">
-                <figure class="chart">
-                    <canvas node_ref=canvas width="960" height="540" role="img" aria-label=t("rule.chart_label") data-testid="curve-canvas"></canvas>
-                    <figcaption>
-                        <button type="button" on:click=move |_| {
-                            if let Some(c) = canvas.get_untracked() {
-                                save_canvas_png(&c, "shuno-adjustment-curve.png");
-                            }
-                        }>{t("app.save_png")}</button>
-                    </figcaption>
-                </figure>
-                <table class="curve-table">
-                    <caption>{t("rule.table_caption")}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t("rule.ratio")}</th>
-                            <th scope="col" class="num">{t("band.tiered")}</th>
-                            <th scope="col" class="num">{t("band.flat")}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
-        </section>
+        <table class="curve-table">
+            <caption>{t("rule.table_caption")}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{t("rule.ratio")}</th>
+                    <th scope="col" class="num">{t("band.tiered")}</th>
+                    <th scope="col" class="num">{t("band.flat")}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
     }
 }

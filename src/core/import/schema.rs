@@ -136,6 +136,20 @@ pub fn match_header<T: TableSpec>(header: &[String], table: T) -> HeaderMatch<T>
     HeaderMatch { table, positions }
 }
 
+/// The table a header comes closest to: the most columns found, the first
+/// table of [`TableSpec::ALL`] on a tie (where a column mapping starts).
+pub fn closest_table<T: TableSpec>(header: &[String]) -> T {
+    let mut best = T::ALL[0];
+    let mut most = 0;
+    for &table in T::ALL {
+        let found = match_header(header, table).matched();
+        if found > most {
+            (best, most) = (table, found);
+        }
+    }
+    best
+}
+
 /// The table a header row belongs to: the complete match with the most columns
 /// (`Ok`), or else the closest incomplete one (`Err`, to report what is missing),
 /// or `Err(None)` when nothing resembles a known table.

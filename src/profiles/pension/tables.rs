@@ -186,7 +186,7 @@ impl TableSpec for PensionTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::import::schema::{header_signature, recognize, ColumnMapping};
+    use crate::core::import::schema::{closest_table, header_signature, recognize, ColumnMapping};
 
     fn row(cells: &[&str]) -> Vec<String> {
         cells.iter().map(|c| c.to_string()).collect()
@@ -231,6 +231,14 @@ mod tests {
         assert_eq!(mapping.apply(&row(&["コード", "なまえ", "県"])), None);
         let partial = ColumnMapping { positions: vec![Some(0), None, Some(2), Some(3)], ..mapping };
         assert_eq!(partial.apply(&header), None, "a required column left unmapped");
+    }
+
+    #[test]
+    fn a_mapping_starts_from_the_closest_table() {
+        let closest = |cells: &[&str]| closest_table::<PensionTable>(&row(cells));
+        assert_eq!(closest(&["コード", "督励日", "結果"]), PensionTable::Contacts);
+        assert_eq!(closest(&["x", "y"]), PensionTable::Offices, "nothing found: the first table");
+        assert_eq!(closest(&["事務所コード", "x"]), PensionTable::Offices, "a tie: the first table");
     }
 
     #[test]
