@@ -44,7 +44,7 @@ pub fn draw(
     chart
         .configure_mesh()
         .x_label_formatter(&|x| format!("{x:.0}%"))
-        .y_label_formatter(&|y| format!("{y:+.0}%"))
+        .y_label_formatter(&|y| if y.round() == 0.0 { "0%".to_string() } else { format!("{y:+.0}%") })
         .x_desc(labels.x.as_str())
         .y_desc(labels.y.as_str())
         .label_style(("sans-serif", 18))
