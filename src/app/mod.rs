@@ -2,14 +2,13 @@
 //! functions and draws. No money is computed here; every figure comes from
 //! [`crate::core`].
 
-mod charts;
 mod components;
 mod download;
 mod dropped;
 mod import_client;
 pub mod import_worker;
 mod pages;
-mod projector;
+mod pension;
 pub mod route;
 mod settings;
 mod shell;
@@ -36,15 +35,15 @@ fn App() -> impl IntoView {
         <shell::Header />
         <main id="main" tabindex="-1">
             {move || match state.page.get() {
-                Page::Overview => pages::overview::Overview().into_any(),
-                Page::Rule => pages::rule::Rule().into_any(),
+                Page::Overview => pension::pages::overview::Overview().into_any(),
+                Page::Rule => pension::pages::rule::Rule().into_any(),
                 Page::Import => pages::import::Import().into_any(),
-                Page::Office => pages::office::Office().into_any(),
-                Page::Records => pages::records::Records().into_any(),
+                Page::Office => pension::pages::office::Office().into_any(),
+                Page::Records => pension::pages::records::Records().into_any(),
             }}
         </main>
         <Show when=move || state.slide.get().is_some()>
-            <projector::Projector />
+            <pension::projector::Projector />
         </Show>
         <shell::Footer />
     }

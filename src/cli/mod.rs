@@ -3,9 +3,9 @@
 //! success, 1 when the input has problems that stop the work, 2 on usage errors.
 
 mod files;
-mod records;
-mod settle;
-mod terminal_table;
+mod pension;
+
+use pension::{records, settle};
 
 use crate::core::calendar::YearMonth;
 use crate::core::i18n::Lang;

@@ -1,3 +1,5 @@
 //! Components every page and every profile uses.
 
+pub mod chart_frame;
+pub mod chart_style;
 pub mod enum_select;

@@ -1,8 +1,4 @@
-//! One module per page.
+//! The pages every contract shares: import and its column-mapping step.
 
 pub mod column_mapping;
 pub mod import;
-pub mod office;
-pub mod overview;
-pub mod records;
-pub mod rule;

@@ -1,8 +1,8 @@
 //! The adjustment rule made visible: the curve for the mode in force, the other
 //! mode dotted, every office × kind placed on it, and the numbers in a table.
 
-use crate::app::charts::adjustment_curve::{coordinate, draw, Labels, Marker};
-use crate::app::charts::frame::{ChartFrame, Painter};
+use crate::app::components::chart_frame::{ChartFrame, Painter};
+use crate::app::pension::charts::adjustment_curve::{coordinate, draw, Labels, Marker};
 use crate::app::state::AppState;
 use crate::core::calendar::format_month;
 use crate::core::i18n::period_label;

@@ -91,7 +91,7 @@ fn SettlementHead(settlement: Settlement) -> impl IntoView {
         <div class="settlement-head">
             <h2 data-testid="settlement-heading">{heading}</h2>
             <p class="rules-in-force" data-testid="rules-in-force">{move || rules_in_force(&rules, state.lang.get())}</p>
-            <button type="button" class="primary" data-testid="enter-projector" on:click=move |_| crate::app::projector::enter(state)>
+            <button type="button" class="primary" data-testid="enter-projector" on:click=move |_| crate::app::pension::projector::enter(state)>
                 {move || state.t("projector.enter")}
             </button>
             <button type="button" on:click=export>{move || state.t("overview.export_csv")}</button>

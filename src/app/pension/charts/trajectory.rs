@@ -1,7 +1,7 @@
 //! One kind's rate month by month against its target; the months still to come
 //! are shaded and labelled.
 
-use super::{font_px, percent, BLUE, GREY, ORANGE};
+use crate::app::components::chart_style::{font_px, percent, BLUE, GREY, ORANGE};
 use crate::profiles::pension::views::trajectory::Trajectory;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;

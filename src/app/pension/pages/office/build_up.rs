@@ -1,8 +1,8 @@
 //! The office's fee build-up: base, adjustments, total, as a waterfall and a
 //! table.
 
-use crate::app::charts::frame::{ChartFrame, Painter};
-use crate::app::charts::waterfall;
+use crate::app::components::chart_frame::{ChartFrame, Painter};
+use crate::app::pension::charts::waterfall;
 use crate::app::state::AppState;
 use crate::core::money::format_yen;
 use crate::profiles::pension::rules::settlement::OfficeSettlement;

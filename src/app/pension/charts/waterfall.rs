@@ -2,7 +2,7 @@
 //! Increases green with ▲, decreases vermillion with ▼, totals blue: never colour
 //! alone.
 
-use super::{font_px, BLUE, GREEN, VERMILLION};
+use crate::app::components::chart_style::{font_px, BLUE, GREEN, VERMILLION};
 use crate::core::money::format_yen;
 use crate::profiles::pension::views::waterfall::WaterfallStep;
 use plotters::prelude::*;

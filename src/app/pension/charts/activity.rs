@@ -1,7 +1,7 @@
 //! One method's activity per month: planned, done and contacts side by side, and
 //! the cumulative shortfall against plan as a line.
 
-use super::{font_px, BLUE, GREY, SKY, VERMILLION};
+use crate::app::components::chart_style::{font_px, BLUE, GREY, SKY, VERMILLION};
 use crate::core::money::format_count;
 use crate::profiles::pension::rules::activity::{ActivityMonth, MethodActivity};
 use plotters::prelude::*;

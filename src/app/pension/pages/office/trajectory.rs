@@ -1,8 +1,8 @@
 //! A kind's rate month by month against its target, as a chart and a table.
 
 use super::month_labels;
-use crate::app::charts::frame::{ChartFrame, Painter};
-use crate::app::charts::trajectory;
+use crate::app::components::chart_frame::{ChartFrame, Painter};
+use crate::app::pension::charts::trajectory;
 use crate::app::state::AppState;
 use crate::core::calendar::{format_month, Period};
 use crate::profiles::pension::views::presentation::percent_or_dash;

@@ -1,8 +1,8 @@
 //! `shuno settle DIR`: import the folder, report every problem, settle, print.
 
-use super::files::{data_files, import_paths};
 use super::terminal_table::settlement_table;
-use super::{Format, SettleArgs};
+use crate::cli::files::{data_files, import_paths};
+use crate::cli::{Format, SettleArgs};
 use crate::core::i18n::{text, Lang};
 use crate::core::import::decode::Encoding;
 use crate::core::import::schema::TableSpec;

@@ -1,11 +1,5 @@
-//! Every chart of the app, drawn with plotters on a canvas from numbers the core
-//! computed. Floating point appears here only as pixel coordinates.
-
-pub mod activity;
-pub mod adjustment_curve;
-pub mod frame;
-pub mod trajectory;
-pub mod waterfall;
+//! What every chart shares: the palette, font scaling, percent coordinates.
+//! Floating point appears in charts only as pixel coordinates.
 
 use plotters::style::RGBColor;
 use rust_decimal::prelude::ToPrimitive;

@@ -2,8 +2,8 @@
 //! and a table.
 
 use super::month_labels;
-use crate::app::charts::activity;
-use crate::app::charts::frame::{ChartFrame, Painter};
+use crate::app::components::chart_frame::{ChartFrame, Painter};
+use crate::app::pension::charts::activity;
 use crate::app::state::AppState;
 use crate::core::calendar::{format_month, Period};
 use crate::profiles::pension::rules::activity::MethodActivity;

@@ -1,0 +1,6 @@
+//! One module per page of the pension contract.
+
+pub mod office;
+pub mod overview;
+pub mod records;
+pub mod rule;
