@@ -114,3 +114,61 @@ fn routes_read_and_write_the_fragment() {
     }
     assert_eq!(Route::Slide(4).to_hash(), "#/slides/5");
 }
+
+/// `evaluate` in the browser: the same settlement as `settle`, on the demo and
+/// on a 309-office set made from it; the time per call is printed for
+/// `docs/bench.md` (a measurement, not an assertion).
+#[wasm_bindgen_test]
+fn evaluate_in_the_browser_gives_the_settlement() {
+    use shuno::profiles::pension::dataset::PensionDataset;
+    use shuno::profiles::pension::rules::{evaluate, prepare, Overrides};
+
+    let sources: Vec<SourceFile> =
+        DEMO.iter().map(|(name, bytes)| SourceFile { name, bytes, encoding: None }).collect();
+    let demo = import::<Pension>(&sources).dataset;
+    // Four copies of the demo's offices under new codes and districts, 309 kept.
+    let mut national = PensionDataset::default();
+    for copy in 0..4 {
+        let code = |c: &str| format!("{copy}{c}");
+        let mut part = demo.clone();
+        part.offices.iter_mut().for_each(|o| (o.code, o.district) = (code(&o.code), code(&o.district)));
+        part.fees.iter_mut().for_each(|f| f.district = code(&f.district));
+        part.progress.iter_mut().for_each(|p| p.office_code = code(&p.office_code));
+        part.targets.iter_mut().for_each(|t| t.office_code = code(&t.office_code));
+        part.account_transfers.iter_mut().for_each(|t| t.office_code = code(&t.office_code));
+        part.incidents.iter_mut().for_each(|i| i.office_code = code(&i.office_code));
+        part.activity.iter_mut().for_each(|a| a.office_code = code(&a.office_code));
+        if copy > 0 {
+            part.incident_scale.clear();
+        }
+        national.append(part);
+    }
+    let keep: std::collections::HashSet<String> =
+        national.offices.iter().take(309).map(|o| o.code.clone()).collect();
+    national.offices.retain(|o| keep.contains(&o.code));
+    national.progress.retain(|p| keep.contains(&p.office_code));
+
+    let options = SettleOptions { period: Some(1), ..SettleOptions::default() };
+    let now = || web_sys::window().unwrap().performance().unwrap().now();
+    for (name, data) in [("demo", &demo), ("national (309 offices)", &national)] {
+        let model = prepare(data, Some(1), None).unwrap();
+        let once = evaluate(&model, &options.rules(), &Overrides::none()).unwrap();
+        assert_eq!(once, settle(data, &options).unwrap());
+        let runs = 200;
+        let started = now();
+        for _ in 0..runs {
+            evaluate(&model, &options.rules(), &Overrides::none()).unwrap();
+        }
+        let per_call_us = (now() - started) * 1000.0 / f64::from(runs);
+        let started = now();
+        prepare(data, Some(1), None).unwrap();
+        let prepare_us = (now() - started) * 1000.0;
+        web_sys::console::log_1(
+            &format!(
+                "bench evaluate {name}: {} offices, evaluate {per_call_us:.0} µs, prepare {prepare_us:.0} µs",
+                model.offices.len()
+            )
+            .into(),
+        );
+    }
+}
