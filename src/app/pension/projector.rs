@@ -10,8 +10,11 @@ use crate::core::i18n::period_label;
 use crate::core::money::{format_yen, group_thousands};
 use crate::profiles::pension::rules::activity::{methods_below_plan, BelowPlan};
 use crate::profiles::pension::rules::settlement::OfficeSettlement;
+use crate::profiles::pension::rules::Settlement;
 use crate::profiles::pension::views::overview::{select, totals, Scope};
-use crate::profiles::pension::views::presentation::{percent_or_dash, ratio_with_mark, RatioBand};
+use crate::profiles::pension::views::presentation::{
+    percent_or_dash, ratio_with_mark, rules_in_force, RatioBand,
+};
 use crate::profiles::pension::views::waterfall::waterfall;
 use leptos::prelude::*;
 
@@ -35,18 +38,9 @@ pub fn leave(state: AppState) {
     }
 }
 
-#[component]
-pub fn Projector() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let deck = Memo::new(move |_| {
-        let s = state.settled()?;
-        let scope = state.scope.get();
-        let offices: Vec<OfficeSettlement> =
-            select(&s, &scope, state.sort.get()).into_iter().cloned().collect();
-        Some((s, scope, offices))
-    });
-    let count = move || deck.with(|d| d.as_ref().map_or(0, |(_, _, o)| o.len() + 1));
-
+/// ←/→, PageUp/PageDown and space (what presentation clickers send), Home/End,
+/// Esc, while presenting.
+fn listen_for_keys(state: AppState, count: impl Fn() -> usize + 'static) {
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         let Some(current) = state.slide.get_untracked() else { return };
         let last = count().saturating_sub(1);
@@ -67,6 +61,20 @@ pub fn Projector() -> impl IntoView {
         }
     });
     on_cleanup(move || keys.remove());
+}
+
+#[component]
+pub fn Projector() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let deck = Memo::new(move |_| {
+        let s = state.settled()?;
+        let scope = state.scope.get();
+        let offices: Vec<OfficeSettlement> =
+            select(&s, &scope, state.sort.get()).into_iter().cloned().collect();
+        Some((s, scope, offices))
+    });
+    let count = move || deck.with(|d| d.as_ref().map_or(0, |(_, _, o)| o.len() + 1));
+    listen_for_keys(state, count);
 
     move || {
         let Some((s, scope, offices)) = deck.get() else { return ().into_any() };
@@ -77,55 +85,77 @@ pub fn Projector() -> impl IntoView {
             Scope::Prefecture(p) | Scope::District(p) => p.clone(),
             Scope::All => state.t("overview.all"),
         };
-        let overview = overview_slide(&title, &offices);
-        let slides = offices
-            .iter()
-            .map(|o| {
-                let below =
-                    state.report.with_untracked(|r| methods_below_plan(&r.dataset, &o.office_code, s.as_of));
-                office_slide(o, below)
-            })
-            .collect::<Vec<_>>();
-        let frame = move |i: usize, body: AnyView| {
-            let s = s.clone();
-            view! {
-                <section
-                    class="slide"
-                    class:current=i == current
-                    aria-hidden=(i != current).to_string()
-                    data-testid=if i == current { "current-slide" } else { "slide" }
-                >
-                    <div class="slide-body">{body}</div>
-                    <footer class="slide-footer">
-                        <span>{move || format!("{} · {} {}{}",
-                            period_label(s.period, state.lang.get()),
-                            state.t("overview.as_of"),
-                            format_month(s.as_of, state.date_style.get()),
-                            if s.provisional { format!(" ({})", state.t("table.provisional")) } else { String::new() })}
-                        </span>
-                        <span>{move || format!("{}: {} · {}: {}",
-                            state.t("overview.band_mode"), state.t(&format!("band.{}", s.rules.band_mode.code())),
-                            state.t("overview.rounding"), state.t(&format!("rounding.{}", s.rules.rounding.code())))}
-                        </span>
-                        <span class="counter" data-testid="slide-counter">{format!("{} / {}", i + 1, total)}</span>
-                    </footer>
-                </section>
-            }
-        };
-        let mut all = vec![frame(0, overview.into_any())];
-        all.extend(slides.into_iter().enumerate().map(|(i, body)| frame(i + 1, body.into_any())));
+        let mut bodies = vec![overview_slide(&title, &offices).into_any()];
+        bodies.extend(offices.iter().map(|o| {
+            let below =
+                state.report.with_untracked(|r| methods_below_plan(&r.dataset, &o.office_code, s.as_of));
+            office_slide(o, below).into_any()
+        }));
+        let slides = bodies
+            .into_iter()
+            .enumerate()
+            .map(|(index, body)| view! { <Slide index current total settlement=s.clone()>{body}</Slide> })
+            .collect_view();
         view! {
             <div class="projector" role="dialog" aria-modal="true" aria-label=move || state.t("projector.label") data-testid="projector">
-                <div class="projector-toolbar">
-                    <button type="button" on:click=move |_| state.slide.update(|s| *s = s.map(|n| n.saturating_sub(1)))>{move || format!("← {}", state.t("projector.previous"))}</button>
-                    <button type="button" on:click=move |_| state.slide.update(|s| *s = s.map(|n| (n + 1).min(total - 1)))>{move || format!("{} →", state.t("projector.next"))}</button>
-                    <button type="button" on:click=move |_| { let _ = gloo::utils::window().print(); }>{move || state.t("projector.print")}</button>
-                    <button type="button" data-testid="leave-projector" on:click=move |_| leave(state)>{move || format!("{} (Esc)", state.t("projector.leave"))}</button>
-                </div>
-                {all}
+                <Toolbar total />
+                {slides}
             </div>
         }
         .into_any()
+    }
+}
+
+#[component]
+fn Toolbar(total: usize) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="projector-toolbar">
+            <button type="button" on:click=move |_| state.slide.update(|s| *s = s.map(|n| n.saturating_sub(1)))>{move || format!("← {}", state.t("projector.previous"))}</button>
+            <button type="button" on:click=move |_| state.slide.update(|s| *s = s.map(|n| (n + 1).min(total - 1)))>{move || format!("{} →", state.t("projector.next"))}</button>
+            <button type="button" on:click=move |_| { let _ = gloo::utils::window().print(); }>{move || state.t("projector.print")}</button>
+            <button type="button" data-testid="leave-projector" on:click=move |_| leave(state)>{move || format!("{} (Esc)", state.t("projector.leave"))}</button>
+        </div>
+    }
+}
+
+/// One slide: its body, and a footer with the period, the as-of month, the
+/// rules in force and the counter.
+#[component]
+fn Slide(
+    index: usize,
+    current: usize,
+    total: usize,
+    settlement: Settlement,
+    children: Children,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let s = settlement;
+    let when = move || {
+        let provisional =
+            if s.provisional { format!(" ({})", state.t("table.provisional")) } else { String::new() };
+        format!(
+            "{} · {} {}{provisional}",
+            period_label(s.period, state.lang.get()),
+            state.t("overview.as_of"),
+            format_month(s.as_of, state.date_style.get()),
+        )
+    };
+    let rules = s.rules.clone();
+    view! {
+        <section
+            class="slide"
+            class:current=index == current
+            aria-hidden=(index != current).to_string()
+            data-testid=if index == current { "current-slide" } else { "slide" }
+        >
+            <div class="slide-body">{children()}</div>
+            <footer class="slide-footer">
+                <span>{when}</span>
+                <span>{move || rules_in_force(&rules, state.lang.get())}</span>
+                <span class="counter" data-testid="slide-counter">{format!("{} / {}", index + 1, total)}</span>
+            </footer>
+        </section>
     }
 }
 
