@@ -68,3 +68,91 @@ impl<P: Profile + ?Sized> FastRows<P> for NoFastRows {
         match *self {}
     }
 }
+
+/// A contract made up for the test: one table of daily call counts, no private
+/// tables, no fast way. It shows the pipeline needs nothing of the pension
+/// contract (what profiles B and C will rely on).
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::i18n::Lang;
+    use crate::core::import::problem::Reason;
+    use crate::core::import::schema::Column;
+    use crate::core::import::values::parse_count;
+    use crate::core::import::{import, SourceFile};
+    use serde::Deserialize;
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+    enum CallTable {
+        Calls,
+    }
+
+    impl TableSpec for CallTable {
+        const ALL: &'static [CallTable] = &[CallTable::Calls];
+        fn code(self) -> &'static str {
+            "calls"
+        }
+        fn columns(self) -> &'static [Column] {
+            const CALLS: &[Column] =
+                &[Column::required("日付", "day"), Column::required("架電件数", "calls")];
+            CALLS
+        }
+    }
+
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    enum CallReason {
+        OverDailyCap,
+    }
+
+    impl ProfileReason for CallReason {
+        fn text(&self, lang: Lang) -> String {
+            match lang {
+                Lang::Ja => "1日の上限を超えています。".into(),
+                Lang::En => "over the daily cap.".into(),
+            }
+        }
+    }
+
+    struct CallCentre;
+
+    impl Profile for CallCentre {
+        type Table = CallTable;
+        type Reason = CallReason;
+        type Dataset = Vec<(String, i64)>;
+        type Private = ();
+        type FastRows = NoFastRows;
+
+        fn add_row(dataset: &mut Self::Dataset, _: &mut (), row: &mut RowReader<CallTable, CallReason>) {
+            let day = row.cell(0).to_string();
+            match row.take(1, parse_count) {
+                Some(n) if n > 1000 => row.reject(1, Reason::Profile(CallReason::OverDailyCap)),
+                Some(n) => dataset.push((day, n)),
+                None => {}
+            }
+        }
+
+        fn append(dataset: &mut Self::Dataset, _: &mut (), file: (Self::Dataset, ())) {
+            dataset.extend(file.0);
+        }
+
+        fn cross_check(_: &mut Self::Dataset) -> Vec<ProblemOf<Self>> {
+            Vec::new()
+        }
+    }
+
+    #[test]
+    fn a_contract_of_its_own_plugs_in() {
+        let text = "日付,架電件数\n2026-04-01,250\n2026-04-02,abc\n2026-04-03,1200\n";
+        let report =
+            import::<CallCentre>(&[SourceFile { name: "calls.csv", bytes: text.as_bytes(), encoding: None }]);
+        assert_eq!(report.dataset, vec![("2026-04-01".to_string(), 250)]);
+        assert_eq!(report.files[0].table, Some(CallTable::Calls));
+        assert_eq!((report.files[0].read, report.files[0].accepted, report.files[0].rejected), (3, 1, 2));
+        let lines: Vec<String> = report.problems.iter().map(|p| p.render(Lang::En)).collect();
+        assert_eq!(lines[1], "calls.csv:4: [calls] column '架電件数', value '1200': over the daily cap.");
+        assert!(report.lost_rows_of(|_| true));
+        let json = serde_json::to_string(&report).unwrap();
+        assert!(json.contains("over_daily_cap"), "{json}");
+    }
+}
