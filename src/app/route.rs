@@ -13,7 +13,8 @@ use crate::app::state::AppState;
 use leptos::prelude::*;
 
 /// A page of the app.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::VariantArray, strum::IntoStaticStr)]
+#[strum(serialize_all = "lowercase")]
 pub enum Page {
     Overview,
     Office,
@@ -23,17 +24,11 @@ pub enum Page {
 }
 
 impl Page {
-    pub const ALL: [Page; 5] = [Page::Overview, Page::Office, Page::Rule, Page::Import, Page::Records];
+    pub const ALL: &'static [Page] = <Page as strum::VariantArray>::VARIANTS;
 
     /// The page's name in the URL (`#/records`).
     pub fn code(self) -> &'static str {
-        match self {
-            Page::Overview => "overview",
-            Page::Office => "office",
-            Page::Rule => "rule",
-            Page::Import => "import",
-            Page::Records => "records",
-        }
+        self.into()
     }
 
     pub fn key(self) -> &'static str {

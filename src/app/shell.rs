@@ -65,7 +65,8 @@ pub fn Header() -> impl IntoView {
         </header>
         <nav class="app-nav" aria-label=t("app.navigation")>
             {Page::ALL
-                .into_iter()
+                .iter()
+                .copied()
                 .map(|page| {
                     view! {
                         <button

@@ -9,8 +9,11 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// 保険料の種別 (digest A1): the premium kind a rate and a target are set for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, strum::IntoStaticStr,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Kind {
     /// 現年度
     Current,
@@ -24,11 +27,7 @@ impl Kind {
     pub const ALL: [Kind; 3] = [Kind::Current, Kind::Past1, Kind::Past2];
 
     pub fn code(self) -> &'static str {
-        match self {
-            Kind::Current => "current",
-            Kind::Past1 => "past1",
-            Kind::Past2 => "past2",
-        }
+        self.into()
     }
 
     pub fn japanese(self) -> &'static str {

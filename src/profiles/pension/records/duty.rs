@@ -15,16 +15,21 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 /// The frequency bucket of a provided person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, strum::IntoStaticStr,
+)]
 pub enum Bucket {
     /// 1–6 unpaid months: every 3 months.
     #[serde(rename = "1-6")]
+    #[strum(serialize = "1-6")]
     UpTo6,
     /// 7–23 unpaid months: every 4 months.
     #[serde(rename = "7-23")]
+    #[strum(serialize = "7-23")]
     From7To23,
     /// 24 or more: once in each period.
     #[serde(rename = "24+")]
+    #[strum(serialize = "24+")]
     From24,
 }
 
@@ -40,11 +45,7 @@ impl Bucket {
     }
 
     pub fn code(self) -> &'static str {
-        match self {
-            Bucket::UpTo6 => "1-6",
-            Bucket::From7To23 => "7-23",
-            Bucket::From24 => "24+",
-        }
+        self.into()
     }
 
     fn index(self) -> usize {
