@@ -8,7 +8,7 @@ use super::settlement::{AccountTransferResult, SettleError};
 use crate::core::calendar::{Period, YearMonth};
 use crate::core::money::{self, frac, from_decimal, int, Exact, Overflow, Yen};
 use crate::profiles::pension::calendar as national_pension;
-use crate::profiles::pension::dataset::{Kind, PensionDataset};
+use crate::profiles::pension::dataset::{Kind, Office, PensionDataset, Progress};
 use num_traits::Zero;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeSet;
@@ -102,22 +102,102 @@ pub fn prepare(
         }
     }
     let (period, as_of) = choose_period(data, period, as_of).map_err(|e| vec![e])?;
-    let snapshots: FxHashMap<(&str, Kind), _> = data
-        .progress
-        .iter()
-        .filter(|p| p.month == as_of)
-        .map(|p| ((p.office_code.as_str(), p.kind), p))
-        .collect();
-    if snapshots.is_empty() {
+    let joined = Joined::new(data, period, as_of);
+    if joined.snapshots.is_empty() {
         return Err(vec![SettleError::NoSnapshots { month: as_of }]);
     }
-
-    let mut errors = Vec::new();
-    let mut offices: Vec<_> = data.offices.iter().collect();
+    let mut offices: Vec<&Office> = data.offices.iter().collect();
     offices.sort_by(|a, b| a.code.cmp(&b.code));
-    for office in &offices {
+    let (districts, district_index) = districts(data, &offices, &joined, period, as_of)?;
+    let offices = offices
+        .into_iter()
+        .map(|office| {
+            let district = district_index[office.district.as_str()];
+            office_inputs(office, district, &districts[district], &joined)
+                .map_err(|_| vec![SettleError::Overflow { office_code: office.code.clone() }])
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut incident_scale: Vec<(i64, Exact)> = data
+        .incident_scale
+        .iter()
+        .map(|row| (row.min_points, from_decimal(row.deduction_percent) / int(100)))
+        .collect();
+    incident_scale.sort_by_key(|(min, _)| *min);
+    Ok(Model { period, as_of, offices, districts, incident_scale })
+}
+
+/// The tables joined by office (and kind) for one period and as-of month.
+struct Joined<'a> {
+    /// The progress rows of the as-of month.
+    snapshots: FxHashMap<(&'a str, Kind), &'a Progress>,
+    targets: FxHashMap<(&'a str, Kind), Exact>,
+    transfers: FxHashMap<&'a str, AccountTransferResult>,
+    /// Incident points in the period up to the as-of month (digest A7).
+    points: FxHashMap<&'a str, i64>,
+    /// Offices with a method below plan in the as-of month (digest A9).
+    short: FxHashSet<&'a str>,
+}
+
+impl<'a> Joined<'a> {
+    fn new(data: &'a PensionDataset, period: Period, as_of: YearMonth) -> Joined<'a> {
+        let until = as_of.last_day();
+        let mut points: FxHashMap<&str, i64> = FxHashMap::default();
+        for i in data.incidents.iter().filter(|i| period.contains_date(i.date) && i.date <= until) {
+            *points.entry(i.office_code.as_str()).or_default() += i.points;
+        }
+        let in_period = |p: u8| p == period.number;
+        Joined {
+            snapshots: data
+                .progress
+                .iter()
+                .filter(|p| p.month == as_of)
+                .map(|p| ((p.office_code.as_str(), p.kind), p))
+                .collect(),
+            targets: data
+                .targets
+                .iter()
+                .filter(|t| in_period(t.period))
+                .map(|t| ((t.office_code.as_str(), t.kind), from_decimal(t.rate_percent) / int(100)))
+                .collect(),
+            transfers: data
+                .account_transfers
+                .iter()
+                .filter(|t| in_period(t.period))
+                .map(|t| {
+                    let counts = AccountTransferResult {
+                        target_count: t.target_count,
+                        acquired_count: t.acquired_count,
+                    };
+                    (t.office_code.as_str(), counts)
+                })
+                .collect(),
+            points,
+            short: data
+                .activity
+                .iter()
+                .filter(|a| a.month == as_of && a.done < a.planned)
+                .map(|a| a.office_code.as_str())
+                .collect(),
+        }
+    }
+}
+
+/// The districts sorted by name, and each one's index by name.
+type Districts<'a> = (Vec<DistrictInputs>, FxHashMap<&'a str, usize>);
+
+/// The districts (sorted by name) with their fees and due months, and each
+/// district's index; or every missing snapshot and fee.
+fn districts<'a>(
+    data: &'a PensionDataset,
+    offices: &[&'a Office],
+    joined: &Joined,
+    period: Period,
+    as_of: YearMonth,
+) -> Result<Districts<'a>, Vec<SettleError>> {
+    let mut errors = Vec::new();
+    for office in offices {
         for kind in Kind::ALL {
-            if !snapshots.contains_key(&(office.code.as_str(), kind)) {
+            if !joined.snapshots.contains_key(&(office.code.as_str(), kind)) {
                 errors.push(SettleError::MissingSnapshot {
                     office_code: office.code.clone(),
                     kind,
@@ -141,92 +221,56 @@ pub fn prepare(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let district_index: FxHashMap<&str, usize> = names.iter().enumerate().map(|(i, d)| (*d, i)).collect();
+    let index: FxHashMap<&str, usize> = names.iter().enumerate().map(|(i, d)| (*d, i)).collect();
     let mut districts: Vec<DistrictInputs> = names
         .iter()
         .map(|name| DistrictInputs { name: name.to_string(), period_fee_yen: fees[name], due_months: [0; 3] })
         .collect();
-    for office in &offices {
-        let district = &mut districts[district_index[office.district.as_str()]];
-        for (i, kind) in Kind::ALL.into_iter().enumerate() {
-            district.due_months[i] += snapshots[&(office.code.as_str(), kind)].due_months;
-        }
-    }
-
-    let targets: FxHashMap<(&str, Kind), Exact> = data
-        .targets
-        .iter()
-        .filter(|t| t.period == period.number)
-        .map(|t| ((t.office_code.as_str(), t.kind), from_decimal(t.rate_percent) / int(100)))
-        .collect();
-    let transfers: FxHashMap<&str, AccountTransferResult> = data
-        .account_transfers
-        .iter()
-        .filter(|t| t.period == period.number)
-        .map(|t| {
-            let result =
-                AccountTransferResult { target_count: t.target_count, acquired_count: t.acquired_count };
-            (t.office_code.as_str(), result)
-        })
-        .collect();
-    let until = as_of.last_day();
-    let mut points: FxHashMap<&str, i64> = FxHashMap::default();
-    for i in data.incidents.iter().filter(|i| period.contains_date(i.date) && i.date <= until) {
-        *points.entry(i.office_code.as_str()).or_default() += i.points;
-    }
-    let short: FxHashSet<&str> = data
-        .activity
-        .iter()
-        .filter(|a| a.month == as_of && a.done < a.planned)
-        .map(|a| a.office_code.as_str())
-        .collect();
-
-    let mut prepared = Vec::with_capacity(offices.len());
     for office in offices {
-        let code = office.code.as_str();
-        let district = district_index[office.district.as_str()];
-        let overflow = |_: Overflow| vec![SettleError::Overflow { office_code: office.code.clone() }];
-        let kind_inputs = |i: usize, kind: Kind| -> Result<KindInputs, Overflow> {
-            let s = snapshots[&(code, kind)];
-            let d = &districts[district];
-            Ok(KindInputs {
-                kind,
-                due_months: s.due_months,
-                excluded_paid_months: s.excluded_paid_months,
-                forced_months: s.forced_months,
-                promoted_months: s.promoted_months,
-                target: targets.get(&(code, kind)).filter(|t| !t.is_zero()).cloned(),
-                base: office_base(d.period_fee_yen, s.due_months, d.due_months[i])?,
-            })
-        };
-        let kinds = [
-            kind_inputs(0, Kind::Current).map_err(overflow)?,
-            kind_inputs(1, Kind::Past1).map_err(overflow)?,
-            kind_inputs(2, Kind::Past2).map_err(overflow)?,
-        ];
-        let mut base_sum = Exact::zero();
-        for k in &kinds {
-            base_sum = money::add(&base_sum, &k.base).map_err(overflow)?;
+        let district = &mut districts[index[office.district.as_str()]];
+        for (i, kind) in Kind::ALL.into_iter().enumerate() {
+            district.due_months[i] += joined.snapshots[&(office.code.as_str(), kind)].due_months;
         }
-        prepared.push(OfficeInputs {
-            code: office.code.clone(),
-            name: office.name.clone(),
-            prefecture: office.prefecture.clone(),
-            district,
-            kinds,
-            base_sum,
-            transfer: transfers.get(code).cloned(),
-            incident_points: points.get(code).copied().unwrap_or(0),
-            plan_shortfall: short.contains(code),
-        });
     }
-    let mut incident_scale: Vec<(i64, Exact)> = data
-        .incident_scale
-        .iter()
-        .map(|row| (row.min_points, from_decimal(row.deduction_percent) / int(100)))
-        .collect();
-    incident_scale.sort_by_key(|(min, _)| *min);
-    Ok(Model { period, as_of, offices: prepared, districts, incident_scale })
+    Ok((districts, index))
+}
+
+/// One office's inputs, its exact bases computed (digest A4).
+fn office_inputs(
+    office: &Office,
+    district_index: usize,
+    district: &DistrictInputs,
+    joined: &Joined,
+) -> Result<OfficeInputs, Overflow> {
+    let code = office.code.as_str();
+    let kind_inputs = |i: usize, kind: Kind| -> Result<KindInputs, Overflow> {
+        let s = joined.snapshots[&(code, kind)];
+        Ok(KindInputs {
+            kind,
+            due_months: s.due_months,
+            excluded_paid_months: s.excluded_paid_months,
+            forced_months: s.forced_months,
+            promoted_months: s.promoted_months,
+            target: joined.targets.get(&(code, kind)).filter(|t| !t.is_zero()).cloned(),
+            base: office_base(district.period_fee_yen, s.due_months, district.due_months[i])?,
+        })
+    };
+    let kinds = [kind_inputs(0, Kind::Current)?, kind_inputs(1, Kind::Past1)?, kind_inputs(2, Kind::Past2)?];
+    let mut base_sum = Exact::zero();
+    for k in &kinds {
+        base_sum = money::add(&base_sum, &k.base)?;
+    }
+    Ok(OfficeInputs {
+        code: office.code.clone(),
+        name: office.name.clone(),
+        prefecture: office.prefecture.clone(),
+        district: district_index,
+        kinds,
+        base_sum,
+        transfer: joined.transfers.get(code).cloned(),
+        incident_points: joined.points.get(code).copied().unwrap_or(0),
+        plan_shortfall: joined.short.contains(code),
+    })
 }
 
 /// The period and as-of month a settlement reads: the user's, or the latest
