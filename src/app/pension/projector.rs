@@ -5,15 +5,13 @@
 //! page, so printing gives one slide per A4 landscape page (the meeting pack).
 
 use crate::app::state::AppState;
-use crate::core::calendar::format_month;
-use crate::core::i18n::period_label;
 use crate::core::money::{format_yen, group_thousands};
 use crate::profiles::pension::rules::activity::{methods_below_plan, BelowPlan};
 use crate::profiles::pension::rules::settlement::OfficeSettlement;
 use crate::profiles::pension::rules::Settlement;
 use crate::profiles::pension::views::overview::{select, totals, Scope};
 use crate::profiles::pension::views::presentation::{
-    percent_or_dash, ratio_with_mark, rules_in_force, RatioBand,
+    percent_or_dash, period_and_as_of, ratio_with_mark, rules_in_force, RatioBand,
 };
 use crate::profiles::pension::views::waterfall::waterfall;
 use leptos::prelude::*;
@@ -131,17 +129,8 @@ fn Slide(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let s = settlement;
-    let when = move || {
-        let provisional =
-            if s.provisional { format!(" ({})", state.t("table.provisional")) } else { String::new() };
-        format!(
-            "{} · {} {}{provisional}",
-            period_label(s.period, state.lang.get()),
-            state.t("overview.as_of"),
-            format_month(s.as_of, state.date_style.get()),
-        )
-    };
     let rules = s.rules.clone();
+    let when = move || period_and_as_of(&s, state.lang.get(), state.date_style.get());
     view! {
         <section
             class="slide"

@@ -2,10 +2,11 @@
 //! where a ratio lies against the rule's edges (from the rule data, not
 //! re-typed), percent or a dash.
 
-use crate::core::i18n::{text, Lang};
+use crate::core::calendar::{format_month, DateStyle};
+use crate::core::i18n::{period_label, text, Lang};
 use crate::core::money::{format_percent, from_decimal};
 use crate::profiles::pension::rules::achievement::band_index;
-use crate::profiles::pension::rules::settlement::{KindSettlement, RulesInForce};
+use crate::profiles::pension::rules::settlement::{KindSettlement, RulesInForce, Settlement};
 use rust_decimal::Decimal;
 
 /// Where an achievement ratio lies against the rule's edges (digest A5, A9).
@@ -75,6 +76,18 @@ pub fn ratio_with_mark(kind: &KindSettlement) -> String {
     }
 }
 
+/// Which settlement this is: `第3期 · 基準月 令和11年4月 (暫定)`.
+pub fn period_and_as_of(s: &Settlement, lang: Lang, style: DateStyle) -> String {
+    let provisional =
+        if s.provisional { format!(" ({})", text("table.provisional", lang)) } else { String::new() };
+    format!(
+        "{} · {} {}{provisional}",
+        period_label(s.period, lang),
+        text("overview.as_of", lang),
+        format_month(s.as_of, style)
+    )
+}
+
 /// The rules in force, beside every settlement shown or printed:
 /// `帯の読み方: 段階（累進） · 端数処理: 切り捨て`.
 pub fn rules_in_force(rules: &RulesInForce, lang: Lang) -> String {
@@ -140,5 +153,28 @@ mod tests {
         let rules = RulesInForce::new(BandMode::Flat, Rounding::HalfUp);
         assert_eq!(rules_in_force(&rules, Lang::Ja), "帯の読み方: 一律 · 端数処理: 四捨五入");
         assert_eq!(rules_in_force(&rules, Lang::En), "Band reading: Flat · Rounding: Round half up");
+    }
+
+    #[test]
+    fn which_settlement() {
+        use crate::core::calendar::YearMonth;
+        use crate::core::money::Rounding;
+        use crate::profiles::pension::rules::BandMode;
+        let month = |s: &str| s.parse::<YearMonth>().unwrap();
+        let s = Settlement {
+            period: 1,
+            period_first: month("2026-05"),
+            period_last: month("2027-04"),
+            as_of: month("2026-09"),
+            provisional: true,
+            rules: RulesInForce::new(BandMode::Tiered, Rounding::Truncate),
+            offices: Vec::new(),
+            districts: Vec::new(),
+        };
+        assert_eq!(period_and_as_of(&s, Lang::Ja, DateStyle::Wareki), "第1期 · 基準月 令和8年9月 (暫定)");
+        assert_eq!(
+            period_and_as_of(&s, Lang::En, DateStyle::Seireki),
+            "Period 1 · As of 2026-09 (provisional)"
+        );
     }
 }

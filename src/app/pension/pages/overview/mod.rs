@@ -7,11 +7,9 @@ mod table;
 use crate::app::download::save_text;
 use crate::app::route::Page;
 use crate::app::state::AppState;
-use crate::core::calendar::format_month;
-use crate::core::i18n::period_label;
 use crate::profiles::pension::rules::{SettleError, Settlement};
 use crate::profiles::pension::views::export::settlement_csv;
-use crate::profiles::pension::views::presentation::rules_in_force;
+use crate::profiles::pension::views::presentation::{period_and_as_of, rules_in_force};
 use leptos::prelude::*;
 
 #[component]
@@ -71,16 +69,7 @@ fn SettlementView(settlement: Settlement) -> impl IntoView {
 fn SettlementHead(settlement: Settlement) -> impl IntoView {
     let state = expect_context::<AppState>();
     let s = settlement.clone();
-    let heading = move || {
-        let provisional =
-            if s.provisional { format!(" ({})", state.t("table.provisional")) } else { String::new() };
-        format!(
-            "{} · {} {}{provisional}",
-            period_label(s.period, state.lang.get()),
-            state.t("overview.as_of"),
-            format_month(s.as_of, state.date_style.get()),
-        )
-    };
+    let heading = move || period_and_as_of(&s, state.lang.get(), state.date_style.get());
     let rules = settlement.rules.clone();
     let export = move |_| {
         let lang = state.lang.get_untracked();
