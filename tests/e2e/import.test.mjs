@@ -99,3 +99,20 @@ test('a folder dropped on the drop zone is read whole, sub-folders included', as
   assert.ok(names.includes('progress.csv') && names.includes('offices.csv'), names.join(' '));
   await context.close();
 });
+
+test('a long problem list shows its first rows, says how many there are, and the CSV has them all', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url);
+  await page.locator('nav').getByRole('button', { name: 'データ取込' }).click();
+  const header = '事務所コード,事務所名,都道府県,地区\n';
+  const bad = Array.from({ length: 250 }, (_, i) => `,名なし${i},東京都,A\n`).join('');
+  const buffer = Buffer.from(header + '1,東京,東京都,A\n' + bad);
+  await page.setInputFiles('[data-testid=file-input]', [{ name: 'offices.csv', mimeType: 'text/csv', buffer }]);
+  await page.waitForFunction(() => document.querySelector('[data-testid=import-totals]')?.textContent === '読込 251 = 採用 1 + 除外 250');
+  assert.equal(await page.locator('[data-testid=problem-list] tbody tr').count(), 200);
+  assert.match(await page.innerText('[data-testid=problems-shown]'), /先頭 200 件を表示しています（全 250 件）/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '除外行を CSV で書き出す' }).click()]);
+  const csv = await (await download.createReadStream()).toArray();
+  const lines = Buffer.concat(csv).toString('utf8').trim().split(/\r?\n/);
+  assert.equal(lines.length, 251, 'a header and every rejected row');
+  await context.close();
+});
