@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Builds the release app into dist/ (Trunk, offline, with npm's wasm-opt on PATH).
+# Builds the release app into dist/ (Trunk, offline, with npm's wasm-opt on PATH),
+# and the single-file build dist/shuno.html.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Trunk runs cargo offline: fetch the crates first (a no-op once they are cached).
 cargo fetch --quiet
 PATH="$PWD/tools/node_modules/.bin:$PATH" trunk build --release --offline
+# The same app in one file that opens from disk (dist/shuno.html).
+python3 scripts/single_file.py dist

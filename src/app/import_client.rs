@@ -13,9 +13,6 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The worker script Trunk builds (`data-type="worker"`, loader shim).
-const WORKER_URL: &str = "./shuno-import-worker_loader.js";
-
 /// A file as the page holds it: a name and a Blob (never its bytes).
 #[derive(Clone)]
 pub struct Source {
@@ -128,7 +125,7 @@ impl ImportClient {
         let worker = {
             let options = web_sys::WorkerOptions::new();
             options.set_type(web_sys::WorkerType::Classic);
-            match web_sys::Worker::new_with_options(WORKER_URL, &options) {
+            match web_sys::Worker::new_with_options(&crate::app::embedded::worker_url(), &options) {
                 Ok(w) => w,
                 Err(e) => {
                     self.failure.set(Some(format!("{e:?}")));

@@ -5,6 +5,7 @@
 mod components;
 mod download;
 mod dropped;
+mod embedded;
 mod import_client;
 pub mod import_worker;
 mod pages;

@@ -240,6 +240,9 @@ async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {
 }
 
 async fn fetch_demo() -> Result<Vec<Source>, String> {
+    if let Some(files) = crate::app::embedded::demo_files() {
+        return Ok(files);
+    }
     let manifest = fetch_bytes("demo/manifest.json").await?;
     let names: Vec<String> = serde_json::from_slice(&manifest).map_err(|e| e.to_string())?;
     let mut files = Vec::with_capacity(names.len());

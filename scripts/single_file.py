@@ -1,0 +1,134 @@
+#!/usr/bin/env python3
+"""Writes dist/shuno.html: the whole app in one file that opens by double-click.
+
+Browsers refuse scripts, modules and Wasm fetched from file://, so nothing is
+fetched: the app's and the worker's Wasm (gzipped, base64), the stylesheet, the
+icon and the demo files are carried inside the page, and a small inline module
+unpacks them (DecompressionStream) before the app starts. The import worker is
+started from a Blob URL; its script is the worker glue followed by its own
+unpacking of the worker's Wasm. The app learns of both through two window
+properties, `shunoWorkerUrl` and `shunoDemo` (src/app/embedded.rs).
+
+The Content-Security-Policy is as strict as the served build's: no origin at
+all to connect to, the one inline script allowed by its hash, Wasm by
+'wasm-unsafe-eval', the worker by blob:.
+
+Usage: scripts/single_file.py [dist]
+"""
+import base64
+import gzip
+import hashlib
+import json
+import os
+import re
+import sys
+
+dist = sys.argv[1] if len(sys.argv) > 1 else "dist"
+
+
+def read(name, mode="r"):
+    with open(os.path.join(dist, name), mode + ("" if mode == "rb" else ""), **({} if mode == "rb" else {"encoding": "utf-8"})) as f:
+        return f.read()
+
+
+def packed(data):
+    """Gzip, then base64: what the page's `unpack` undoes."""
+    return base64.b64encode(gzip.compress(data, compresslevel=9, mtime=0)).decode("ascii")
+
+
+index = read("index.html")
+app_js = re.search(r"import init, \* as bindings from '/([^']+\.js)'", index).group(1)
+app_wasm = re.search(r"module_or_path: '/([^']+_bg\.wasm)'", index).group(1)
+css = re.search(r'<link rel="stylesheet" href="/([^"]+\.css)"', index).group(1)
+icon = re.search(r'<link rel="icon" href="/([^"]+\.svg)"', index).group(1)
+
+# The app's glue as an inline module: its exports become plain declarations.
+glue = read(app_js)
+glue = re.sub(r"^export \{[^}]*\};?\s*$", "", glue, flags=re.M)
+glue = re.sub(r"^export (class|function|const|let|async function) ", r"\1 ", glue, flags=re.M)
+if re.search(r"^\s*export\b", glue, flags=re.M) or re.search(r"^\s*import\b", glue, flags=re.M):
+    sys.exit("single_file.py: the app's glue has an import or export this script does not know")
+
+worker_glue = read("shuno-import-worker.js")
+demo_names = json.loads(read("demo/manifest.json"))
+demo = {name: packed(read(os.path.join("demo", name), "rb")) for name in demo_names}
+
+boot = (
+    glue
+    + """
+// ---- single-file start: unpack what the page carries, then start the app ----
+const carried = (id) => document.getElementById(id).textContent.trim();
+const unpack = async (text) => {
+  const zipped = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+  const stream = new Blob([zipped]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+};
+const workerScript = carried('shuno-worker-glue') + `
+(async () => {
+  const text = ${JSON.stringify(carried('shuno-worker-wasm'))};
+  const zipped = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+  const stream = new Blob([zipped]).stream().pipeThrough(new DecompressionStream('gzip'));
+  await wasm_bindgen({ module_or_path: new Uint8Array(await new Response(stream).arrayBuffer()) });
+})();`;
+window.shunoWorkerUrl = URL.createObjectURL(new Blob([workerScript], { type: 'text/javascript' }));
+const demo = JSON.parse(carried('shuno-demo'));
+window.shunoDemo = await Promise.all(
+  demo.names.map(async (name) => ({ name, blob: new Blob([await unpack(demo.files[name])]) })),
+);
+await __wbg_init({ module_or_path: await unpack(carried('shuno-app-wasm')) });
+"""
+)
+digest = base64.b64encode(hashlib.sha256(boot.encode("utf-8")).digest()).decode("ascii")
+policy = "; ".join(
+    [
+        "default-src 'none'",
+        "script-src 'wasm-unsafe-eval' 'sha256-%s'" % digest,
+        "style-src 'unsafe-inline'",
+        "img-src data: blob:",
+        "connect-src 'none'",
+        "worker-src blob:",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "object-src 'none'",
+    ]
+)
+
+
+def data_block(element_id, text, kind="text/plain"):
+    # Not run as script (a data block); `</` cannot occur in base64 or JSON of base64.
+    return '<script id="%s" type="%s">%s</script>' % (element_id, kind, text)
+
+
+worker_glue_block = worker_glue.replace("</script", "<\\/script")
+html = """<!DOCTYPE html>
+<html lang="ja">
+  <head>
+    <meta http-equiv="Content-Security-Policy" content="{policy}" />
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta name="referrer" content="no-referrer" />
+    <title>Shūnō 収納</title>
+    <link rel="icon" href="data:image/svg+xml;base64,{icon}" />
+    <style>{css}</style>
+    {worker_glue}
+    {worker_wasm}
+    {app_wasm}
+    {demo}
+    <script type="module">{boot}</script>
+  </head>
+  <body></body>
+</html>
+""".format(
+    policy=policy,
+    icon=base64.b64encode(read(icon, "rb")).decode("ascii"),
+    css=read(css),
+    worker_glue=data_block("shuno-worker-glue", worker_glue_block),
+    worker_wasm=data_block("shuno-worker-wasm", packed(read("shuno-import-worker_bg.wasm", "rb"))),
+    app_wasm=data_block("shuno-app-wasm", packed(read(app_wasm, "rb"))),
+    demo=data_block("shuno-demo", json.dumps({"names": demo_names, "files": demo}), "application/json"),
+    boot=boot,
+)
+out = os.path.join(dist, "shuno.html")
+with open(out, "w", encoding="utf-8") as f:
+    f.write(html)
+print("single_file.py: wrote %s (%d bytes)" % (out, len(html.encode("utf-8"))), file=sys.stderr)

@@ -1,0 +1,37 @@
+//! What the single-file build (`dist/shuno.html`, written by
+//! `scripts/single_file.py`) hands the app before it starts: the import
+//! worker as a Blob URL, and the demo files as Blobs. The served build sets
+//! neither, and the app uses its own files. These two window properties are
+//! the whole seam.
+
+use crate::app::import_client::Source;
+use wasm_bindgen::JsCast;
+
+/// The property holding the worker's Blob URL.
+const WORKER_URL_KEY: &str = "shunoWorkerUrl";
+/// The property holding `[{ name, blob }]`, the demo files in manifest order.
+const DEMO_KEY: &str = "shunoDemo";
+
+/// The worker script Trunk builds (`data-type="worker"`, loader shim).
+const SERVED_WORKER_URL: &str = "./shuno-import-worker_loader.js";
+
+fn property(key: &str) -> wasm_bindgen::JsValue {
+    js_sys::Reflect::get(&gloo::utils::window(), &key.into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
+}
+
+/// Where the import worker's script is.
+pub fn worker_url() -> String {
+    property(WORKER_URL_KEY).as_string().unwrap_or_else(|| SERVED_WORKER_URL.to_string())
+}
+
+/// The demo files the single file carries; `None` in the served build.
+pub fn demo_files() -> Option<Vec<Source>> {
+    let list = property(DEMO_KEY).dyn_into::<js_sys::Array>().ok()?;
+    list.iter()
+        .map(|entry| {
+            let name = js_sys::Reflect::get(&entry, &"name".into()).ok()?.as_string()?;
+            let blob = js_sys::Reflect::get(&entry, &"blob".into()).ok()?.dyn_into::<web_sys::Blob>().ok()?;
+            Some(Source { name, blob })
+        })
+        .collect()
+}

@@ -1,0 +1,60 @@
+// The single-file build (dist/shuno.html) opened from disk, as a user
+// double-clicks it: with every network request refused, the demo overview
+// shows, a CP932 file is imported through the worker (started from a Blob
+// URL), projector mode opens and closes, and the policy refuses nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launch, dist, root, screenshot, cspViolations } from './harness.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('dist/shuno.html works from file:// with the network refused', async () => {
+  const file = join(dist, 'shuno.html');
+  assert.ok(statSync(file).size > 0, 'scripts/build-app.sh wrote the single file');
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'ja-JP' });
+  await context.addInitScript(() => {
+    if (typeof document === 'undefined') return;
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  // No network at all; and any request for something other than the file
+  // itself, a Blob or a data: URL is recorded (the worker's too).
+  await context.setOffline(true);
+  const requests = [];
+  context.on('request', (r) => /^(file|blob|data):/.test(r.url()) || requests.push(r.url()));
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(pathToFileURL(file).href);
+  await page.waitForSelector('[data-testid=settlement-table] tbody tr', { timeout: 60_000 });
+  assert.equal(await page.getByTestId('demo-badge').count(), 1);
+  await screenshot(page, 'single-file-overview');
+
+  await page.getByTestId('enter-projector').click();
+  await page.getByTestId('projector').waitFor();
+  await page.keyboard.press('ArrowRight');
+  assert.match(await page.innerText('[data-testid=current-slide] [data-testid=slide-counter]'), /^2 \//);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByTestId('projector').count(), 0);
+
+  await page.locator('nav').getByRole('button', { name: 'データ取込' }).click();
+  const fixture = join(root, 'tests', 'fixtures', 'cp932-broken');
+  await page.setInputFiles('[data-testid=file-input]', readdirSync(fixture).map((f) => join(fixture, f)));
+  await page.waitForFunction(() => document.querySelector('[data-testid=import-totals]')?.textContent === '読込 16 = 採用 15 + 除外 1');
+  assert.match(await page.innerText('[data-testid=problem-list]'), /数値として読めません/);
+
+  assert.deepEqual(requests, [], 'nothing but the file itself was asked for');
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
