@@ -18,7 +18,8 @@ step "wasm tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test --target wasm32-unknown-unknown --no-default-features --features app --test web --test worker
 
-step "end-to-end tests"
+step "release build, size budget and end-to-end tests"
 cargo build --release --bin shuno
 scripts/build-app.sh
+python3 scripts/size.py
 node --test --test-concurrency=1 tests/e2e/
