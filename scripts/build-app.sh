@@ -6,5 +6,7 @@ cd "$(dirname "$0")/.."
 # Trunk runs cargo offline: fetch the crates first (a no-op once they are cached).
 cargo fetch --quiet
 PATH="$PWD/tools/node_modules/.bin:$PATH" trunk build --release --offline
-# The same app in one file that opens from disk (dist/shuno.html).
+# The same app in one file that opens from disk (dist/shuno.html), and the
+# service worker that keeps the hosted build working offline (dist/sw.js).
 python3 scripts/single_file.py dist
+python3 scripts/service_worker.py dist

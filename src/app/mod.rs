@@ -8,6 +8,7 @@ mod dropped;
 mod embedded;
 mod import_client;
 pub mod import_worker;
+mod offline;
 mod pages;
 mod pension;
 pub mod route;
@@ -32,8 +33,10 @@ fn App() -> impl IntoView {
     provide_context(state);
     state.load_demo();
     route::sync(state);
+    provide_context(offline::register());
     view! {
         <shell::Header />
+        <offline::UpdateBanner />
         <main id="main" tabindex="-1">
             {move || match state.page.get() {
                 Page::Overview => pension::pages::overview::Overview().into_any(),

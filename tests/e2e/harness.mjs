@@ -25,7 +25,15 @@ const types = {
   '.csv': 'text/csv',
   '.json': 'application/json',
   '.md': 'text/markdown',
+  '.webmanifest': 'application/manifest+json',
 };
+
+/** Every file of the build, relative to dist/ (`demo/fees.csv`). */
+export function distFiles(dir = dist, prefix = '') {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? distFiles(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
+  );
+}
 
 /** Serves dist/ on 127.0.0.1 at a free port; resolves to { url, close }. */
 export async function serveDist() {

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { useAppAndBrowser, openApp, screenshot, cspViolations, root, recordsFolder } from './harness.mjs';
+import { useAppAndBrowser, openApp, screenshot, cspViolations, root, recordsFolder, distFiles } from './harness.mjs';
 
 const fixture = join(root, 'tests', 'fixtures', 'cp932-broken');
 
@@ -25,9 +25,19 @@ async function assertNothingLeftOrStored(page, requests, errors) {
     session: Object.keys(sessionStorage),
     cookie: document.cookie,
     idb: (await indexedDB.databases()).map((d) => d.name),
-    caches: await caches.keys(),
   }));
-  assert.deepEqual(stores, { local: [], session: [], cookie: '', idb: [], caches: [] });
+  assert.deepEqual(stores, { local: [], session: [], cookie: '', idb: [] });
+  // Cache Storage holds the service worker's copy of the build's own files, and nothing else.
+  const cached = await page.evaluate(async () => {
+    const out = {};
+    for (const name of await caches.keys()) out[name] = (await (await caches.open(name)).keys()).map((r) => r.url);
+    return out;
+  });
+  const built = new Set(['/', ...distFiles().map((f) => `/${f}`)]);
+  for (const [name, urls] of Object.entries(cached)) {
+    assert.match(name, /^shuno-shell-[0-9a-f]{16}$/, `a cache of the app's own: ${name}`);
+    for (const url of urls) assert.ok(built.has(new URL(url).pathname) && new URL(url).origin === origin, `cached: ${url}`);
+  }
   assert.deepEqual(await cspViolations(page), [], 'the app attempted something its policy refuses');
   assert.deepEqual(errors, []);
 }

@@ -47,6 +47,17 @@ test('dist/shuno.html works from file:// with the network refused', async () => 
   await page.keyboard.press('Escape');
   assert.equal(await page.getByTestId('projector').count(), 0);
 
+  // Exports are downloads made in the page: a CSV of the settlement, a PNG of a chart.
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV で書き出す' }).click()]);
+  assert.match(csv.suggestedFilename(), /^shuno-settlement-period3-2029-04\.csv$/);
+  assert.match(Buffer.concat(await (await csv.createReadStream()).toArray()).toString('utf8'), /^\uFEFF/);
+  await page.locator('nav').getByRole('button', { name: '増減額の規則' }).click();
+  await page.waitForSelector('[data-testid=curve-canvas][data-draw-ms]');
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG で保存' }).click()]);
+  assert.equal(png.suggestedFilename(), 'shuno-adjustment-curve.png');
+  const bytes = Buffer.concat(await (await png.createReadStream()).toArray());
+  assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG');
+
   await page.locator('nav').getByRole('button', { name: 'データ取込' }).click();
   const fixture = join(root, 'tests', 'fixtures', 'cp932-broken');
   await page.setInputFiles('[data-testid=file-input]', readdirSync(fixture).map((f) => join(fixture, f)));
