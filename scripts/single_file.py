@@ -27,7 +27,9 @@ dist = sys.argv[1] if len(sys.argv) > 1 else "dist"
 
 
 def read(name, mode="r"):
-    with open(os.path.join(dist, name), mode + ("" if mode == "rb" else ""), **({} if mode == "rb" else {"encoding": "utf-8"})) as f:
+    """A file of dist/ as text (UTF-8), or as bytes with mode "rb"."""
+    encoding = None if "b" in mode else "utf-8"
+    with open(os.path.join(dist, name), mode, encoding=encoding) as f:
         return f.read()
 
 

@@ -30,6 +30,11 @@ impl Kind {
         self.into()
     }
 
+    /// The kind's place in [`Kind::ALL`] (and in per-kind arrays).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     pub fn japanese(self) -> &'static str {
         match self {
             Kind::Current => "現年度",

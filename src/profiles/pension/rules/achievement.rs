@@ -115,21 +115,23 @@ pub fn cap_percent() -> Decimal {
 /// Every edge where the rule changes, in ‰ of ratio, ascending (800, 950,
 /// 1000, 1100, 1200): what charts and bars mark.
 pub fn band_edges_permille() -> Vec<i64> {
-    let mut edges: Vec<i64> = DECREASE
-        .iter()
-        .map(|b| 1000 - b.from_step)
-        .chain(INCREASE.iter().map(|b| 1000 + b.from_step))
-        .collect();
+    let mut edges: Vec<i64> = edges_permille().collect();
     edges.sort_unstable();
-    edges.dedup();
     edges
+}
+
+/// The edges of both tables, each once: 100 % opens both, so the increase
+/// table's first band (from step 0) is not counted again.
+fn edges_permille() -> impl Iterator<Item = i64> {
+    let down = DECREASE.iter().map(|b| 1000 - b.from_step);
+    down.chain(INCREASE.iter().filter(|b| b.from_step > 0).map(|b| 1000 + b.from_step))
 }
 
 /// Where a ratio lies against the rule's edges: 0 below the lowest edge, up to
 /// the number of edges at or above the highest. A ratio on an edge lies above
 /// it.
 pub fn band_index(ratio: &Exact) -> usize {
-    band_edges_permille().iter().filter(|e| *ratio >= frac(**e, 1000)).count()
+    edges_permille().filter(|e| *ratio >= frac(*e, 1000)).count()
 }
 
 /// Excess or shortfall of a ratio, in whole 0.1 % steps.

@@ -68,7 +68,7 @@ fn deltas(model: &Model, overrides: &Overrides) -> Result<Vec<OfficeDelta>, Vec<
         let d = &mut deltas[i];
         match *o {
             Override::PromotedMonthsAdded { kind, months, .. } => {
-                let slot = &mut d.promoted_added[kind_index(kind)];
+                let slot = &mut d.promoted_added[kind.index()];
                 *slot = slot.saturating_add(months);
             }
             Override::AccountTransfer { target_count, acquired_count, .. } => {
@@ -81,14 +81,6 @@ fn deltas(model: &Model, overrides: &Overrides) -> Result<Vec<OfficeDelta>, Vec<
         Ok(deltas)
     } else {
         Err(errors)
-    }
-}
-
-fn kind_index(kind: Kind) -> usize {
-    match kind {
-        Kind::Current => 0,
-        Kind::Past1 => 1,
-        Kind::Past2 => 2,
     }
 }
 
@@ -291,8 +283,8 @@ fn district_summaries(model: &Model, offices: &[OfficeSettlement]) -> Vec<Distri
         if all_below(kinds, INSTRUCTION_BELOW) {
             d.flags.push(Flag::AllBelow80);
         }
-        for (i, kind) in Kind::ALL.into_iter().enumerate() {
-            if inputs.due_months[i] == 0 {
+        for kind in Kind::ALL {
+            if inputs.due_months[kind.index()] == 0 {
                 d.flags.push(Flag::NoDueMonths { kind });
             }
         }

@@ -228,8 +228,8 @@ fn districts<'a>(
         .collect();
     for office in offices {
         let district = &mut districts[index[office.district.as_str()]];
-        for (i, kind) in Kind::ALL.into_iter().enumerate() {
-            district.due_months[i] += joined.snapshots[&(office.code.as_str(), kind)].due_months;
+        for kind in Kind::ALL {
+            district.due_months[kind.index()] += joined.snapshots[&(office.code.as_str(), kind)].due_months;
         }
     }
     Ok((districts, index))
@@ -243,7 +243,7 @@ fn office_inputs(
     joined: &Joined,
 ) -> Result<OfficeInputs, Overflow> {
     let code = office.code.as_str();
-    let kind_inputs = |i: usize, kind: Kind| -> Result<KindInputs, Overflow> {
+    let kind_inputs = |kind: Kind| -> Result<KindInputs, Overflow> {
         let s = joined.snapshots[&(code, kind)];
         Ok(KindInputs {
             kind,
@@ -252,10 +252,10 @@ fn office_inputs(
             forced_months: s.forced_months,
             promoted_months: s.promoted_months,
             target: joined.targets.get(&(code, kind)).filter(|t| !t.is_zero()).cloned(),
-            base: office_base(district.period_fee_yen, s.due_months, district.due_months[i])?,
+            base: office_base(district.period_fee_yen, s.due_months, district.due_months[kind.index()])?,
         })
     };
-    let kinds = [kind_inputs(0, Kind::Current)?, kind_inputs(1, Kind::Past1)?, kind_inputs(2, Kind::Past2)?];
+    let kinds = [kind_inputs(Kind::Current)?, kind_inputs(Kind::Past1)?, kind_inputs(Kind::Past2)?];
     let mut base_sum = Exact::zero();
     for k in &kinds {
         base_sum = money::add(&base_sum, &k.base)?;

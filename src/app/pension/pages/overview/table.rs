@@ -17,7 +17,8 @@ pub fn SettlementTable(settlement: Settlement) -> impl IntoView {
     let offices = Memo::new(move |_| {
         select(&settlement, &state.scope.get(), state.sort.get()).into_iter().cloned().collect::<Vec<_>>()
     });
-    let sum = move || offices.with(|o| totals(&o.iter().collect::<Vec<_>>()));
+    let selection_totals = Memo::new(move |_| offices.with(|o| totals(&o.iter().collect::<Vec<_>>())));
+    let sum = move || selection_totals.get();
     view! {
         <div class="table-wrap">
             <table class="settlement" data-testid="settlement-table">
