@@ -3,6 +3,7 @@
 //! success, 1 when the input has problems that stop the work, 2 on usage errors.
 
 mod files;
+mod output;
 mod pension;
 
 use pension::{records, settle};
@@ -49,7 +50,8 @@ enum Command {
         /// Read every file in this encoding instead of detecting it.
         #[arg(long, value_enum)]
         encoding: Option<Encoding>,
-        /// Also write the rejected rows to this CSV file (UTF-8 with BOM).
+        /// Also write the rejected rows to this file: CSV (UTF-8 with BOM), or a
+        /// workbook when the name ends in .xlsx.
         #[arg(long)]
         rejected: Option<PathBuf>,
     },
@@ -62,6 +64,9 @@ enum Command {
         through: Option<NaiveDate>,
         #[arg(long, value_enum, default_value = "json")]
         format: records::RecordsFormat,
+        /// Write to this file instead of standard output (needed for xlsx).
+        #[arg(long)]
+        out: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Lang::Ja)]
         lang: Lang,
         #[arg(long, value_enum)]
@@ -75,6 +80,9 @@ enum Command {
         as_of: NaiveDate,
         #[arg(long, value_enum, default_value = "table")]
         format: records::RecordsFormat,
+        /// Write to this file instead of standard output (needed for xlsx).
+        #[arg(long)]
+        out: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Lang::Ja)]
         lang: Lang,
         #[arg(long, value_enum)]
@@ -106,6 +114,8 @@ pub enum Format {
     Json,
     Csv,
     Table,
+    /// A workbook (with --out): the rules in force, then the settlement.
+    Xlsx,
 }
 
 #[derive(clap::Args)]
@@ -124,6 +134,9 @@ pub struct SettleArgs {
     rounding: Rounding,
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
+    /// Write to this file instead of standard output (needed for xlsx).
+    #[arg(long)]
+    out: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = Lang::Ja)]
     lang: Lang,
     /// Read every file in this encoding instead of detecting it (utf-8, cp932, utf-16le, utf-16be).
@@ -145,11 +158,11 @@ pub fn main() -> ExitCode {
         Command::Demo { out, seed } => demo(&out, seed),
         Command::Settle(args) => settle::run(&args),
         Command::Check { dir, lang, encoding, rejected } => check(&dir, lang, encoding, rejected.as_deref()),
-        Command::Records { dir, through, format, lang, encoding } => {
-            records::records(&dir, through, format, encoding, lang)
+        Command::Records { dir, through, format, out, lang, encoding } => {
+            records::records(&dir, through, format, out.as_deref(), encoding, lang)
         }
-        Command::Duty { dir, as_of, format, lang, encoding } => {
-            records::duty(&dir, as_of, format, encoding, lang)
+        Command::Duty { dir, as_of, format, out, lang, encoding } => {
+            records::duty(&dir, as_of, format, out.as_deref(), encoding, lang)
         }
         Command::BenchData { persons, out, seed } => records::bench_data(&out, persons, seed),
         Command::Template { table, out } => template(&table, out.as_deref()),
@@ -200,10 +213,16 @@ fn check(
         Err(code) => return code,
     };
     if let Some(path) = rejected {
-        let csv = crate::core::import::problem::problems_csv(&report.problems, lang);
-        if let Err(e) = std::fs::write(path, csv) {
-            eprintln!("error: cannot write {}: {e}", path.display());
-            return ExitCode::from(1);
+        use crate::core::import::problem::{problems_csv, problems_sheet};
+        let is_xlsx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        let written = if is_xlsx {
+            let book = crate::core::export::Workbook { sheets: vec![problems_sheet(&report.problems, lang)] };
+            output::emit(output::Output::Workbook(book), Some(path))
+        } else {
+            output::emit(output::Output::Text(problems_csv(&report.problems, lang)), Some(path))
+        };
+        if written != ExitCode::SUCCESS {
+            return written;
         }
     }
     if report.problems.is_empty() {

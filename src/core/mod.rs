@@ -5,6 +5,7 @@
 //! [`import::profile::Profile`].
 
 pub mod calendar;
+pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod money;

@@ -1,16 +1,18 @@
 //! `shuno records DIR`, `shuno duty DIR` and `shuno bench-data`: the record engine
 //! on a folder of contact, payment and delinquent files.
 
-use super::settle::load_with;
+use super::settle::{load_with, source_names};
+use crate::cli::output::{emit, Output};
 use crate::core::i18n::{text, Lang};
 use crate::core::import::decode::Encoding;
 use crate::profiles::pension::records::duty::duty_report;
-use crate::profiles::pension::records::export::{duty_csv, duty_table, promoted_csv};
+use crate::profiles::pension::records::export::{
+    duty_csv, duty_table, duty_workbook, promoted_csv, promoted_workbook,
+};
 use crate::profiles::pension::records::promoted::promoted_table;
 use crate::profiles::pension::records::tables::RecordTables;
 use crate::profiles::pension::PensionReport;
 use chrono::NaiveDate;
-use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -20,12 +22,8 @@ pub enum RecordsFormat {
     Csv,
     /// Per-office counts, then the overdue persons (duty only).
     Table,
-}
-
-fn out(text: &str) -> ExitCode {
-    // A closed pipe (`| head`) is not an error worth a panic.
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
-    ExitCode::SUCCESS
+    /// A workbook (with --out): what the figures rest on, then the table.
+    Xlsx,
 }
 
 /// Imports the folder; stops when a record table lost a row or a file was unreadable.
@@ -42,15 +40,17 @@ fn load_records(dir: &Path, encoding: Option<Encoding>, lang: Lang) -> Result<Pe
     Ok(report)
 }
 
-/// Loads the records of `dir` and prints what `render` makes of them.
+/// Loads the records of `dir` and writes what `render` makes of them (given the
+/// tables and the source file names).
 fn with_records(
     dir: &Path,
     encoding: Option<Encoding>,
     lang: Lang,
-    render: impl FnOnce(&RecordTables) -> String,
+    out: Option<&Path>,
+    render: impl FnOnce(&RecordTables, &[String]) -> Output,
 ) -> ExitCode {
     match load_records(dir, encoding, lang) {
-        Ok(report) => out(&render(&report.private)),
+        Ok(report) => emit(render(&report.private, &source_names(&report)), out),
         Err(code) => code,
     }
 }
@@ -63,14 +63,16 @@ pub fn records(
     dir: &Path,
     through: Option<NaiveDate>,
     format: RecordsFormat,
+    out: Option<&Path>,
     encoding: Option<Encoding>,
     lang: Lang,
 ) -> ExitCode {
-    with_records(dir, encoding, lang, |tables| {
+    with_records(dir, encoding, lang, out, |tables, sources| {
         let table = promoted_table(tables, through);
         match format {
-            RecordsFormat::Json => json(&table),
-            RecordsFormat::Csv | RecordsFormat::Table => promoted_csv(&table),
+            RecordsFormat::Json => Output::Text(json(&table)),
+            RecordsFormat::Csv | RecordsFormat::Table => Output::Text(promoted_csv(&table, lang)),
+            RecordsFormat::Xlsx => Output::Workbook(promoted_workbook(&table, through, sources, lang)),
         }
     })
 }
@@ -79,15 +81,17 @@ pub fn duty(
     dir: &Path,
     as_of: NaiveDate,
     format: RecordsFormat,
+    out: Option<&Path>,
     encoding: Option<Encoding>,
     lang: Lang,
 ) -> ExitCode {
-    with_records(dir, encoding, lang, |tables| {
+    with_records(dir, encoding, lang, out, |tables, sources| {
         let duty = duty_report(tables, as_of);
         match format {
-            RecordsFormat::Json => json(&duty),
-            RecordsFormat::Csv => duty_csv(&duty, lang),
-            RecordsFormat::Table => duty_table(&duty, lang),
+            RecordsFormat::Json => Output::Text(json(&duty)),
+            RecordsFormat::Csv => Output::Text(duty_csv(&duty, lang)),
+            RecordsFormat::Table => Output::Text(duty_table(&duty, lang)),
+            RecordsFormat::Xlsx => Output::Workbook(duty_workbook(&duty, sources, lang)),
         }
     })
 }

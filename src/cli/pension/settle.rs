@@ -2,13 +2,14 @@
 
 use super::terminal_table::settlement_table;
 use crate::cli::files::{data_files, import_paths};
+use crate::cli::output::{emit, Output};
 use crate::cli::{Format, SettleArgs};
 use crate::core::i18n::{text, Lang};
 use crate::core::import::decode::Encoding;
 use crate::core::import::schema::TableSpec;
 use crate::profiles::pension::rules::{settle, SettleOptions};
 use crate::profiles::pension::tables::PensionTable;
-use crate::profiles::pension::views::export::settlement_csv;
+use crate::profiles::pension::views::export::{settlement_csv, settlement_workbook};
 use crate::profiles::pension::PensionReport;
 use std::path::Path;
 use std::process::ExitCode;
@@ -66,14 +67,18 @@ pub fn run(args: &SettleArgs) -> ExitCode {
     if settlement.provisional {
         eprintln!("{}", text("cli.provisional", lang).replace("%{as_of}", &settlement.as_of.to_string()));
     }
-    let out = match args.format {
-        Format::Json => serde_json::to_string_pretty(&settlement).unwrap_or_default() + "\n",
-        Format::Csv => settlement_csv(&settlement, lang),
-        Format::Table => settlement_table(&settlement, lang),
+    let output = match args.format {
+        Format::Json => Output::Text(serde_json::to_string_pretty(&settlement).unwrap_or_default() + "\n"),
+        Format::Csv => Output::Text(settlement_csv(&settlement, lang)),
+        Format::Table => Output::Text(settlement_table(&settlement, lang)),
+        Format::Xlsx => Output::Workbook(settlement_workbook(&settlement, &source_names(&report), lang)),
     };
-    // A closed pipe (`| head`) is not an error worth a panic.
-    let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), out.as_bytes());
-    ExitCode::SUCCESS
+    emit(output, args.out.as_deref())
+}
+
+/// The names of the files a report read, for a workbook's first sheet.
+pub fn source_names(report: &PensionReport) -> Vec<String> {
+    report.files.iter().map(|f| f.file.clone()).collect()
 }
 
 /// Every problem, then one line per file: encoding, table, read = accepted + rejected.

@@ -6,6 +6,8 @@
 use super::decode::DecodeError;
 use super::schema::TableSpec;
 use super::values::ValueError;
+use crate::core::export::csv::sheet_csv;
+use crate::core::export::{Cell, Sheet};
 use crate::core::i18n::Lang;
 use rust_i18n::t;
 use serde::de::DeserializeOwned;
@@ -150,24 +152,30 @@ impl<T: TableSpec, R: ProfileReason> Problem<T, R> {
     }
 }
 
-/// The rejected-row list as CSV (UTF-8 with BOM so Excel opens it).
-pub fn problems_csv<T: TableSpec, R: ProfileReason>(problems: &[Problem<T, R>], lang: Lang) -> String {
+/// The rejected rows as a sheet: where, the value, and why, in `lang`.
+pub fn problems_sheet<T: TableSpec, R: ProfileReason>(problems: &[Problem<T, R>], lang: Lang) -> Sheet {
     let l = lang.code();
-    let mut writer = csv::WriterBuilder::new().from_writer(Vec::new());
-    let header = ["file", "table", "line", "column", "value", "reason"]
-        .map(|k| t!(format!("problem.csv.{k}"), locale = l).into_owned());
-    // Writing to a Vec cannot fail.
-    let _ = writer.write_record(&header);
-    for p in problems {
-        let _ = writer.write_record([
-            p.file.clone(),
-            p.table.map(|t| t.code().to_string()).unwrap_or_default(),
-            p.line.map(|n| n.to_string()).unwrap_or_default(),
-            p.column.clone().unwrap_or_default(),
-            p.value.clone().unwrap_or_default(),
-            p.reason_text(lang),
-        ]);
-    }
-    let body = writer.into_inner().unwrap_or_default();
-    format!("\u{FEFF}{}", String::from_utf8_lossy(&body))
+    let headers = ["file", "table", "line", "column", "value", "reason"]
+        .map(|k| t!(format!("problem.csv.{k}"), locale = l).into_owned())
+        .to_vec();
+    let rows = problems
+        .iter()
+        .map(|p| {
+            vec![
+                Cell::text(&p.file),
+                Cell::opt_text(p.table.map(|t| t.code())),
+                p.line.map_or(Cell::Empty, Cell::count),
+                Cell::opt_text(p.column.clone()),
+                Cell::opt_text(p.value.clone()),
+                Cell::text(p.reason_text(lang)),
+            ]
+        })
+        .collect();
+    Sheet { name: t!("sheet.rejected", locale = l).into_owned(), headers, rows }
+}
+
+/// The rejected-row list as CSV (UTF-8 with BOM so Excel opens it; every value
+/// neutralised: a rejected row is where a formula would hide).
+pub fn problems_csv<T: TableSpec, R: ProfileReason>(problems: &[Problem<T, R>], lang: Lang) -> String {
+    sheet_csv(&problems_sheet(problems, lang))
 }

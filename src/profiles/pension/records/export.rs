@@ -1,48 +1,52 @@
 //! The record engine's results as files: the promoted-months table and the
-//! overdue-person list as CSV (UTF-8 with BOM, for Excel), the duty report as
-//! plain text for a terminal.
+//! overdue-person list as sheets (CSV or .xlsx), the duty report as plain text
+//! for a terminal.
 
 use super::duty::{Bucket, DutyReport};
 use super::promoted::PromotedTable;
 use super::tables::{Choice, Method};
+use crate::core::export::csv::sheet_csv;
+use crate::core::export::{Cell, Sheet, Workbook};
 use crate::core::i18n::{text, Lang};
-
-fn csv_with_bom(rows: impl IntoIterator<Item = Vec<String>>) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    for row in rows {
-        // Writing to a Vec cannot fail.
-        let _ = w.write_record(&row);
-    }
-    format!("\u{FEFF}{}", String::from_utf8_lossy(&w.into_inner().unwrap_or_default()))
-}
+use chrono::NaiveDate;
 
 /// One line per office × kind × month; `actions_*` per method and in total.
-pub fn promoted_csv(table: &PromotedTable) -> String {
-    let mut header: Vec<String> =
+pub fn promoted_sheet(table: &PromotedTable, lang: Lang) -> Sheet {
+    let mut headers: Vec<String> =
         ["office_code", "kind", "month", "promoted_months", "promoted_months_to_date", "qualifying_contacts"]
-            .map(String::from)
+            .map(|k| text(&format!("promoted.col.{k}"), lang))
             .to_vec();
-    header.extend(Method::ALL.iter().map(|m| format!("actions_{}", m.english())));
-    header.push("actions_total".into());
-    let rows = table.rows.iter().map(|r| {
-        let mut row = vec![
-            r.office_code.clone(),
-            r.kind.code().to_string(),
-            r.month.to_string(),
-            r.promoted_months.to_string(),
-            r.promoted_months_to_date.to_string(),
-            r.qualifying_contacts.to_string(),
-        ];
-        row.extend(Method::ALL.iter().map(|m| r.actions.get(*m).to_string()));
-        row.push(r.actions.total().to_string());
-        row
-    });
-    csv_with_bom(std::iter::once(header).chain(rows))
+    headers.extend(
+        Method::ALL.iter().map(|m| format!("{}_{}", text("promoted.col.actions", lang), m.name(lang))),
+    );
+    headers.push(text("promoted.col.actions_total", lang));
+    let rows = table
+        .rows
+        .iter()
+        .map(|r| {
+            let mut row = vec![
+                Cell::text(&r.office_code),
+                Cell::text(r.kind.code()),
+                Cell::Month(r.month),
+                Cell::count(r.promoted_months),
+                Cell::count(r.promoted_months_to_date),
+                Cell::count(r.qualifying_contacts),
+            ];
+            row.extend(Method::ALL.iter().map(|m| Cell::count(r.actions.get(*m))));
+            row.push(Cell::count(r.actions.total()));
+            row
+        })
+        .collect();
+    Sheet { name: text("sheet.promoted", lang), headers, rows }
+}
+
+pub fn promoted_csv(table: &PromotedTable, lang: Lang) -> String {
+    sheet_csv(&promoted_sheet(table, lang))
 }
 
 /// The overdue persons, one per line, headed in `lang`.
-pub fn duty_csv(report: &DutyReport, lang: Lang) -> String {
-    let header = [
+pub fn duty_sheet(report: &DutyReport, lang: Lang) -> Sheet {
+    let headers = [
         "person",
         "office",
         "bucket",
@@ -55,20 +59,56 @@ pub fn duty_csv(report: &DutyReport, lang: Lang) -> String {
     ]
     .map(|k| text(&format!("duty.col.{k}"), lang))
     .to_vec();
-    let rows = report.overdue.iter().map(|p| {
-        vec![
-            p.person.to_string(),
-            p.office_code.clone(),
-            p.bucket.code().to_string(),
-            p.provided.to_string(),
-            p.unpaid_months.to_string(),
-            if p.exemption_flag == 0 { String::new() } else { p.exemption_flag.to_string() },
-            p.last_action.map(|d| d.to_string()).unwrap_or_default(),
-            p.due.to_string(),
-            p.days_overdue.to_string(),
-        ]
-    });
-    csv_with_bom(std::iter::once(header).chain(rows))
+    let rows = report
+        .overdue
+        .iter()
+        .map(|p| {
+            vec![
+                Cell::text(p.person.to_string()),
+                Cell::text(&p.office_code),
+                Cell::text(p.bucket.code()),
+                Cell::Date(p.provided),
+                Cell::Int(p.unpaid_months.into()),
+                if p.exemption_flag == 0 { Cell::Empty } else { Cell::Int(p.exemption_flag.into()) },
+                Cell::opt_date(p.last_action),
+                Cell::Date(p.due),
+                Cell::Int(p.days_overdue),
+            ]
+        })
+        .collect();
+    Sheet { name: text("sheet.overdue", lang), headers, rows }
+}
+
+pub fn duty_csv(report: &DutyReport, lang: Lang) -> String {
+    sheet_csv(&duty_sheet(report, lang))
+}
+
+/// The first sheet of a records workbook: the day the figures are read at (or
+/// through) and the source files.
+fn about_sheet(day_key: &str, day: Option<NaiveDate>, sources: &[String], lang: Lang) -> Sheet {
+    let t = |key: &str| text(key, lang);
+    let mut rows = vec![vec![Cell::text(t(day_key)), Cell::opt_date(day)]];
+    rows.extend(sources.iter().map(|f| vec![Cell::text(t("rules_sheet.source")), Cell::text(f)]));
+    Sheet { name: t("sheet.rules"), headers: vec![t("rules_sheet.item"), t("rules_sheet.value")], rows }
+}
+
+/// The promoted months with what they were computed from.
+pub fn promoted_workbook(
+    table: &PromotedTable,
+    through: Option<NaiveDate>,
+    sources: &[String],
+    lang: Lang,
+) -> Workbook {
+    Workbook {
+        sheets: vec![about_sheet("rules_sheet.through", through, sources, lang), promoted_sheet(table, lang)],
+    }
+}
+
+/// The overdue persons with what they were computed from.
+pub fn duty_workbook(report: &DutyReport, sources: &[String], lang: Lang) -> Workbook {
+    Workbook {
+        sheets: vec![about_sheet("duty.as_of", report.as_of, sources, lang), duty_sheet(report, lang)],
+    }
 }
 
 /// Per-office counts, then the overdue list, aligned for a terminal.

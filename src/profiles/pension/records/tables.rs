@@ -2,6 +2,7 @@
 //! column: a few bytes per record, no string per row. Office codes are interned
 //! once per table set; person ids are the ten digits of the basic pension number.
 
+use crate::core::i18n::Lang;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -122,6 +123,15 @@ pub trait Choice: Sized + Copy + 'static {
         Self: PartialEq,
     {
         Self::NAMES.iter().find(|(_, _, v)| *v == self).map_or("", |(_, en, _)| en)
+    }
+
+    /// The name a file uses in `lang`.
+    fn name(self, lang: Lang) -> &'static str
+    where
+        Self: PartialEq,
+    {
+        let names = Self::NAMES.iter().find(|(_, _, v)| *v == self);
+        names.map_or("", |(ja, en, _)| if lang == Lang::Ja { ja } else { en })
     }
 
     /// "電話/phone, 文書/letter, …" for error messages.

@@ -1,11 +1,15 @@
-//! The settlement as CSV for Excel (UTF-8 with BOM): one row per office × kind with
-//! the base and achievement adjustment, then one `office` row per office with the
+//! The settlement as an export: one row per office × kind with the base and
+//! achievement adjustment, then one `office` row per office with the
 //! account-transfer and incident adjustments and the total, so that summing any
-//! yen column gives the right figure.
+//! yen column gives the right figure. As CSV for Excel ([`settlement_csv`]) or
+//! as a workbook whose first sheet states the rules in force
+//! ([`settlement_workbook`]).
 
-use crate::core::i18n::{text, Lang};
+use crate::core::export::csv::sheet_csv;
+use crate::core::export::{Cell, Sheet, Workbook};
+use crate::core::i18n::{period_label, text, Lang};
 use crate::profiles::pension::rules::flags;
-use crate::profiles::pension::rules::settlement::Settlement;
+use crate::profiles::pension::rules::settlement::{OfficeSettlement, Settlement};
 
 const COLUMNS: [&str; 20] = [
     "period",
@@ -30,58 +34,95 @@ const COLUMNS: [&str; 20] = [
     "flags",
 ];
 
-pub fn settlement_csv(s: &Settlement, lang: Lang) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let header: Vec<String> = COLUMNS.iter().map(|c| text(&format!("csv.{c}"), lang)).collect();
-    // Writing to a Vec cannot fail.
-    let _ = w.write_record(&header);
-    let opt = |d: &Option<rust_decimal::Decimal>| d.map(|d| d.to_string()).unwrap_or_default();
+/// The eight cells every row of an office starts with.
+fn lead(s: &Settlement, o: &OfficeSettlement) -> Vec<Cell> {
+    vec![
+        Cell::Int(s.period.into()),
+        Cell::Month(s.as_of),
+        Cell::text(s.rules.band_mode.code()),
+        Cell::text(s.rules.rounding.code()),
+        Cell::text(&o.office_code),
+        Cell::text(&o.office_name),
+        Cell::text(&o.prefecture),
+        Cell::text(&o.district),
+    ]
+}
+
+/// The settlement table, headed in `lang`.
+pub fn settlement_sheet(s: &Settlement, lang: Lang) -> Sheet {
+    let mut rows = Vec::new();
     for o in &s.offices {
-        let lead = [
-            s.period.to_string(),
-            s.as_of.to_string(),
-            s.rules.band_mode.code().to_string(),
-            s.rules.rounding.code().to_string(),
-            o.office_code.clone(),
-            o.office_name.clone(),
-            o.prefecture.clone(),
-            o.district.clone(),
-        ];
         for k in &o.kinds {
-            let mut row = lead.to_vec();
+            let mut row = lead(s, o);
             row.extend([
-                k.kind.code().to_string(),
-                opt(&k.rate),
-                opt(&k.target),
-                opt(&k.ratio),
-                k.adjustment_percent.to_string(),
-                k.base_yen.to_string(),
-                k.achievement_adjustment_yen.to_string(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                flags::kind_codes(&k.flags),
+                Cell::text(k.kind.code()),
+                Cell::opt_ratio(k.rate),
+                Cell::opt_ratio(k.target),
+                Cell::opt_ratio(k.ratio),
+                Cell::Number(k.adjustment_percent),
+                Cell::Yen(k.base_yen),
+                Cell::Yen(k.achievement_adjustment_yen),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::text(flags::kind_codes(&k.flags)),
             ]);
-            let _ = w.write_record(&row);
+            rows.push(row);
         }
-        let mut row = lead.to_vec();
+        let mut row = lead(s, o);
+        row.extend([Cell::text("office"), Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty]);
         row.extend([
-            "office".to_string(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            String::new(),
-            o.account_transfer_adjustment_yen.to_string(),
-            o.incident_points.to_string(),
-            o.incident_deduction_yen.to_string(),
-            o.total_yen.to_string(),
-            flags::codes(&o.flags),
+            Cell::Empty,
+            Cell::Yen(o.account_transfer_adjustment_yen),
+            Cell::Int(o.incident_points),
+            Cell::Yen(o.incident_deduction_yen),
+            Cell::Yen(o.total_yen),
+            Cell::text(flags::codes(&o.flags)),
         ]);
-        let _ = w.write_record(&row);
+        rows.push(row);
     }
-    let body = w.into_inner().unwrap_or_default();
-    format!("\u{FEFF}{}", String::from_utf8_lossy(&body))
+    Sheet {
+        name: text("sheet.settlement", lang),
+        headers: COLUMNS.iter().map(|c| text(&format!("csv.{c}"), lang)).collect(),
+        rows,
+    }
+}
+
+/// What the figures rest on: the contract clause, period, as-of month, band
+/// reading, rounding, and the source files.
+pub fn rules_sheet(s: &Settlement, sources: &[String], lang: Lang) -> Sheet {
+    let t = |key: &str| text(key, lang);
+    let row = |key: &str, value: Cell| vec![Cell::text(t(key)), value];
+    let mut rows = vec![
+        row("rules_sheet.contract", Cell::text(&s.rules.seed)),
+        row("csv.period", Cell::Int(s.period.into())),
+        row("rules_sheet.first_month", Cell::Month(s.period_first)),
+        row("rules_sheet.last_month", Cell::Month(s.period_last)),
+        row("csv.as_of", Cell::Month(s.as_of)),
+        row(
+            "rules_sheet.provisional",
+            Cell::text(t(if s.provisional { "rules_sheet.yes" } else { "rules_sheet.no" })),
+        ),
+        row("csv.band_mode", Cell::text(t(&format!("band.{}", s.rules.band_mode.code())))),
+        row("csv.rounding", Cell::text(t(&format!("rounding.{}", s.rules.rounding.code())))),
+        row("rules_sheet.step_percent", Cell::Number(s.rules.step_percent)),
+    ];
+    rows.extend(sources.iter().map(|f| row("rules_sheet.source", Cell::text(f))));
+    Sheet { name: t("sheet.rules"), headers: vec![t("rules_sheet.item"), t("rules_sheet.value")], rows }
+}
+
+pub fn settlement_csv(s: &Settlement, lang: Lang) -> String {
+    sheet_csv(&settlement_sheet(s, lang))
+}
+
+/// The rules in force, then the settlement.
+pub fn settlement_workbook(s: &Settlement, sources: &[String], lang: Lang) -> Workbook {
+    Workbook { sheets: vec![rules_sheet(s, sources, lang), settlement_sheet(s, lang)] }
+}
+
+/// The file name of an export: `精算_第1期_2027-04.xlsx`.
+pub fn settlement_file_name(s: &Settlement, lang: Lang, extension: &str) -> String {
+    let period = period_label(s.period, lang).replace(' ', "-");
+    format!("{}_{period}_{}.{extension}", text("sheet.settlement", lang), s.as_of)
 }

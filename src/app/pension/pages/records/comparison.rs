@@ -34,8 +34,13 @@ pub fn Comparison(promoted: PromotedTable, names: Names) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move |key: &'static str| move || state.t(key);
     let rows = state.report.with_untracked(|r| compare(promoted.latest_rows(), &r.dataset.progress));
-    let export =
-        move |_| save_text("promoted_months.csv", &promoted_csv(&promoted), "text/csv;charset=utf-8");
+    let export = move |_| {
+        save_text(
+            "promoted_months.csv",
+            &promoted_csv(&promoted, state.lang.get_untracked()),
+            "text/csv;charset=utf-8",
+        )
+    };
     view! {
         <div class="settlement-head">
             <h2>{t("records.comparison")}</h2>
