@@ -2,12 +2,13 @@
 """Writes dist/shuno.html: the whole app in one file that opens by double-click.
 
 Browsers refuse scripts, modules and Wasm fetched from file://, so nothing is
-fetched: the app's and the worker's Wasm (gzipped, base64), the stylesheet, the
-icon and the demo files are carried inside the page, and a small inline module
-unpacks them (DecompressionStream) before the app starts. The import worker is
-started from a Blob URL; its script is the worker glue followed by its own
-unpacking of the worker's Wasm. The app learns of both through two window
-properties, `shunoWorkerUrl` and `shunoDemo` (src/app/embedded.rs).
+fetched: the app's and the two workers' Wasm (gzipped, base64), the stylesheet,
+the icon and the demo files are carried inside the page, and a small inline
+module unpacks them (DecompressionStream) before the app starts. Each worker
+(import; export, made only when first asked for) is started from a Blob URL;
+its script is the worker glue followed by its own unpacking of its Wasm. The
+app learns of them through three window properties, `shunoWorkerUrl`,
+`shunoExportWorkerUrl` and `shunoDemo` (src/app/embedded.rs).
 
 The Content-Security-Policy is as strict as the served build's: no origin at
 all to connect to, the one inline script allowed by its hash, Wasm by
@@ -51,7 +52,6 @@ glue = re.sub(r"^export (class|function|const|let|async function) ", r"\1 ", glu
 if re.search(r"^\s*export\b", glue, flags=re.M) or re.search(r"^\s*import\b", glue, flags=re.M):
     sys.exit("single_file.py: the app's glue has an import or export this script does not know")
 
-worker_glue = read("shuno-import-worker.js")
 demo_names = json.loads(read("demo/manifest.json"))
 demo = {name: packed(read(os.path.join("demo", name), "rb")) for name in demo_names}
 
@@ -65,14 +65,22 @@ const unpack = async (text) => {
   const stream = new Blob([zipped]).stream().pipeThrough(new DecompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 };
-const workerScript = carried('shuno-worker-glue') + `
+const workerUrl = (name) => {
+  const script = carried(name + '-glue') + `
 (async () => {
-  const text = ${JSON.stringify(carried('shuno-worker-wasm'))};
+  const text = ${JSON.stringify(carried(name + '-wasm'))};
   const zipped = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
   const stream = new Blob([zipped]).stream().pipeThrough(new DecompressionStream('gzip'));
   await wasm_bindgen({ module_or_path: new Uint8Array(await new Response(stream).arrayBuffer()) });
 })();`;
-window.shunoWorkerUrl = URL.createObjectURL(new Blob([workerScript], { type: 'text/javascript' }));
+  return URL.createObjectURL(new Blob([script], { type: 'text/javascript' }));
+};
+window.shunoWorkerUrl = workerUrl('shuno-worker');
+// Made on first use: most visits never export a workbook.
+let exportWorkerUrl;
+Object.defineProperty(window, 'shunoExportWorkerUrl', {
+  get: () => (exportWorkerUrl ??= workerUrl('shuno-export-worker')),
+});
 const demo = JSON.parse(carried('shuno-demo'));
 window.shunoDemo = await Promise.all(
   demo.names.map(async (name) => ({ name, blob: new Blob([await unpack(demo.files[name])]) })),
@@ -101,7 +109,14 @@ def data_block(element_id, text, kind="text/plain"):
     return '<script id="%s" type="%s">%s</script>' % (element_id, kind, text)
 
 
-worker_glue_block = worker_glue.replace("</script", "<\\/script")
+
+def worker_blocks(element_id, name):
+    # The worker's glue (as text: `</script` escaped) and its Wasm.
+    glue = read(name + ".js").replace("</script", "<\\/script")
+    return data_block(element_id + "-glue", glue) + "\n    " + data_block(
+        element_id + "-wasm", packed(read(name + "_bg.wasm", "rb"))
+    )
+
 html = """<!DOCTYPE html>
 <html lang="ja">
   <head>
@@ -112,8 +127,8 @@ html = """<!DOCTYPE html>
     <title>Shūnō 収納</title>
     <link rel="icon" href="data:image/svg+xml;base64,{icon}" />
     <style>{css}</style>
-    {worker_glue}
-    {worker_wasm}
+    {import_worker}
+    {export_worker}
     {app_wasm}
     {demo}
     <script type="module">{boot}</script>
@@ -124,8 +139,8 @@ html = """<!DOCTYPE html>
     policy=policy,
     icon=base64.b64encode(read(icon, "rb")).decode("ascii"),
     css=read(css),
-    worker_glue=data_block("shuno-worker-glue", worker_glue_block),
-    worker_wasm=data_block("shuno-worker-wasm", packed(read("shuno-import-worker_bg.wasm", "rb"))),
+    import_worker=worker_blocks("shuno-worker", "shuno-import-worker"),
+    export_worker=worker_blocks("shuno-export-worker", "shuno-export-worker"),
     app_wasm=data_block("shuno-app-wasm", packed(read(app_wasm, "rb"))),
     demo=data_block("shuno-demo", json.dumps({"names": demo_names, "files": demo}), "application/json"),
     boot=boot,

@@ -102,3 +102,20 @@ fn every_key_the_code_uses_exists() {
         }
     }
 }
+
+/// Every table has a name, a source and what it adds, in both languages (the
+/// guide shows them; an English code is never shown as a label).
+#[test]
+fn every_table_is_named_and_described() {
+    use shuno::core::import::schema::TableSpec;
+    use shuno::profiles::pension::tables::PensionTable;
+    let catalogue = catalogue();
+    for table in PensionTable::ALL {
+        for key in [format!("tables.{}", table.code()), format!("tables.{}.from", table.code())] {
+            assert!(catalogue.contains_key(&key), "missing {key}");
+        }
+        assert!(catalogue.contains_key(&format!("tables.{}.adds", table.code())));
+        let ja = table.name(shuno::core::i18n::Lang::Ja);
+        assert!(!ja.is_ascii(), "{ja}: a Japanese name, not the code");
+    }
+}

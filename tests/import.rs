@@ -283,3 +283,27 @@ fn an_unrecognised_header_is_offered_for_mapping_and_read_once_mapped() {
     assert_eq!((r.files[0].table, r.files[0].accepted), (Some(PensionTable::Offices), 2));
     assert!(r.files[0].unrecognised_header.is_empty());
 }
+
+/// The guide's templates with example rows are files the import reads whole
+/// (beside the example offices they refer to): each table recognised, two rows
+/// accepted, none rejected.
+#[test]
+fn every_example_template_imports_cleanly() {
+    use shuno::core::import::schema::TableSpec;
+    let offices = PensionTable::Offices.example_file();
+    for &table in PensionTable::ALL {
+        let file = table.example_file();
+        let name = format!("{}.csv", table.code());
+        let mut files = vec![SourceFile { name: &name, bytes: file.as_bytes(), encoding: None }];
+        if table != PensionTable::Offices {
+            files.push(SourceFile { name: "offices.csv", bytes: offices.as_bytes(), encoding: None });
+        }
+        let report = import::<Pension>(&files);
+        let f = report.files.iter().find(|f| f.file == name).unwrap();
+        assert_eq!(f.table, Some(table), "{file}");
+        assert_eq!((f.read, f.accepted, f.rejected), (2, 2, 0), "{:?}: {:?}", table, report.problems);
+        // The blank template is recognised too, with no rows.
+        let blank = one(&format!("{}.csv", table.code()), table.template().as_bytes());
+        assert_eq!((blank.files[0].table, blank.files[0].read), (Some(table), 0));
+    }
+}

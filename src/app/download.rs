@@ -23,6 +23,17 @@ pub fn save_text(file_name: &str, text: &str, mime: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
+/// Offers `bytes` as a download named `file_name`.
+pub fn save_bytes(file_name: &str, bytes: &[u8], mime: &str) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    click_link(&url, file_name);
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
 /// Offers the canvas's picture as a PNG download.
 pub fn save_canvas_png(canvas: &web_sys::HtmlCanvasElement, file_name: &str) {
     if let Ok(url) = canvas.to_data_url_with_type("image/png") {

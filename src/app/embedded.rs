@@ -1,19 +1,22 @@
 //! What the single-file build (`dist/shuno.html`, written by
-//! `scripts/single_file.py`) hands the app before it starts: the import
-//! worker as a Blob URL, and the demo files as Blobs. The served build sets
-//! neither, and the app uses its own files. These two window properties are
-//! the whole seam.
+//! `scripts/single_file.py`) hands the app before it starts: the import and
+//! export workers as Blob URLs, and the demo files as Blobs. The served build
+//! sets none of them, and the app uses its own files. These three window
+//! properties are the whole seam.
 
 use crate::app::import_client::Source;
 use wasm_bindgen::JsCast;
 
-/// The property holding the worker's Blob URL.
+/// The property holding the import worker's Blob URL.
 const WORKER_URL_KEY: &str = "shunoWorkerUrl";
+/// The property holding the export worker's Blob URL.
+const EXPORT_WORKER_URL_KEY: &str = "shunoExportWorkerUrl";
 /// The property holding `[{ name, blob }]`, the demo files in manifest order.
 const DEMO_KEY: &str = "shunoDemo";
 
-/// The worker script Trunk builds (`data-type="worker"`, loader shim).
+/// The worker scripts Trunk builds (`data-type="worker"`, loader shim).
 const SERVED_WORKER_URL: &str = "./shuno-import-worker_loader.js";
+const SERVED_EXPORT_WORKER_URL: &str = "./shuno-export-worker_loader.js";
 
 fn property(key: &str) -> wasm_bindgen::JsValue {
     js_sys::Reflect::get(&gloo::utils::window(), &key.into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
@@ -22,6 +25,11 @@ fn property(key: &str) -> wasm_bindgen::JsValue {
 /// Where the import worker's script is.
 pub fn worker_url() -> String {
     property(WORKER_URL_KEY).as_string().unwrap_or_else(|| SERVED_WORKER_URL.to_string())
+}
+
+/// Where the export worker's script is.
+pub fn export_worker_url() -> String {
+    property(EXPORT_WORKER_URL_KEY).as_string().unwrap_or_else(|| SERVED_EXPORT_WORKER_URL.to_string())
 }
 
 /// The demo files the single file carries; `None` in the served build.

@@ -6,6 +6,8 @@ mod components;
 mod download;
 mod dropped;
 mod embedded;
+mod export_client;
+pub mod export_worker;
 mod import_client;
 pub mod import_worker;
 mod offline;

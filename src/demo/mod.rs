@@ -1,6 +1,7 @@
 //! The demo dataset: a deterministic, synthetic profile-A district (about 80
 //! offices in 12 prefectures, all three periods) in the import's table formats.
-//! Synthetic only: office codes and names are invented, there are no persons.
+//! Synthetic only: office codes and names are invented, and so are the
+//! [`DEMO_PERSONS`] persons of its record files (`*.synthetic.csv`).
 //! Integer arithmetic throughout (per-mille factors), so the same seed gives the
 //! same bytes on every machine.
 
@@ -13,6 +14,9 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 pub mod records;
+
+/// Persons in the demo's record files (contacts, payments, delinquents).
+pub const DEMO_PERSONS: u64 = 400;
 
 /// The district of the demo.
 pub const DISTRICT: &str = "デモ地区（関東・甲信越）";
@@ -248,7 +252,12 @@ pub fn generate(seed: u64) -> Vec<DemoFile> {
     let offices_cp932 = encode_cp932(offices_text.trim_start_matches('\u{FEFF}')).unwrap_or_default();
     let mut scale_header = header(PensionTable::IncidentScale);
     scale_header.push("注記");
-    vec![
+    let record_files =
+        records::generate(DEMO_PERSONS, records::DEMO_FIRST_PERSON, seed).into_iter().map(|f| {
+            let name = f.name.replace(".csv", ".synthetic.csv");
+            DemoFile { name, bytes: f.bytes }
+        });
+    let mut files = vec![
         DemoFile { name: "offices.csv".into(), bytes: offices_cp932 },
         DemoFile { name: "fees.csv".into(), bytes: csv_utf8_bom(&header(PensionTable::Fees), &fees) },
         DemoFile {
@@ -272,7 +281,9 @@ pub fn generate(seed: u64) -> Vec<DemoFile> {
             name: "activity.csv".into(),
             bytes: csv_utf8_bom(&header(PensionTable::Activity), &activity),
         },
-    ]
+    ];
+    files.extend(record_files);
+    files
 }
 
 /// The file names of a demo dataset as a JSON array: the app's `manifest.json`.

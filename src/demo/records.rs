@@ -1,7 +1,8 @@
-//! Synthetic record tables for benchmarks and tests (`shuno bench-data`):
-//! persons of the demo offices, each provided once as a delinquent, with about
-//! 8 promotion actions and 4 payments in period 1 (2026-05 to 2027-04).
-//! Pension numbers are invented (10-digit counters from 9000000000), never real.
+//! Synthetic record tables for benchmarks and tests (`shuno bench-data`) and
+//! for the demo: persons of the demo offices, each provided once as a
+//! delinquent, with about 8 promotion actions and 4 payments in period 1
+//! (2026-05 to 2027-04). Pension numbers are invented (10-digit counters from
+//! 9000000000 for benchmarks, 9900000000 for the demo), never real.
 //! UTF-8 without BOM, one plain form per value, so every reader reads the same
 //! bytes. Deterministic for a seed.
 
@@ -53,8 +54,14 @@ const ACTIONS: [(u32, (&str, Weighted<&str>)); 5] = [
     (5, ("その他", &[(1, "その他")])),
 ];
 
-/// The three record files for `persons` persons.
-pub fn generate(persons: u64, seed: u64) -> Vec<DemoFile> {
+/// The first pension number of the benchmark records.
+pub const BENCH_FIRST_PERSON: u64 = 9_000_000_000;
+/// The first pension number of the demo's records (apart from the benchmark's,
+/// so both can be loaded together).
+pub const DEMO_FIRST_PERSON: u64 = 9_900_000_000;
+
+/// The three record files for `persons` persons numbered from `first_person`.
+pub fn generate(persons: u64, first_person: u64, seed: u64) -> Vec<DemoFile> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let offices = office_codes();
     let start = NaiveDate::from_ymd_opt(FIRST_DAY.0, FIRST_DAY.1, FIRST_DAY.2).expect("a valid day");
@@ -65,7 +72,7 @@ pub fn generate(persons: u64, seed: u64) -> Vec<DemoFile> {
     contacts.reserve(persons as usize * 8 * 48);
     payments.reserve(persons as usize * 4 * 46);
     for i in 0..persons {
-        let person = 9_000_000_000 + i;
+        let person = first_person + i;
         let office = &offices[rng.random_range(0..offices.len())];
         let provided = day(rng.random_range(0..180));
         let unpaid = rng.random_range(1..=40);

@@ -128,14 +128,14 @@ export function useAppAndBrowser() {
   return env;
 }
 
-/** A folder with the demo tables and `shuno bench-data` records of `persons`
- *  persons (synthetic pension numbers). */
+/** A folder with the demo tables (not the demo's own records) and
+ *  `shuno bench-data` records of `persons` persons (synthetic pension numbers). */
 export function recordsFolder(persons) {
   const dir = join(artifacts, `records-${persons}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   execFileSync(shuno, ['bench-data', '--persons', String(persons), '--out', dir, '--seed', '3'], { stdio: 'ignore' });
   const demo = join(root, 'public', 'demo');
-  for (const f of readdirSync(demo).filter((f) => f.endsWith('.csv'))) copyFileSync(join(demo, f), join(dir, f));
+  for (const f of readdirSync(demo).filter((f) => f.endsWith('.csv') && !f.includes('.synthetic.'))) copyFileSync(join(demo, f), join(dir, f));
   return dir;
 }

@@ -92,8 +92,13 @@ test('record files (personal data) are computed without a request and without st
   await page.dispatchEvent('[data-testid=duty-as-of]', 'change');
   await page.waitForSelector('[data-testid=overdue-list] tbody tr', { timeout: 60_000 });
   // The overdue list can be saved: a download made on the page, not a request.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-overdue]')]);
-  assert.equal(download.suggestedFilename(), 'overdue_persons.csv');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-overdue-csv]')]);
+  assert.equal(download.suggestedFilename(), '期限超過者_2027-01-15.csv');
+  // The workbook is written by the export worker, fetched from the app's own files.
+  const [book] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-overdue-xlsx]')]);
+  assert.equal(book.suggestedFilename(), '期限超過者_2027-01-15.xlsx');
+  const bytes = Buffer.concat(await (await book.createReadStream()).toArray());
+  assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK', 'an .xlsx is a zip');
 
   await assertNothingLeftOrStored(page, requests, errors);
   await context.close();

@@ -48,9 +48,13 @@ test('dist/shuno.html works from file:// with the network refused', async () => 
   assert.equal(await page.getByTestId('projector').count(), 0);
 
   // Exports are downloads made in the page: a CSV of the settlement, a PNG of a chart.
-  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV で書き出す' }).click()]);
-  assert.match(csv.suggestedFilename(), /^shuno-settlement-period3-2029-04\.csv$/);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-settlement-csv]')]);
+  assert.equal(csv.suggestedFilename(), '精算_第3期_2029-04.csv');
   assert.match(Buffer.concat(await (await csv.createReadStream()).toArray()).toString('utf8'), /^\uFEFF/);
+  // A workbook, from the export worker the single file carries (a Blob URL).
+  const [book] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-settlement-xlsx]')]);
+  assert.equal(book.suggestedFilename(), '精算_第3期_2029-04.xlsx');
+  assert.equal(Buffer.concat(await (await book.createReadStream()).toArray()).subarray(0, 2).toString('latin1'), 'PK');
   await page.locator('nav').getByRole('button', { name: '増減額の規則' }).click();
   await page.waitForSelector('[data-testid=curve-canvas][data-draw-ms]');
   const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG で保存' }).click()]);

@@ -45,7 +45,7 @@ pub fn ColumnMappingForm(file: String, header: Vec<String>) -> impl IntoView {
                     {PensionTable::ALL
                         .iter()
                         .copied()
-                        .map(|t| view! { <option value=t.code() selected=move || table.get() == t>{t.code()}</option> })
+                        .map(|t| view! { <option value=t.code() selected=move || table.get() == t>{move || t.name(state.lang.get())}</option> })
                         .collect_view()}
                 </select>
             </label>

@@ -1,7 +1,7 @@
 //! `shuno records DIR`, `shuno duty DIR` and `shuno bench-data`: the record engine
 //! on a folder of contact, payment and delinquent files.
 
-use super::settle::{load_with, source_names};
+use super::settle::load_with;
 use crate::cli::output::{emit, Output};
 use crate::core::i18n::{text, Lang};
 use crate::core::import::decode::Encoding;
@@ -50,7 +50,7 @@ fn with_records(
     render: impl FnOnce(&RecordTables, &[String]) -> Output,
 ) -> ExitCode {
     match load_records(dir, encoding, lang) {
-        Ok(report) => emit(render(&report.private, &source_names(&report)), out),
+        Ok(report) => emit(render(&report.private, &report.file_names()), out),
         Err(code) => code,
     }
 }
@@ -97,7 +97,7 @@ pub fn duty(
 }
 
 pub fn bench_data(out_dir: &Path, persons: u64, seed: u64) -> ExitCode {
-    let files = crate::demo::records::generate(persons, seed);
+    let files = crate::demo::records::generate(persons, crate::demo::records::BENCH_FIRST_PERSON, seed);
     let write = || -> std::io::Result<u64> {
         std::fs::create_dir_all(out_dir)?;
         let mut bytes = 0;

@@ -71,14 +71,9 @@ pub fn run(args: &SettleArgs) -> ExitCode {
         Format::Json => Output::Text(serde_json::to_string_pretty(&settlement).unwrap_or_default() + "\n"),
         Format::Csv => Output::Text(settlement_csv(&settlement, lang)),
         Format::Table => Output::Text(settlement_table(&settlement, lang)),
-        Format::Xlsx => Output::Workbook(settlement_workbook(&settlement, &source_names(&report), lang)),
+        Format::Xlsx => Output::Workbook(settlement_workbook(&settlement, &report.file_names(), lang)),
     };
     emit(output, args.out.as_deref())
-}
-
-/// The names of the files a report read, for a workbook's first sheet.
-pub fn source_names(report: &PensionReport) -> Vec<String> {
-    report.files.iter().map(|f| f.file.clone()).collect()
 }
 
 /// Every problem, then one line per file: encoding, table, read = accepted + rejected.

@@ -102,8 +102,12 @@ mod tests {
             name: "t".into(),
             headers: vec!["name".into(), "yen".into(), "ratio".into()],
             rows: vec![
-                vec![Cell::text("=HYPERLINK(\"x\")"), Cell::Yen(-463_534), Cell::Ratio(Decimal::new(-5, 1))],
-                vec![Cell::text("office, \"quoted\""), Cell::Int(-1), Cell::Empty],
+                vec![
+                    Cell::string("=HYPERLINK(\"x\")"),
+                    Cell::Yen(-463_534),
+                    Cell::Ratio(Decimal::new(-5, 1)),
+                ],
+                vec![Cell::string("office, \"quoted\""), Cell::Int(-1), Cell::Empty],
             ],
         };
         let csv = sheet_csv(&sheet);

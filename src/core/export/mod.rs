@@ -32,7 +32,7 @@ pub enum Cell {
 }
 
 impl Cell {
-    pub fn text(s: impl Into<String>) -> Cell {
+    pub fn string(s: impl Into<String>) -> Cell {
         Cell::Text(s.into())
     }
 

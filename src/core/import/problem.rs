@@ -162,12 +162,12 @@ pub fn problems_sheet<T: TableSpec, R: ProfileReason>(problems: &[Problem<T, R>]
         .iter()
         .map(|p| {
             vec![
-                Cell::text(&p.file),
-                Cell::opt_text(p.table.map(|t| t.code())),
+                Cell::string(&p.file),
+                Cell::opt_text(p.table.map(|t| t.name(lang))),
                 p.line.map_or(Cell::Empty, Cell::count),
                 Cell::opt_text(p.column.clone()),
                 Cell::opt_text(p.value.clone()),
-                Cell::text(p.reason_text(lang)),
+                Cell::string(p.reason_text(lang)),
             ]
         })
         .collect();

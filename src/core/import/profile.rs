@@ -92,6 +92,9 @@ mod tests {
         fn code(self) -> &'static str {
             "calls"
         }
+        fn name(self, lang: Lang) -> String {
+            if lang == Lang::Ja { "架電実績" } else { "Calls" }.to_string()
+        }
         fn columns(self) -> &'static [Column] {
             const CALLS: &[Column] =
                 &[Column::required("日付", "day"), Column::required("架電件数", "calls")];

@@ -89,6 +89,11 @@ impl<P: Profile> ImportReport<P> {
         self.problems.iter().any(|p| p.table.is_none_or(&matters))
     }
 
+    /// The names of the files read (for an export's first sheet).
+    pub fn file_names(&self) -> Vec<String> {
+        self.files.iter().map(|f| f.file.clone()).collect()
+    }
+
     pub fn totals(&self) -> (u64, u64, u64) {
         self.files.iter().fold((0, 0, 0), |(r, a, j), f| (r + f.read, a + f.accepted, j + f.rejected))
     }

@@ -3,6 +3,7 @@
 //! recognised by its header row. Japanese headers are canonical; the English
 //! name is an accepted alias.
 
+use crate::core::i18n::Lang;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::fmt::Debug;
@@ -40,6 +41,9 @@ pub trait TableSpec:
     /// The table's name on the command line and in file names (`progress`).
     fn code(self) -> &'static str;
 
+    /// The table's name as the user reads it, in `lang` (`進捗（月次）`).
+    fn name(self, lang: Lang) -> String;
+
     /// The expected columns, in the order a row reader takes them by index.
     fn columns(self) -> &'static [Column];
 
@@ -52,10 +56,21 @@ pub trait TableSpec:
         self.columns().iter().map(|c| c.japanese).collect()
     }
 
+    /// Two made-up rows that show how each column is written (none by default).
+    fn examples(self) -> &'static [&'static [&'static str]] {
+        &[]
+    }
+
     /// A blank file with the canonical header: UTF-8 with BOM and CRLF, as Excel
     /// expects.
     fn template(self) -> String {
         format!("\u{FEFF}{}\r\n", self.header().join(","))
+    }
+
+    /// [`TableSpec::template`] with the [`TableSpec::examples`] rows.
+    fn example_file(self) -> String {
+        let rows: String = self.examples().iter().map(|r| format!("{}\r\n", r.join(","))).collect();
+        format!("{}{rows}", self.template())
     }
 }
 

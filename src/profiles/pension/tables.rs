@@ -4,6 +4,7 @@
 //! tables' indices are named here (`contacts::DATE`), once, for the two readers
 //! (text and plain) that take them.
 
+use crate::core::i18n::{text, Lang};
 use crate::core::import::schema::{Column, TableSpec};
 use serde::{Deserialize, Serialize};
 
@@ -81,6 +82,11 @@ pub mod delinquents {
 }
 
 impl PensionTable {
+    /// The least a settlement needs: offices, fees, progress and targets (the
+    /// others, when present, add adjustments, checks and record figures).
+    pub const MINIMAL: [PensionTable; 4] =
+        [PensionTable::Offices, PensionTable::Fees, PensionTable::Progress, PensionTable::Targets];
+
     /// Whether the settlement reads this table (a broken one stops the settlement).
     pub fn feeds_settlement(self) -> bool {
         !matches!(self, PensionTable::Activity) && !self.is_record()
@@ -97,6 +103,50 @@ impl TableSpec for PensionTable {
 
     fn code(self) -> &'static str {
         self.into()
+    }
+
+    fn name(self, lang: Lang) -> String {
+        text(&format!("tables.{}", self.code()), lang)
+    }
+
+    /// Made-up rows (office 90101 and persons 9999-… are invented).
+    fn examples(self) -> &'static [&'static [&'static str]] {
+        match self {
+            PensionTable::Offices => &[
+                &["90101", "例示中央年金事務所", "東京都", "例示地区"],
+                &["90102", "例示東年金事務所", "東京都", "例示地区"],
+            ],
+            PensionTable::Fees => &[&["例示地区", "1", "1241567890"], &["例示地区", "2", "1248567890"]],
+            PensionTable::Progress => &[
+                &["90101", "現年度", "2026-05", "3914", "2504", "15", "161"],
+                &["90101", "過年度1年目", "2026-05", "2210", "1302", "9", "88"],
+            ],
+            PensionTable::Targets => {
+                &[&["90101", "1", "現年度", "21.5"], &["90101", "1", "過年度1年目", "13.6"]]
+            }
+            PensionTable::AccountTransfer => &[&["90101", "1", "234", "201"], &["90102", "1", "180", "190"]],
+            PensionTable::Incidents => &[
+                &["90101", "2026-07-17", "8", "納付書の誤送付"],
+                &["90102", "2026-08-01", "12", "架電記録の入力誤り"],
+            ],
+            PensionTable::IncidentScale => &[&["1", "0.5"], &["5", "1"]],
+            PensionTable::Activity => &[
+                &["90101", "2026-05", "電話", "1879", "1692", "636"],
+                &["90101", "2026-05", "文書", "2818", "2474", "2474"],
+            ],
+            PensionTable::Contacts => &[
+                &["9999-000001", "90101", "2026-06-10", "電話", "本人接触"],
+                &["9999-000002", "90101", "2026-06-11", "文書", "送付"],
+            ],
+            PensionTable::Payments => &[
+                &["9999-000001", "90101", "2026-07-01", "2025-10", "3", "通常"],
+                &["9999-000002", "90101", "2026-08-31", "2024-10", "1", "通常"],
+            ],
+            PensionTable::Delinquents => &[
+                &["9999-000001", "90101", "2026-05-01", "3", ""],
+                &["9999-000002", "90101", "2026-05-01", "12", "1"],
+            ],
+        }
     }
 
     fn columns(self) -> &'static [Column] {

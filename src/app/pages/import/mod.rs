@@ -1,16 +1,15 @@
 //! Import: pick or drop files, see per file what was read, accepted and
-//! rejected, the list of rejected rows (exportable), templates, and "clear all".
+//! rejected, the list of rejected rows (exportable), the guided start with the
+//! templates, and "clear all".
 
 mod drop_zone;
+mod guide;
 mod problems;
 mod progress;
 mod summary;
 
-use crate::app::download::save_text;
 use crate::app::pages::column_mapping::ColumnMappingForm;
 use crate::app::state::AppState;
-use crate::core::import::schema::TableSpec;
-use crate::profiles::pension::tables::PensionTable;
 use leptos::prelude::*;
 
 #[component]
@@ -22,11 +21,11 @@ pub fn Import() -> impl IntoView {
             <h1>{t("nav.import")}</h1>
             <drop_zone::DropZone />
             <p class="muted">{t("import.privacy")}</p>
+            <guide::Guide />
             <progress::ImportStatus />
             <summary::FileSummaries />
             <MappingForms />
             <problems::ProblemList />
-            <Templates />
         </section>
     }
 }
@@ -43,24 +42,5 @@ fn MappingForms() -> impl IntoView {
                 .map(|f| view! { <ColumnMappingForm file=f.file.clone() header=f.unrecognised_header.clone() /> })
                 .collect_view()
         })
-    }
-}
-
-/// A blank file with the header of each table, for Excel.
-#[component]
-fn Templates() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let save = |table: PensionTable| {
-        save_text(&format!("{}.csv", table.code()), &table.template(), "text/csv;charset=utf-8")
-    };
-    view! {
-        <h2>{move || state.t("import.templates")}</h2>
-        <div class="templates">
-            {PensionTable::ALL
-                .iter()
-                .copied()
-                .map(|table| view! { <button type="button" on:click=move |_| save(table)>{table.code()}</button> })
-                .collect_view()}
-        </div>
     }
 }

@@ -1,9 +1,10 @@
 //! The rejected rows: the first [`SHOWN`] on the page with the count, every
 //! one in the CSV.
 
-use crate::app::download::save_text;
+use crate::app::components::export_buttons::{Export, ExportButtons};
 use crate::app::state::AppState;
-use crate::core::import::problem::problems_csv;
+use crate::core::export::Workbook;
+use crate::core::import::problem::problems_sheet;
 use leptos::prelude::*;
 
 /// Rows shown on the page; a file with a broken column can have millions.
@@ -13,10 +14,9 @@ const SHOWN: usize = 200;
 pub fn ProblemList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move |key: &'static str| move || state.t(key);
-    let export = move |_| {
-        let lang = state.lang.get_untracked();
-        let csv = state.report.with_untracked(|r| problems_csv(&r.problems, lang));
-        save_text("shuno-rejected-rows.csv", &csv, "text/csv;charset=utf-8");
+    let export = move |lang| {
+        let sheet = state.report.with_untracked(|r| problems_sheet(&r.problems, lang));
+        Export { stem: sheet.name.clone(), book: Workbook { sheets: vec![sheet] } }
     };
     let total = move || state.report.with(|r| r.problems.len());
     let count = move || {
@@ -46,7 +46,7 @@ pub fn ProblemList() -> impl IntoView {
     };
     view! {
         <h2>{t("import.problems")}</h2>
-        <button type="button" on:click=export>{t("import.export_problems")}</button>
+        <ExportButtons export test_id="export-problems" />
         <p class="muted" data-testid="problems-shown">{count}</p>
         <table class="problems" data-testid="problem-list">
             <thead>

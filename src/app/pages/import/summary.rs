@@ -46,7 +46,8 @@ pub fn FileSummaries() -> impl IntoView {
 
 #[component]
 fn FileRow(f: FileSummary<PensionTable>) -> impl IntoView {
-    let table = f.table.map_or("—".to_string(), |t| t.code().to_string());
+    let state = expect_context::<AppState>();
+    let table = move || f.table.map_or("—".to_string(), |t| t.name(state.lang.get()));
     let (file, detected, current, sheet) = (f.file.clone(), f.encoding_detected, f.encoding, f.sheet);
     view! {
         <tr data-file=f.file.clone()>

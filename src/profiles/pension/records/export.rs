@@ -25,8 +25,8 @@ pub fn promoted_sheet(table: &PromotedTable, lang: Lang) -> Sheet {
         .iter()
         .map(|r| {
             let mut row = vec![
-                Cell::text(&r.office_code),
-                Cell::text(r.kind.code()),
+                Cell::string(&r.office_code),
+                Cell::string(r.kind.code()),
                 Cell::Month(r.month),
                 Cell::count(r.promoted_months),
                 Cell::count(r.promoted_months_to_date),
@@ -64,9 +64,9 @@ pub fn duty_sheet(report: &DutyReport, lang: Lang) -> Sheet {
         .iter()
         .map(|p| {
             vec![
-                Cell::text(p.person.to_string()),
-                Cell::text(&p.office_code),
-                Cell::text(p.bucket.code()),
+                Cell::string(p.person.to_string()),
+                Cell::string(&p.office_code),
+                Cell::string(p.bucket.code()),
                 Cell::Date(p.provided),
                 Cell::Int(p.unpaid_months.into()),
                 if p.exemption_flag == 0 { Cell::Empty } else { Cell::Int(p.exemption_flag.into()) },
@@ -87,8 +87,8 @@ pub fn duty_csv(report: &DutyReport, lang: Lang) -> String {
 /// through) and the source files.
 fn about_sheet(day_key: &str, day: Option<NaiveDate>, sources: &[String], lang: Lang) -> Sheet {
     let t = |key: &str| text(key, lang);
-    let mut rows = vec![vec![Cell::text(t(day_key)), Cell::opt_date(day)]];
-    rows.extend(sources.iter().map(|f| vec![Cell::text(t("rules_sheet.source")), Cell::text(f)]));
+    let mut rows = vec![vec![Cell::string(t(day_key)), Cell::opt_date(day)]];
+    rows.extend(sources.iter().map(|f| vec![Cell::string(t("rules_sheet.source")), Cell::string(f)]));
     Sheet { name: t("sheet.rules"), headers: vec![t("rules_sheet.item"), t("rules_sheet.value")], rows }
 }
 
@@ -102,6 +102,18 @@ pub fn promoted_workbook(
     Workbook {
         sheets: vec![about_sheet("rules_sheet.through", through, sources, lang), promoted_sheet(table, lang)],
     }
+}
+
+/// `督励月数_2027-06-30` (or `_全期間` when not cut off at a day).
+pub fn promoted_file_stem(through: Option<NaiveDate>, lang: Lang) -> String {
+    let day = through.map_or_else(|| text("export.all_days", lang), |d| d.to_string());
+    format!("{}_{day}", text("sheet.promoted", lang))
+}
+
+/// `期限超過者_2027-06-30`.
+pub fn duty_file_stem(report: &DutyReport, lang: Lang) -> String {
+    let day = report.as_of.map(|d| format!("_{d}")).unwrap_or_default();
+    format!("{}{day}", text("sheet.overdue", lang))
 }
 
 /// The overdue persons with what they were computed from.

@@ -39,12 +39,12 @@ fn lead(s: &Settlement, o: &OfficeSettlement) -> Vec<Cell> {
     vec![
         Cell::Int(s.period.into()),
         Cell::Month(s.as_of),
-        Cell::text(s.rules.band_mode.code()),
-        Cell::text(s.rules.rounding.code()),
-        Cell::text(&o.office_code),
-        Cell::text(&o.office_name),
-        Cell::text(&o.prefecture),
-        Cell::text(&o.district),
+        Cell::string(s.rules.band_mode.code()),
+        Cell::string(s.rules.rounding.code()),
+        Cell::string(&o.office_code),
+        Cell::string(&o.office_name),
+        Cell::string(&o.prefecture),
+        Cell::string(&o.district),
     ]
 }
 
@@ -55,7 +55,7 @@ pub fn settlement_sheet(s: &Settlement, lang: Lang) -> Sheet {
         for k in &o.kinds {
             let mut row = lead(s, o);
             row.extend([
-                Cell::text(k.kind.code()),
+                Cell::string(k.kind.code()),
                 Cell::opt_ratio(k.rate),
                 Cell::opt_ratio(k.target),
                 Cell::opt_ratio(k.ratio),
@@ -66,19 +66,19 @@ pub fn settlement_sheet(s: &Settlement, lang: Lang) -> Sheet {
                 Cell::Empty,
                 Cell::Empty,
                 Cell::Empty,
-                Cell::text(flags::kind_codes(&k.flags)),
+                Cell::string(flags::kind_codes(&k.flags)),
             ]);
             rows.push(row);
         }
         let mut row = lead(s, o);
-        row.extend([Cell::text("office"), Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty]);
+        row.extend([Cell::string("office"), Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty]);
         row.extend([
             Cell::Empty,
             Cell::Yen(o.account_transfer_adjustment_yen),
             Cell::Int(o.incident_points),
             Cell::Yen(o.incident_deduction_yen),
             Cell::Yen(o.total_yen),
-            Cell::text(flags::codes(&o.flags)),
+            Cell::string(flags::codes(&o.flags)),
         ]);
         rows.push(row);
     }
@@ -93,22 +93,22 @@ pub fn settlement_sheet(s: &Settlement, lang: Lang) -> Sheet {
 /// reading, rounding, and the source files.
 pub fn rules_sheet(s: &Settlement, sources: &[String], lang: Lang) -> Sheet {
     let t = |key: &str| text(key, lang);
-    let row = |key: &str, value: Cell| vec![Cell::text(t(key)), value];
+    let row = |key: &str, value: Cell| vec![Cell::string(t(key)), value];
     let mut rows = vec![
-        row("rules_sheet.contract", Cell::text(&s.rules.seed)),
+        row("rules_sheet.contract", Cell::string(&s.rules.seed)),
         row("csv.period", Cell::Int(s.period.into())),
         row("rules_sheet.first_month", Cell::Month(s.period_first)),
         row("rules_sheet.last_month", Cell::Month(s.period_last)),
         row("csv.as_of", Cell::Month(s.as_of)),
         row(
             "rules_sheet.provisional",
-            Cell::text(t(if s.provisional { "rules_sheet.yes" } else { "rules_sheet.no" })),
+            Cell::string(t(if s.provisional { "rules_sheet.yes" } else { "rules_sheet.no" })),
         ),
-        row("csv.band_mode", Cell::text(t(&format!("band.{}", s.rules.band_mode.code())))),
-        row("csv.rounding", Cell::text(t(&format!("rounding.{}", s.rules.rounding.code())))),
+        row("csv.band_mode", Cell::string(t(&format!("band.{}", s.rules.band_mode.code())))),
+        row("csv.rounding", Cell::string(t(&format!("rounding.{}", s.rules.rounding.code())))),
         row("rules_sheet.step_percent", Cell::Number(s.rules.step_percent)),
     ];
-    rows.extend(sources.iter().map(|f| row("rules_sheet.source", Cell::text(f))));
+    rows.extend(sources.iter().map(|f| row("rules_sheet.source", Cell::string(f))));
     Sheet { name: t("sheet.rules"), headers: vec![t("rules_sheet.item"), t("rules_sheet.value")], rows }
 }
 
@@ -121,8 +121,8 @@ pub fn settlement_workbook(s: &Settlement, sources: &[String], lang: Lang) -> Wo
     Workbook { sheets: vec![rules_sheet(s, sources, lang), settlement_sheet(s, lang)] }
 }
 
-/// The file name of an export: `精算_第1期_2027-04.xlsx`.
-pub fn settlement_file_name(s: &Settlement, lang: Lang, extension: &str) -> String {
+/// The file name of an export, without extension: `精算_第1期_2027-04`.
+pub fn settlement_file_stem(s: &Settlement, lang: Lang) -> String {
     let period = period_label(s.period, lang).replace(' ', "-");
-    format!("{}_{period}_{}.{extension}", text("sheet.settlement", lang), s.as_of)
+    format!("{}_{period}_{}", text("sheet.settlement", lang), s.as_of)
 }

@@ -4,11 +4,11 @@
 mod controls;
 mod table;
 
-use crate::app::download::save_text;
+use crate::app::components::export_buttons::{Export, ExportButtons};
 use crate::app::route::Page;
 use crate::app::state::AppState;
 use crate::profiles::pension::rules::{SettleError, Settlement};
-use crate::profiles::pension::views::export::settlement_csv;
+use crate::profiles::pension::views::export::{settlement_file_stem, settlement_workbook};
 use crate::profiles::pension::views::presentation::{period_and_as_of, rules_in_force};
 use leptos::prelude::*;
 
@@ -71,10 +71,13 @@ fn SettlementHead(settlement: Settlement) -> impl IntoView {
     let s = settlement.clone();
     let heading = move || period_and_as_of(&s, state.lang.get(), state.date_style.get());
     let rules = settlement.rules.clone();
-    let export = move |_| {
-        let lang = state.lang.get_untracked();
-        let name = format!("shuno-settlement-period{}-{}.csv", settlement.period, settlement.as_of);
-        save_text(&name, &settlement_csv(&settlement, lang), "text/csv;charset=utf-8");
+    let settlement = StoredValue::new(settlement);
+    let export = move |lang| {
+        let sources = state.report.with_untracked(|r| r.file_names());
+        settlement.with_value(|s| Export {
+            book: settlement_workbook(s, &sources, lang),
+            stem: settlement_file_stem(s, lang),
+        })
     };
     view! {
         <div class="settlement-head">
@@ -83,7 +86,7 @@ fn SettlementHead(settlement: Settlement) -> impl IntoView {
             <button type="button" class="primary" data-testid="enter-projector" on:click=move |_| crate::app::pension::projector::enter(state)>
                 {move || state.t("projector.enter")}
             </button>
-            <button type="button" on:click=export>{move || state.t("overview.export_csv")}</button>
+            <ExportButtons export test_id="export-settlement" />
         </div>
     }
 }

@@ -25,8 +25,7 @@ pub fn SettlementTable(settlement: Settlement) -> impl IntoView {
                 <caption>{t("overview.caption")}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{t("table.col.code")}</th>
-                        <th scope="col">{t("table.col.office")}</th>
+                        <th scope="col" class="office-col">{t("table.col.office")}</th>
                         {Kind::ALL
                             .into_iter()
                             .map(|k| view! { <th scope="col">{move || state.t(&format!("kind.{}", k.code()))}</th> })
@@ -36,7 +35,6 @@ pub fn SettlementTable(settlement: Settlement) -> impl IntoView {
                         <th scope="col" class="num">{t("table.col.transfer")}</th>
                         <th scope="col" class="num">{t("table.col.incident")}</th>
                         <th scope="col" class="num">{t("table.col.total")}</th>
-                        <th scope="col">{t("overview.flags")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -46,7 +44,7 @@ pub fn SettlementTable(settlement: Settlement) -> impl IntoView {
                 </tbody>
                 <tfoot>
                     <tr>
-                        <th scope="row" colspan="5">
+                        <th scope="row" colspan="4" class="office-col">
                             {move || format!("{} ({} {})", state.t("overview.totals"), sum().offices, state.t("overview.offices"))}
                         </th>
                         <td class="num">{move || format_yen(sum().base_yen)}</td>
@@ -54,7 +52,6 @@ pub fn SettlementTable(settlement: Settlement) -> impl IntoView {
                         <td class="num">{move || format_yen(sum().account_transfer_adjustment_yen)}</td>
                         <td class="num">{move || format_yen(sum().incident_deduction_yen)}</td>
                         <td class="num" data-testid="grand-total">{move || format_yen(sum().total_yen)}</td>
-                        <td></td>
                     </tr>
                 </tfoot>
             </table>
@@ -83,7 +80,7 @@ fn kind_cell(k: KindSettlement) -> impl IntoView {
         <td class="kind-cell">
             <span class="ratio" data-testid=format!("ratio-{}", k.kind.code())>{stepped_or_dash(&k)}</span>
             {bar}
-            <span class="small">
+            <span class="small detail">
                 {move || state.t("table.col.rate")} " " {percent_or_dash(k.rate)} " / " {move || state.t("table.col.target")} " "
                 {percent_or_dash(k.target)}
             </span>
@@ -98,13 +95,20 @@ fn OfficeRow(o: OfficeSettlement) -> impl IntoView {
     let flags = o.flags.clone();
     view! {
         <tr data-office=o.office_code.clone()>
-            <td>{o.office_code.clone()}</td>
-            <td>
+            <td class="office-col">
                 <button type="button" class="link office-name" on:click={
                     let code = o.office_code.clone();
                     move |_| state.show_office(code.clone())
                 }>{o.office_name.clone()}</button>
-                <span class="small">{o.prefecture.clone()}</span>
+                <span class="small">{format!("{} · {}", o.office_code, o.prefecture)}</span>
+                <span class="flags">
+                    {move || {
+                        flags
+                            .iter()
+                            .map(|f| view! { <span class=format!("flag flag-{}", f.name())>{f.label(state.lang.get())}</span> })
+                            .collect_view()
+                    }}
+                </span>
             </td>
             {o.kinds.into_iter().map(kind_cell).collect_view()}
             <td class="num">{format_yen(o.base_yen)}</td>
@@ -112,14 +116,6 @@ fn OfficeRow(o: OfficeSettlement) -> impl IntoView {
             <td class="num">{format_yen(o.account_transfer_adjustment_yen)}</td>
             <td class="num">{format_yen(o.incident_deduction_yen)}</td>
             <td class="num total" data-testid="office-total">{format_yen(o.total_yen)}</td>
-            <td class="flags">
-                {move || {
-                    flags
-                        .iter()
-                        .map(|f| view! { <span class=format!("flag flag-{}", f.name())>{f.label(state.lang.get())}</span> })
-                        .collect_view()
-                }}
-            </td>
         </tr>
     }
 }

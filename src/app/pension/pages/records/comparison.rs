@@ -2,12 +2,12 @@
 //! reported", and the tally of every payment row.
 
 use super::Names;
-use crate::app::download::save_text;
+use crate::app::components::export_buttons::{Export, ExportButtons};
 use crate::app::state::AppState;
 use crate::core::calendar::format_month;
 use crate::core::money::{group_thousands, signed_count};
 use crate::profiles::pension::records::comparison::{compare, Comparison as Row};
-use crate::profiles::pension::records::export::promoted_csv;
+use crate::profiles::pension::records::export::{promoted_file_stem, promoted_workbook};
 use crate::profiles::pension::records::promoted::{PaymentTally, PromotedTable};
 use leptos::prelude::*;
 
@@ -34,17 +34,19 @@ pub fn Comparison(promoted: PromotedTable, names: Names) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = move |key: &'static str| move || state.t(key);
     let rows = state.report.with_untracked(|r| compare(promoted.latest_rows(), &r.dataset.progress));
-    let export = move |_| {
-        save_text(
-            "promoted_months.csv",
-            &promoted_csv(&promoted, state.lang.get_untracked()),
-            "text/csv;charset=utf-8",
-        )
+    let promoted = StoredValue::new(promoted);
+    let export = move |lang| {
+        let sources = state.report.with_untracked(|r| r.file_names());
+        let through = state.records_options.get_untracked().through;
+        promoted.with_value(|p| Export {
+            book: promoted_workbook(p, through, &sources, lang),
+            stem: promoted_file_stem(through, lang),
+        })
     };
     view! {
         <div class="settlement-head">
             <h2>{t("records.comparison")}</h2>
-            <button type="button" data-testid="export-promoted" on:click=export>{t("records.export_promoted")}</button>
+            <ExportButtons export test_id="export-promoted" />
         </div>
         <div class="table-wrap">
             <table data-testid="records-comparison">

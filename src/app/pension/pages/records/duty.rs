@@ -2,12 +2,12 @@
 //! [`OVERDUE_SHOWN`] on the page, all in the export).
 
 use super::Names;
-use crate::app::download::save_text;
+use crate::app::components::export_buttons::{Export, ExportButtons};
 use crate::app::state::AppState;
 use crate::core::calendar::format_date;
 use crate::core::money::group_thousands;
 use crate::profiles::pension::records::duty::DutyReport;
-use crate::profiles::pension::records::export::duty_csv;
+use crate::profiles::pension::records::export::{duty_file_stem, duty_workbook};
 use leptos::prelude::*;
 
 /// Rows of the overdue list drawn on the page (the export has them all).
@@ -37,14 +37,15 @@ pub fn DutyOffices(duty: DutyReport, names: Names) -> impl IntoView {
             }
         })
         .collect_view();
-    let export = move |_| {
-        let lang = state.lang.get_untracked();
-        save_text("overdue_persons.csv", &duty_csv(&duty, lang), "text/csv;charset=utf-8");
+    let duty = StoredValue::new(duty);
+    let export = move |lang| {
+        let sources = state.report.with_untracked(|r| r.file_names());
+        duty.with_value(|d| Export { book: duty_workbook(d, &sources, lang), stem: duty_file_stem(d, lang) })
     };
     view! {
         <div class="settlement-head">
             <h2>{t("records.duty")}</h2>
-            <button type="button" data-testid="export-overdue" on:click=export>{t("records.export_overdue")}</button>
+            <ExportButtons export test_id="export-overdue" />
         </div>
         <div class="table-wrap">
             <table data-testid="duty-offices">
