@@ -62,7 +62,16 @@ fn records_json_has_the_documented_rows() {
     assert_eq!(v["payments"]["promoted"], 1);
     assert_eq!(v["payments"]["not_promoted"], 3);
 
-    let out = shuno(&["records", dir.path().to_str().unwrap(), "--through", "2026-06-30", "--format", "csv", "--lang", "en"]);
+    let out = shuno(&[
+        "records",
+        dir.path().to_str().unwrap(),
+        "--through",
+        "2026-06-30",
+        "--format",
+        "csv",
+        "--lang",
+        "en",
+    ]);
     let csv = String::from_utf8(out.stdout).unwrap();
     assert!(csv.starts_with("\u{FEFF}office_code,kind,month,promoted_months,promoted_months_to_date"));
     assert!(!csv.contains("2026-07"), "nothing after --through");

@@ -73,7 +73,10 @@ fn worker_messages_round_trip() {
         _ => panic!("a job decodes as a job"),
     }
 
-    let report = import::<Pension>(&[SourceFile { name: "o.csv", bytes: b"foo,bar\n1,2\n", encoding: None }]);
+    let report =
+        import::<Pension>(&[SourceFile { name: "o.csv", bytes: b"foo,bar\n1,2\n", encoding: None }]).shown();
+    // The page gets the problem with its reason written in both languages.
+    assert!(report.problems[0].reason[0].contains("ヘッダー"), "{:?}", report.problems[0]);
     let done = FromWorker::Done {
         report: Box::new(report.clone()),
         records: None,

@@ -10,6 +10,9 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// The worker's handlers, kept alive until it answers.
+type Handlers = Rc<RefCell<Vec<Closure<dyn FnMut(JsValue)>>>>;
+
 const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// Writes `book` in the export worker and offers it as `file_name`; `done`
@@ -24,7 +27,7 @@ pub fn save_workbook(book: Workbook, file_name: String, done: impl Fn(Result<(),
     };
     let done = Rc::new(done);
     // The closures live until the worker answers, then drop themselves.
-    let handlers: Rc<RefCell<Vec<Closure<dyn FnMut(JsValue)>>>> = Rc::default();
+    let handlers: Handlers = Rc::default();
     let finish = {
         let (worker, handlers, done) = (worker.clone(), handlers.clone(), done.clone());
         move |result: Result<(), String>| {

@@ -8,7 +8,7 @@ use crate::core::import::decode::Encoding;
 use crate::core::import::schema::ColumnMapping;
 use crate::profiles::pension::records::analysis::{RecordsAnalysis, RecordsOptions};
 use crate::profiles::pension::tables::PensionTable;
-use crate::profiles::pension::PensionReport;
+use crate::profiles::pension::ShownPensionReport;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -34,7 +34,7 @@ pub struct ImportProgress {
 /// Where a job's replies go.
 pub struct Replies {
     /// The job's report.
-    pub report: Box<dyn Fn(PensionReport)>,
+    pub report: Box<dyn Fn(ShownPensionReport)>,
     /// The analysis of its records (again after each [`ImportClient::reanalyse`]).
     pub records: Box<dyn Fn(Option<RecordsAnalysis>)>,
     /// The worker died; its message is in [`ImportClient::failure`].

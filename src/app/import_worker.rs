@@ -177,7 +177,7 @@ fn job(
     let memory = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>();
     let wasm_memory_bytes = f64::from(memory.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length());
     FromWorker::Done {
-        report: Box::new(report),
+        report: Box::new(report.shown()),
         records: analysis,
         timings: Timings { read_ms: read - started, analyse_ms: analysed - read },
         wasm_memory_bytes,

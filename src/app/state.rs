@@ -13,7 +13,7 @@ use crate::profiles::pension::records::analysis::{RecordsAnalysis, RecordsOption
 use crate::profiles::pension::rules::{settle, SettleError, SettleOptions, Settlement};
 use crate::profiles::pension::tables::PensionTable;
 use crate::profiles::pension::views::overview::{Scope, SortKey};
-use crate::profiles::pension::PensionReport;
+use crate::profiles::pension::ShownPensionReport;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -41,7 +41,7 @@ pub struct AppState {
     pub office: RwSignal<Option<String>>,
     /// The projector's current slide; `None` when not presenting.
     pub slide: RwSignal<Option<usize>>,
-    pub report: RwSignal<PensionReport>,
+    pub report: RwSignal<ShownPensionReport>,
     /// What the worker computed from the record tables (they stay in the worker).
     pub records: RwSignal<Option<RecordsAnalysis>>,
     pub records_options: RwSignal<RecordsOptions>,

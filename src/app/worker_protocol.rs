@@ -17,7 +17,7 @@ use crate::core::import::decode::Encoding;
 use crate::core::import::schema::ColumnMapping;
 use crate::profiles::pension::records::analysis::{RecordsAnalysis, RecordsOptions};
 use crate::profiles::pension::tables::PensionTable;
-use crate::profiles::pension::PensionReport;
+use crate::profiles::pension::ShownPensionReport;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -54,7 +54,7 @@ pub enum FromWorker {
     Progress(FileProgress),
     /// The job's report and the analysis of its records.
     Done {
-        report: Box<PensionReport>,
+        report: Box<ShownPensionReport>,
         records: Option<RecordsAnalysis>,
         timings: Timings,
         wasm_memory_bytes: f64,

@@ -216,11 +216,12 @@ fn check(
     if let Some(path) = rejected {
         use crate::core::import::problem::{problems_csv, problems_sheet};
         let is_xlsx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        let shown: Vec<_> = report.problems.iter().map(|p| p.shown()).collect();
         let written = if is_xlsx {
-            let book = crate::core::export::Workbook { sheets: vec![problems_sheet(&report.problems, lang)] };
+            let book = crate::core::export::Workbook { sheets: vec![problems_sheet(&shown, lang)] };
             output::emit(output::Output::Workbook(book), Some(path))
         } else {
-            output::emit(output::Output::Text(problems_csv(&report.problems, lang)), Some(path))
+            output::emit(output::Output::Text(problems_csv(&shown, lang)), Some(path))
         };
         if written != ExitCode::SUCCESS {
             return written;

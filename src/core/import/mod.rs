@@ -25,7 +25,7 @@ pub mod xlsx;
 use decode::Encoding;
 use problem::{Problem, Reason};
 use profile::{FastRows, ProblemOf, Profile};
-pub use report::{FileSummary, ImportReport};
+pub use report::{FileSummary, ImportReport, ShownReport};
 use rows::{NotUtf8, RawRow, RowReader, TextRow};
 use schema::{ColumnMapping, HeaderMatch};
 use std::collections::BTreeSet;

@@ -152,8 +152,61 @@ impl<T: TableSpec, R: ProfileReason> Problem<T, R> {
     }
 }
 
+/// A problem as the app shows and exports it: where, the value, and the reason
+/// already written in Japanese and English. This is what the import worker
+/// sends the page, which then needs no code to read every [`Reason`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShownProblem<T> {
+    pub file: String,
+    pub table: Option<T>,
+    pub line: Option<u64>,
+    pub column: Option<String>,
+    pub value: Option<String>,
+    /// The reason in Japanese, then in English.
+    pub reason: [String; 2],
+}
+
+impl<T: TableSpec> ShownProblem<T> {
+    /// The reason, in `lang`, with what to do about it.
+    pub fn reason_text(&self, lang: Lang) -> &str {
+        &self.reason[usize::from(lang == Lang::En)]
+    }
+}
+
+impl<T: TableSpec, R: ProfileReason> Problem<T, R> {
+    /// The problem with its reason written in both languages.
+    pub fn shown(&self) -> ShownProblem<T> {
+        ShownProblem {
+            file: self.file.clone(),
+            table: self.table,
+            line: self.line,
+            column: self.column.clone(),
+            value: self.value.clone(),
+            reason: [self.reason_text(Lang::Ja), self.reason_text(Lang::En)],
+        }
+    }
+}
+
+/// What a report needs of a problem to know what it blocks: its table (none
+/// when the file could not be read as a table).
+pub trait ProblemTable<T> {
+    fn problem_table(&self) -> Option<T>;
+}
+
+impl<T: Copy, R> ProblemTable<T> for Problem<T, R> {
+    fn problem_table(&self) -> Option<T> {
+        self.table
+    }
+}
+
+impl<T: Copy> ProblemTable<T> for ShownProblem<T> {
+    fn problem_table(&self) -> Option<T> {
+        self.table
+    }
+}
+
 /// The rejected rows as a sheet: where, the value, and why, in `lang`.
-pub fn problems_sheet<T: TableSpec, R: ProfileReason>(problems: &[Problem<T, R>], lang: Lang) -> Sheet {
+pub fn problems_sheet<T: TableSpec>(problems: &[ShownProblem<T>], lang: Lang) -> Sheet {
     let l = lang.code();
     let headers = ["file", "table", "line", "column", "value", "reason"]
         .map(|k| t!(format!("problem.csv.{k}"), locale = l).into_owned())
@@ -176,6 +229,6 @@ pub fn problems_sheet<T: TableSpec, R: ProfileReason>(problems: &[Problem<T, R>]
 
 /// The rejected-row list as CSV (UTF-8 with BOM so Excel opens it; every value
 /// neutralised: a rejected row is where a formula would hide).
-pub fn problems_csv<T: TableSpec, R: ProfileReason>(problems: &[Problem<T, R>], lang: Lang) -> String {
+pub fn problems_csv<T: TableSpec>(problems: &[ShownProblem<T>], lang: Lang) -> String {
     sheet_csv(&problems_sheet(problems, lang))
 }

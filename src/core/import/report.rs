@@ -2,7 +2,9 @@
 //! file, and every problem.
 
 use super::decode::Encoding;
+use super::problem::{ProblemTable, ShownProblem};
 use super::profile::{ProblemOf, Profile};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 /// What happened to one file (or one sheet of a workbook: `file` is then
@@ -27,10 +29,11 @@ pub struct FileSummary<T> {
 }
 
 /// What an import of profile `P` gave: the dataset, the private tables, what
-/// happened to each file, and every problem.
+/// happened to each file, and every problem (as found, `Pb` =
+/// [`ProblemOf<P>`]; or as shown, [`ShownReport`]).
 #[derive(Serialize, Deserialize)]
-#[serde(bound = "")]
-pub struct ImportReport<P: Profile> {
+#[serde(bound(serialize = "Pb: Serialize", deserialize = "Pb: DeserializeOwned"))]
+pub struct ImportReport<P: Profile, Pb = ProblemOf<P>> {
     pub dataset: P::Dataset,
     /// Tables with personal data: never serialised, so they never leave the
     /// process or the worker that read them.
@@ -38,10 +41,13 @@ pub struct ImportReport<P: Profile> {
     pub private: P::Private,
     pub files: Vec<FileSummary<P::Table>>,
     /// Every problem, sorted by file and line.
-    pub problems: Vec<ProblemOf<P>>,
+    pub problems: Vec<Pb>,
 }
 
-impl<P: Profile> Default for ImportReport<P> {
+/// A report as the page holds it: problems with their reasons written out.
+pub type ShownReport<P> = ImportReport<P, ShownProblem<<P as Profile>::Table>>;
+
+impl<P: Profile, Pb> Default for ImportReport<P, Pb> {
     fn default() -> Self {
         ImportReport {
             dataset: P::Dataset::default(),
@@ -52,7 +58,7 @@ impl<P: Profile> Default for ImportReport<P> {
     }
 }
 
-impl<P: Profile> Clone for ImportReport<P> {
+impl<P: Profile, Pb: Clone> Clone for ImportReport<P, Pb> {
     fn clone(&self) -> Self {
         ImportReport {
             dataset: self.dataset.clone(),
@@ -63,16 +69,16 @@ impl<P: Profile> Clone for ImportReport<P> {
     }
 }
 
-impl<P: Profile> PartialEq for ImportReport<P> {
+impl<P: Profile, Pb: PartialEq> PartialEq for ImportReport<P, Pb> {
     fn eq(&self, other: &Self) -> bool {
         (&self.dataset, &self.private, &self.files, &self.problems)
             == (&other.dataset, &other.private, &other.files, &other.problems)
     }
 }
 
-impl<P: Profile> Eq for ImportReport<P> {}
+impl<P: Profile, Pb: Eq> Eq for ImportReport<P, Pb> {}
 
-impl<P: Profile> std::fmt::Debug for ImportReport<P> {
+impl<P: Profile, Pb: std::fmt::Debug> std::fmt::Debug for ImportReport<P, Pb> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ImportReport")
             .field("dataset", &self.dataset)
@@ -83,10 +89,22 @@ impl<P: Profile> std::fmt::Debug for ImportReport<P> {
 }
 
 impl<P: Profile> ImportReport<P> {
+    /// The report as the page holds it (the private tables stay behind).
+    pub fn shown(&self) -> ShownReport<P> {
+        ImportReport {
+            dataset: self.dataset.clone(),
+            private: P::Private::default(),
+            files: self.files.clone(),
+            problems: self.problems.iter().map(|p| p.shown()).collect(),
+        }
+    }
+}
+
+impl<P: Profile, Pb: ProblemTable<P::Table>> ImportReport<P, Pb> {
     /// Whether a file could not be read, or a table for which `matters` holds
     /// lost a row: what is computed from those tables must not be.
     pub fn lost_rows_of(&self, matters: impl Fn(P::Table) -> bool) -> bool {
-        self.problems.iter().any(|p| p.table.is_none_or(&matters))
+        self.problems.iter().any(|p| p.problem_table().is_none_or(&matters))
     }
 
     /// The names of the files read (for an export's first sheet).

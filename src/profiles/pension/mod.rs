@@ -11,10 +11,10 @@ pub mod tables;
 pub mod views;
 
 use crate::core::i18n::Lang;
-use crate::core::import::problem::{self, ProfileReason};
+use crate::core::import::problem::{self, ProblemTable, ProfileReason};
 use crate::core::import::profile::{ProblemOf, Profile};
 use crate::core::import::rows::RowReader;
-use crate::core::import::ImportReport;
+use crate::core::import::{ImportReport, ShownReport};
 use dataset::PensionDataset;
 use records::tables::RecordTables;
 use rust_i18n::t;
@@ -66,6 +66,8 @@ pub type Reason = problem::Reason<PensionReason>;
 pub type PensionProblem = ProblemOf<Pension>;
 /// What a pension import gave.
 pub type PensionReport = ImportReport<Pension>;
+/// A pension import as the page holds it (reasons written out, no records).
+pub type ShownPensionReport = ShownReport<Pension>;
 
 impl From<PensionReason> for Reason {
     fn from(reason: PensionReason) -> Reason {
@@ -107,7 +109,7 @@ impl Profile for Pension {
     }
 }
 
-impl PensionReport {
+impl<Pb: ProblemTable<PensionTable>> ImportReport<Pension, Pb> {
     /// Whether a table the settlement reads lost a row or a file could not be read.
     pub fn blocks_settlement(&self) -> bool {
         self.lost_rows_of(PensionTable::feeds_settlement)

@@ -37,7 +37,7 @@ pub fn ProblemList() -> impl IntoView {
                             <td class="num">{p.line.map(|l| l.to_string()).unwrap_or_default()}</td>
                             <td>{p.column.clone().unwrap_or_default()}</td>
                             <td><code>{p.value.clone().unwrap_or_default()}</code></td>
-                            <td>{p.reason_text(lang)}</td>
+                            <td>{p.reason_text(lang).to_string()}</td>
                         </tr>
                     }
                 })
