@@ -33,7 +33,7 @@ fn every_key_has_japanese_and_english() {
     }
 }
 
-/// Walks the source for literal keys (`t("…")`, `text("…"`, `t!("…"`) and the
+/// Walks the source for literal keys (`t("…")`, `text("…"`, `t!("…"`, `msg("…"`) and the
 /// key families built with `format!`, and checks each resolves.
 #[test]
 fn every_key_the_code_uses_exists() {
@@ -48,7 +48,7 @@ fn every_key_the_code_uses_exists() {
                 continue;
             }
             let source = std::fs::read_to_string(&path).unwrap();
-            for opener in ["t(\"", "text(\"", "t!(\""] {
+            for opener in ["t(\"", "text(\"", "t!(\"", "msg(\""] {
                 for (at, _) in source.match_indices(opener) {
                     // `t(` must be the whole name: `assert!(` is not `t!(`.
                     let before = source[..at].chars().next_back();

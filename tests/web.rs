@@ -75,8 +75,12 @@ fn worker_messages_round_trip() {
 
     let report =
         import::<Pension>(&[SourceFile { name: "o.csv", bytes: b"foo,bar\n1,2\n", encoding: None }]).shown();
-    // The page gets the problem with its reason written in both languages.
-    assert!(report.problems[0].reason[0].contains("ヘッダー"), "{:?}", report.problems[0]);
+    // The page gets the problem with its reason as a message it writes in either language.
+    assert!(
+        report.problems[0].reason_text(shuno::core::i18n::Lang::Ja).contains("ヘッダー"),
+        "{:?}",
+        report.problems[0]
+    );
     let done = FromWorker::Done {
         report: Box::new(report.clone()),
         records: None,

@@ -40,6 +40,36 @@ impl Lang {
     }
 }
 
+/// A text to be shown later in either language: a catalogue key and the values
+/// of its `%{name}` placeholders. The import worker sends the page problems as
+/// messages, so the worker carries no catalogue and the page no code to read
+/// every reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Message {
+    pub key: String,
+    pub args: Vec<(String, String)>,
+}
+
+/// The message of `key`, without arguments yet.
+pub fn msg(key: &str) -> Message {
+    Message { key: key.to_string(), args: Vec::new() }
+}
+
+impl Message {
+    /// The message with `%{name}` given `value`.
+    pub fn arg(mut self, name: &str, value: impl ToString) -> Message {
+        self.args.push((name.to_string(), value.to_string()));
+        self
+    }
+
+    /// The text in `lang`, its placeholders filled.
+    pub fn render(&self, lang: Lang) -> String {
+        self.args
+            .iter()
+            .fold(text(&self.key, lang), |out, (name, value)| out.replace(&format!("%{{{name}}}"), value))
+    }
+}
+
 /// The text of `key` in `lang`.
 pub fn text(key: &str, lang: Lang) -> String {
     rust_i18n::t!(key, locale = lang.code()).into_owned()

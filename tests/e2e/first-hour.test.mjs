@@ -59,3 +59,14 @@ for (const [width, height] of [[1280, 800], [1024, 768]]) {
     await context.close();
   });
 }
+
+test('the demo brings record files, so the records page has rows on first start', async () => {
+  const { context, page, errors } = await openApp(env.browser, env.server.url);
+  await page.locator('nav').getByRole('button', { name: '督励記録' }).click();
+  await page.waitForSelector('[data-testid=records-comparison] tbody tr', { timeout: 30_000 });
+  assert.ok((await page.locator('[data-testid=records-comparison] tbody tr').count()) > 100);
+  assert.equal(await page.getByTestId('records-empty').count(), 0);
+  await screenshot(page, 'records-demo');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,24 +1,24 @@
 //! Problems found while importing: where (file, table, line, column), what (the
 //! value) and why (the reason), in Japanese or English. The reasons every
 //! contract shares are here; a profile's own reasons sit in
-//! [`Reason::Profile`], with their text from [`ProfileReason::text`].
+//! [`Reason::Profile`], with their message from [`ProfileReason::message`].
 
 use super::decode::DecodeError;
 use super::schema::TableSpec;
 use super::values::ValueError;
 use crate::core::export::csv::sheet_csv;
 use crate::core::export::{Cell, Sheet};
-use crate::core::i18n::Lang;
+use crate::core::i18n::{msg, Lang, Message};
 use rust_i18n::t;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::fmt::Debug;
 
 /// A reason only one contract has (an unknown premium kind, a pension number):
-/// the profile's closed set, with its text in both languages.
+/// the profile's closed set, each with its message (text in both languages).
 pub trait ProfileReason: Clone + Debug + PartialEq + Eq + Serialize + DeserializeOwned + 'static {
-    /// The reason, in `lang`, with what to do about it.
-    fn text(&self, lang: Lang) -> String;
+    /// The reason, with what to do about it.
+    fn message(&self) -> Message;
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,6 +66,41 @@ pub enum Reason<R> {
     Profile(R),
 }
 
+impl<R: ProfileReason> Reason<R> {
+    /// The reason as a message: its text key and the values in it.
+    pub fn message(&self) -> Message {
+        match self {
+            Reason::Unreadable { error } => msg("problem.unreadable")
+                .arg("encoding", error.encoding.label())
+                .arg("offset", error.offset)
+                .arg("line", error.line),
+            Reason::EmptyFile => msg("problem.empty_file"),
+            Reason::UnknownHeader => msg("problem.unknown_header"),
+            Reason::MissingColumn { column } => msg("problem.missing_column").arg("column", column),
+            Reason::UnsupportedFormat => msg("problem.unsupported_format"),
+            Reason::ProtectedOrLegacyWorkbook => msg("problem.protected_workbook"),
+            Reason::BrokenWorkbook { message } => msg("problem.broken_workbook").arg("message", message),
+            Reason::Io { message } => msg("problem.io").arg("message", message),
+            Reason::Cancelled => msg("problem.cancelled"),
+            Reason::Value { error } => msg(match error {
+                ValueError::Empty => "problem.value.empty",
+                ValueError::NotANumber => "problem.value.not_a_number",
+                ValueError::NotWhole => "problem.value.not_whole",
+                ValueError::Negative => "problem.value.negative",
+                ValueError::TooLarge => "problem.value.too_large",
+                ValueError::NotAMonth => "problem.value.not_a_month",
+                ValueError::NotADate => "problem.value.not_a_date",
+                ValueError::NotPositive => "problem.value.not_positive",
+            }),
+            Reason::Duplicate { first_file, first_line } => {
+                msg("problem.duplicate").arg("file", first_file).arg("line", first_line)
+            }
+            Reason::NotOneOf { allowed } => msg("problem.not_one_of").arg("allowed", allowed),
+            Reason::Profile(reason) => reason.message(),
+        }
+    }
+}
+
 /// One problem. `line` is the 1-based line in the file where the row starts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem<T, R> {
@@ -90,42 +125,7 @@ impl<T: TableSpec, R: ProfileReason> Problem<T, R> {
 
     /// The reason, in `lang`, with what to do about it.
     pub fn reason_text(&self, lang: Lang) -> String {
-        let l = lang.code();
-        let text = match &self.reason {
-            Reason::Unreadable { error } => t!(
-                "problem.unreadable",
-                locale = l,
-                encoding = error.encoding.label(),
-                offset = error.offset,
-                line = error.line
-            ),
-            Reason::EmptyFile => t!("problem.empty_file", locale = l),
-            Reason::UnknownHeader => t!("problem.unknown_header", locale = l),
-            Reason::MissingColumn { column } => t!("problem.missing_column", locale = l, column = column),
-            Reason::UnsupportedFormat => t!("problem.unsupported_format", locale = l),
-            Reason::ProtectedOrLegacyWorkbook => t!("problem.protected_workbook", locale = l),
-            Reason::BrokenWorkbook { message } => {
-                t!("problem.broken_workbook", locale = l, message = message)
-            }
-            Reason::Io { message } => t!("problem.io", locale = l, message = message),
-            Reason::Cancelled => t!("problem.cancelled", locale = l),
-            Reason::Value { error } => match error {
-                ValueError::Empty => t!("problem.value.empty", locale = l),
-                ValueError::NotANumber => t!("problem.value.not_a_number", locale = l),
-                ValueError::NotWhole => t!("problem.value.not_whole", locale = l),
-                ValueError::Negative => t!("problem.value.negative", locale = l),
-                ValueError::TooLarge => t!("problem.value.too_large", locale = l),
-                ValueError::NotAMonth => t!("problem.value.not_a_month", locale = l),
-                ValueError::NotADate => t!("problem.value.not_a_date", locale = l),
-                ValueError::NotPositive => t!("problem.value.not_positive", locale = l),
-            },
-            Reason::Duplicate { first_file, first_line } => {
-                t!("problem.duplicate", locale = l, file = first_file, line = first_line)
-            }
-            Reason::NotOneOf { allowed } => t!("problem.not_one_of", locale = l, allowed = allowed),
-            Reason::Profile(reason) => reason.text(lang).into(),
-        };
-        text.into_owned()
+        self.reason.message().render(lang)
     }
 
     /// One line in the style of a compiler diagnostic:
@@ -153,8 +153,8 @@ impl<T: TableSpec, R: ProfileReason> Problem<T, R> {
 }
 
 /// A problem as the app shows and exports it: where, the value, and the reason
-/// already written in Japanese and English. This is what the import worker
-/// sends the page, which then needs no code to read every [`Reason`].
+/// as a [`Message`]. This is what the import worker sends the page, which then
+/// needs no code to read every [`Reason`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShownProblem<T> {
     pub file: String,
@@ -162,19 +162,18 @@ pub struct ShownProblem<T> {
     pub line: Option<u64>,
     pub column: Option<String>,
     pub value: Option<String>,
-    /// The reason in Japanese, then in English.
-    pub reason: [String; 2],
+    pub reason: Message,
 }
 
 impl<T: TableSpec> ShownProblem<T> {
     /// The reason, in `lang`, with what to do about it.
-    pub fn reason_text(&self, lang: Lang) -> &str {
-        &self.reason[usize::from(lang == Lang::En)]
+    pub fn reason_text(&self, lang: Lang) -> String {
+        self.reason.render(lang)
     }
 }
 
 impl<T: TableSpec, R: ProfileReason> Problem<T, R> {
-    /// The problem with its reason written in both languages.
+    /// The problem with its reason as a message.
     pub fn shown(&self) -> ShownProblem<T> {
         ShownProblem {
             file: self.file.clone(),
@@ -182,7 +181,7 @@ impl<T: TableSpec, R: ProfileReason> Problem<T, R> {
             line: self.line,
             column: self.column.clone(),
             value: self.value.clone(),
-            reason: [self.reason_text(Lang::Ja), self.reason_text(Lang::En)],
+            reason: self.reason.message(),
         }
     }
 }

@@ -75,7 +75,7 @@ impl<P: Profile + ?Sized> FastRows<P> for NoFastRows {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::i18n::Lang;
+    use crate::core::i18n::{msg, Lang, Message};
     use crate::core::import::problem::Reason;
     use crate::core::import::schema::Column;
     use crate::core::import::values::parse_count;
@@ -109,11 +109,8 @@ mod tests {
     }
 
     impl ProfileReason for CallReason {
-        fn text(&self, lang: Lang) -> String {
-            match lang {
-                Lang::Ja => "1日の上限を超えています。".into(),
-                Lang::En => "over the daily cap.".into(),
-            }
+        fn message(&self) -> Message {
+            msg("problem.value.too_large")
         }
     }
 
@@ -153,7 +150,7 @@ mod tests {
         assert_eq!(report.files[0].table, Some(CallTable::Calls));
         assert_eq!((report.files[0].read, report.files[0].accepted, report.files[0].rejected), (3, 1, 2));
         let lines: Vec<String> = report.problems.iter().map(|p| p.render(Lang::En)).collect();
-        assert_eq!(lines[1], "calls.csv:4: [calls] column '架電件数', value '1200': over the daily cap.");
+        assert_eq!(lines[1], "calls.csv:4: [calls] column '架電件数', value '1200': the value is too large: check for extra digits.");
         assert!(report.lost_rows_of(|_| true));
         let json = serde_json::to_string(&report).unwrap();
         assert!(json.contains("over_daily_cap"), "{json}");

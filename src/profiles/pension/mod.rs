@@ -10,14 +10,13 @@ pub mod rules;
 pub mod tables;
 pub mod views;
 
-use crate::core::i18n::Lang;
+use crate::core::i18n::{msg, Message};
 use crate::core::import::problem::{self, ProblemTable, ProfileReason};
 use crate::core::import::profile::{ProblemOf, Profile};
 use crate::core::import::rows::RowReader;
 use crate::core::import::{ImportReport, ShownReport};
 use dataset::PensionDataset;
 use records::tables::RecordTables;
-use rust_i18n::t;
 use serde::{Deserialize, Serialize};
 use tables::PensionTable;
 
@@ -44,19 +43,17 @@ pub enum PensionReason {
 }
 
 impl ProfileReason for PensionReason {
-    fn text(&self, lang: Lang) -> String {
-        let l = lang.code();
+    fn message(&self) -> Message {
         match self {
-            PensionReason::UnknownKind => t!("problem.unknown_kind", locale = l),
-            PensionReason::PeriodOutOfRange => t!("problem.period_out_of_range", locale = l),
-            PensionReason::OutsideContract => t!("problem.outside_contract", locale = l),
+            PensionReason::UnknownKind => msg("problem.unknown_kind"),
+            PensionReason::PeriodOutOfRange => msg("problem.period_out_of_range"),
+            PensionReason::OutsideContract => msg("problem.outside_contract"),
             PensionReason::PromotedExceedsDenominator { promoted, denominator } => {
-                t!("problem.promoted_exceeds", locale = l, promoted = promoted, denominator = denominator)
+                msg("problem.promoted_exceeds").arg("promoted", promoted).arg("denominator", denominator)
             }
-            PensionReason::UnknownOffice => t!("problem.unknown_office", locale = l),
-            PensionReason::NotAPensionNumber => t!("problem.value.not_a_pension_number", locale = l),
+            PensionReason::UnknownOffice => msg("problem.unknown_office"),
+            PensionReason::NotAPensionNumber => msg("problem.value.not_a_pension_number"),
         }
-        .into_owned()
     }
 }
 
