@@ -4,7 +4,7 @@
 # tool is already there at the right version, so a second run takes seconds.
 #
 #   scripts/setup.sh build   wasm target, Trunk, wasm-bindgen CLI, wasm-opt
-#   scripts/setup.sh test    the above, plus Chromium, ChromeDriver, CJK fonts, e2e node packages
+#   scripts/setup.sh test    the above, plus Chromium, ChromeDriver, Firefox ESR, CJK fonts, e2e node packages
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -62,6 +62,6 @@ ensure_wasm_bindgen
 ensure_node_packages tools
 
 if [ "$want" = test ]; then
-  ensure_apt chromium chromium-driver fonts-noto-cjk
+  ensure_apt chromium chromium-driver fonts-noto-cjk firefox-esr
   ensure_node_packages tests/e2e
 fi

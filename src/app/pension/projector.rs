@@ -25,8 +25,27 @@ pub fn enter(state: AppState) {
     }
     state.slide.set(Some(0));
     if let Some(root) = gloo::utils::document().document_element() {
-        let _ = root.request_fullscreen();
+        request_fullscreen(&root);
     }
+}
+
+/// Asks for full screen. The browser may refuse (Firefox headless, a kiosk
+/// policy, an iframe): the slides then show in the window, and the refusal —
+/// a rejected promise, which web-sys's binding does not return — is handled
+/// here instead of surfacing as an error.
+fn request_fullscreen(root: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let request = js_sys::Reflect::get(root, &"requestFullscreen".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(promise) =
+        request.and_then(|f| f.call0(root).ok()).and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+    else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    });
 }
 
 pub fn leave(state: AppState) {
