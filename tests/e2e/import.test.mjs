@@ -39,7 +39,7 @@ test('an unknown header is mapped once and the mapping is remembered, without da
   await form.getByRole('button', { name: 'この対応で読み込む' }).click();
   const row = page.locator('tr[data-file="my-offices.csv"]');
   await page.waitForFunction(() => document.querySelector('tr[data-file="my-offices.csv"] [data-testid=accepted]')?.textContent === '2');
-  assert.equal(await row.locator('td').nth(1).innerText(), 'offices');
+  assert.equal(await row.locator('td').nth(1).innerText(), '事務所一覧');
   assert.equal(await page.getByTestId('column-mapping').count(), 0);
   const stored = await page.evaluate(() => ({ keys: Object.keys(localStorage), value: localStorage.getItem('shuno.column-mappings') }));
   assert.deepEqual(stored.keys, ['shuno.column-mappings']);
@@ -110,9 +110,12 @@ test('a long problem list shows its first rows, says how many there are, and the
   await page.waitForFunction(() => document.querySelector('[data-testid=import-totals]')?.textContent === '読込 251 = 採用 1 + 除外 250');
   assert.equal(await page.locator('[data-testid=problem-list] tbody tr').count(), 200);
   assert.match(await page.innerText('[data-testid=problems-shown]'), /先頭 200 件を表示しています（全 250 件）/);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '除外行を CSV で書き出す' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-problems-csv]')]);
   const csv = await (await download.createReadStream()).toArray();
   const lines = Buffer.concat(csv).toString('utf8').trim().split(/\r?\n/);
   assert.equal(lines.length, 251, 'a header and every rejected row');
+  assert.equal(download.suggestedFilename(), '除外行.csv');
+  const [book] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-problems-xlsx]')]);
+  assert.equal(book.suggestedFilename(), '除外行.xlsx');
   await context.close();
 });

@@ -90,6 +90,7 @@ test('record files (personal data) are computed without a request and without st
   await page.waitForSelector('[data-testid=records-comparison] tbody tr', { timeout: 60_000 });
   await page.fill('[data-testid=duty-as-of]', '2027-01-15');
   await page.dispatchEvent('[data-testid=duty-as-of]', 'change');
+  await page.waitForSelector('[data-testid=duty-offices][data-as-of="2027-01-15"]', { timeout: 60_000 });
   await page.waitForSelector('[data-testid=overdue-list] tbody tr', { timeout: 60_000 });
   // The overdue list can be saved: a download made on the page, not a request.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-overdue-csv]')]);

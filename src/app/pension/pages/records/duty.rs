@@ -37,6 +37,7 @@ pub fn DutyOffices(duty: DutyReport, names: Names) -> impl IntoView {
             }
         })
         .collect_view();
+    let as_of = duty.as_of.map(|d| d.to_string()).unwrap_or_default();
     let duty = StoredValue::new(duty);
     let export = move |lang| {
         let sources = state.report.with_untracked(|r| r.file_names());
@@ -48,7 +49,7 @@ pub fn DutyOffices(duty: DutyReport, names: Names) -> impl IntoView {
             <ExportButtons export test_id="export-overdue" />
         </div>
         <div class="table-wrap">
-            <table data-testid="duty-offices">
+            <table data-testid="duty-offices" data-as-of=as_of>
                 <thead><tr>
                     <th>{t("table.col.office")}</th><th class="num">"1–6"</th><th class="num">"7–23"</th><th class="num">"24+"</th>
                     <th class="num">{t("duty.forced_short")}</th><th class="num">{t("duty.overdue_short")}</th>
