@@ -67,7 +67,7 @@ fn every_key_the_code_uses_exists() {
     for (file, key) in used {
         assert!(catalogue.contains_key(&key), "{file} uses '{key}', which is not in locales/app.yml");
     }
-    let families: [(&str, Vec<&str>); 7] = [
+    let families: [(&str, Vec<&str>); 8] = [
         ("kind", vec!["current", "past1", "past2"]),
         ("band", vec!["tiered", "flat"]),
         ("rounding", vec!["truncate", "half-up", "up"]),
@@ -94,6 +94,7 @@ fn every_key_the_code_uses_exists() {
             ],
         ),
         ("nav", vec!["overview", "office", "rule", "import", "records"]),
+        ("holidays.error", vec!["header", "not_a_date", "no_name", "duplicate"]),
     ];
     for (family, members) in families {
         for m in members {

@@ -4,6 +4,7 @@
 //! contracts live in [`crate::profiles`] and plug into the import through
 //! [`import::profile::Profile`].
 
+pub mod business_days;
 pub mod calendar;
 pub mod export;
 pub mod i18n;
