@@ -1,7 +1,9 @@
 //! The national pension contract's calendar, starting 令和8年5月 (digest A1): three
 //! settlement periods of twelve months, May to April.
 
+use crate::core::business_days::BusinessCalendar;
 use crate::core::calendar::{Period, YearMonth};
+use chrono::NaiveDate;
 
 /// First month of the contract (令和8年5月開始事業).
 pub const CONTRACT_START: YearMonth = YearMonth { year: 2026, month: 5 };
@@ -26,6 +28,18 @@ pub fn period_of(month: YearMonth) -> Option<Period> {
 
 pub fn periods() -> impl Iterator<Item = Period> {
     (1..=PERIOD_COUNT).filter_map(period)
+}
+
+/// The day of the month after `month` by which a 理由書 is due when a method's
+/// count fell short of its plan (seed 000 ⅩⅢ1):
+/// 「督励実施件数が別添報告様式1-2の計画件数に達しない場合は、当該月の翌月20日
+/// （当該日が土日祝日の場合は機構の翌営業日）までに、理由書を国民年金部に提出」.
+/// ⅩⅢ3 repeats 「当該月の翌月20日までに」 without the business-day clause; the
+/// filing duty of ⅩⅢ1, with it, is the reading in force. The 機構's business
+/// days are the government's (`calendar`, 12/29–1/3 closed unless switched off).
+pub fn reason_deadline(month: YearMonth, calendar: &BusinessCalendar) -> Option<NaiveDate> {
+    let next = month.plus(1);
+    NaiveDate::from_ymd_opt(next.year, next.month, 20).map(|day| calendar.on_or_after(day))
 }
 
 #[cfg(test)]
