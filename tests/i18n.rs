@@ -73,7 +73,14 @@ fn every_key_the_code_uses_exists() {
         ("rounding", vec!["truncate", "half-up", "up"]),
         (
             "flag",
-            vec!["instruction_risk", "steep_decrease", "missing_target", "no_denominator", "plan_shortfall"],
+            vec![
+                "instruction_risk",
+                "steep_decrease",
+                "missing_target",
+                "no_denominator",
+                "plan_shortfall",
+                "missing_account_transfer",
+            ],
         ),
         ("problem.csv", vec!["file", "table", "line", "column", "value", "reason"]),
         (

@@ -142,7 +142,19 @@ fn flags(s: &Settlement, office: usize) -> &[Flag] {
 #[test]
 fn every_flag() {
     let s = settle(&dataset(), &period1()).unwrap();
-    assert!(flags(&s, 0).is_empty(), "{:?}", flags(&s, 0));
+    // The fixture has no account-transfer rows: said, not taken as ±0 in silence.
+    assert_eq!(flags(&s, 0), &[Flag::MissingAccountTransfer]);
+    let mut with_transfer = dataset();
+    with_transfer.account_transfers.push(AccountTransfer {
+        office_code: "1".into(),
+        period: 1,
+        target_count: 10,
+        acquired_count: 10,
+        origin: Origin::default(),
+    });
+    let s_with = settle(&with_transfer, &period1()).unwrap();
+    assert!(flags(&s_with, 0).is_empty(), "{:?}", flags(&s_with, 0));
+    assert_eq!(s_with.offices[0].total_yen, s.offices[0].total_yen, "a row at target adds ±0 too");
     assert!(flags(&s, 1).contains(&Flag::InstructionRisk));
     for kind in Kind::ALL {
         assert!(flags(&s, 1).contains(&Flag::SteepDecrease { kind }));
@@ -178,6 +190,7 @@ fn every_flag() {
         flags(&s, 0),
         &[
             Flag::PlanShortfall,
+            Flag::MissingAccountTransfer,
             Flag::NoDenominator { kind: Kind::Current },
             Flag::MissingTarget { kind: Kind::Past1 },
         ]

@@ -163,6 +163,9 @@ fn settle_office(
     if office.plan_shortfall {
         flags.push(Flag::PlanShortfall);
     }
+    if transfer.is_none() {
+        flags.push(Flag::MissingAccountTransfer);
+    }
     for k in &kinds {
         flags.extend(k.flags.iter().map(|f| Flag::on_kind(k.kind, *f)));
     }

@@ -25,6 +25,9 @@ pub enum Flag {
     InstructionRisk,
     /// A method's done count is below plan in the as-of month (monthly inspection).
     PlanShortfall,
+    /// No account-transfer row for the office and period: its adjustment is
+    /// taken as ±0, which the contract does not say (#13 fix b).
+    MissingAccountTransfer,
     /// [`KindFlag::NoDenominator`] on `kind`.
     NoDenominator { kind: Kind },
     /// [`KindFlag::MissingTarget`] on `kind`.
@@ -64,6 +67,7 @@ impl Flag {
         match self {
             Flag::InstructionRisk => "instruction_risk",
             Flag::PlanShortfall => "plan_shortfall",
+            Flag::MissingAccountTransfer => "missing_account_transfer",
             Flag::NoDenominator { .. } => KindFlag::NoDenominator.code(),
             Flag::MissingTarget { .. } => KindFlag::MissingTarget.code(),
             Flag::SteepDecrease { .. } => KindFlag::SteepDecrease.code(),
@@ -79,7 +83,9 @@ impl Flag {
             | Flag::MissingTarget { kind }
             | Flag::SteepDecrease { kind }
             | Flag::NoDueMonths { kind } => Some(kind),
-            Flag::InstructionRisk | Flag::PlanShortfall | Flag::AllBelow80 => None,
+            Flag::InstructionRisk | Flag::PlanShortfall | Flag::MissingAccountTransfer | Flag::AllBelow80 => {
+                None
+            }
         }
     }
 
