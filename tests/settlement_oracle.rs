@@ -127,14 +127,21 @@ struct OfficeInput {
     incident_points: Vec<i64>,
 }
 
+/// A kind's inputs. The promoted share is kept within 3× the target (the rule
+/// refuses a ratio above 300 % as implausible: `settlement_rules.rs`), up to
+/// exactly 3× so that the edge is drawn too.
 fn kind_input() -> impl Strategy<Value = KindInput> {
-    (0i64..60_000, 0i64..=1000, 0i64..=40, 0i64..=1000, prop::option::weighted(0.9, 0i64..600)).prop_map(
-        |(due, excluded_pm, forced_pm, promoted_pm, target_tenths)| KindInput {
-            due,
-            excluded_pm,
-            forced_pm,
-            promoted_pm,
-            target_tenths,
+    (0i64..60_000, 0i64..=1000, 0i64..=40, prop::option::weighted(0.9, 0i64..600)).prop_flat_map(
+        |(due, excluded_pm, forced_pm, target_tenths)| {
+            // promoted / denominator ≤ 3 × target: promoted_pm / 1000 ≤ 3 × tenths / 1000.
+            let most = target_tenths.filter(|t| *t > 0).map_or(1000, |t| (3 * t).min(1000));
+            (0i64..=most).prop_map(move |promoted_pm| KindInput {
+                due,
+                excluded_pm,
+                forced_pm,
+                promoted_pm,
+                target_tenths,
+            })
         },
     )
 }

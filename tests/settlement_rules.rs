@@ -282,3 +282,30 @@ fn overrides_that_cannot_apply_are_refused() {
     }]);
     assert!(evaluate(&model, &options, &none).is_err(), "not below zero");
 }
+
+/// #13 fix h: a ratio above 300 % is refused, naming the office, the kind, the
+/// ratio and the target (a percent cell of Excel read as its fraction gives
+/// ratios a hundred times too high); exactly at the edge it settles.
+#[test]
+fn an_implausible_ratio_is_refused_with_its_cell() {
+    // Office 1, current: 300 promoted of a denominator of 850 = 35.29 %.
+    let with_target = |percent| {
+        let mut d = dataset();
+        d.targets.retain(|t| !(t.office_code == "1" && t.kind == Kind::Current));
+        d.targets.push(target("1", Kind::Current, percent));
+        d
+    };
+    assert_eq!(
+        errors(&with_target(11), &period1()),
+        vec![SettleError::ImplausibleRatio {
+            office_code: "1".into(),
+            kind: Kind::Current,
+            ratio_percent: Decimal::new(3209, 1),
+            target_percent: Decimal::new(11, 0),
+        }]
+    );
+    let s = settle(&with_target(12), &period1()).expect("294 % is not refused");
+    assert!(s.offices[0].kinds[0].ratio.unwrap() > Decimal::new(29, 1));
+    let message = errors(&with_target(11), &period1())[0].message(shuno::core::i18n::Lang::Ja);
+    assert!(message.contains("320.9%") && message.contains("11%"), "{message}");
+}

@@ -11,11 +11,12 @@ use super::model::{KindInputs, Model, OfficeInputs};
 use super::settlement::{
     all_below, AccountTransferResult, DistrictSettlement, KindSettlement, OfficeSettlement, RuleOptions,
     RulesInForce, SettleError, Settlement, ACCOUNT_TRANSFER_DECREASE, ACCOUNT_TRANSFER_INCREASE,
-    INCIDENT_CAP, RATE_PLACES,
+    IMPLAUSIBLE_RATIO_ABOVE_PERCENT, INCIDENT_CAP, RATE_PLACES,
 };
 use crate::core::money::{self, frac, int, to_decimal, Exact, Overflow, Yen};
 use crate::profiles::pension::dataset::Kind;
 use num_traits::Zero;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// One change to the prepared inputs of an office.
@@ -134,7 +135,19 @@ fn settle_office(
                 denominator: inputs.denominator(),
             });
         }
-        kinds.push(kind_result(inputs, promoted, options).map_err(overflow)?);
+        let kind = kind_result(inputs, promoted, options).map_err(overflow)?;
+        // The data as read only: a what-if may take a ratio anywhere.
+        let implausible =
+            kind.exact_ratio.as_ref().is_some_and(|r| *r > frac(IMPLAUSIBLE_RATIO_ABOVE_PERCENT, 100));
+        if added == 0 && implausible {
+            return Err(SettleError::ImplausibleRatio {
+                office_code: office.code.clone(),
+                kind: inputs.kind,
+                ratio_percent: kind.ratio.map_or(Decimal::ZERO, |r| (r * Decimal::ONE_HUNDRED).round_dp(1)),
+                target_percent: kind.target.map_or(Decimal::ZERO, |t| (t * Decimal::ONE_HUNDRED).normalize()),
+            });
+        }
+        kinds.push(kind);
     }
     let rounding = options.rounding;
     let transfer = delta.and_then(|d| d.transfer.clone()).or_else(|| office.transfer.clone());

@@ -98,6 +98,18 @@ pub enum SettleError {
         promoted: i64,
         denominator: i64,
     },
+    /// A ratio above [`IMPLAUSIBLE_RATIO_ABOVE_PERCENT`] in the data as read
+    /// (not after an override): almost always a target read a hundred times too
+    /// small (a percent cell of Excel read as its fraction), so nothing is
+    /// settled on it (#13 fix h).
+    ImplausibleRatio {
+        office_code: String,
+        kind: Kind,
+        /// The ratio, in percent, one decimal place.
+        ratio_percent: Decimal,
+        /// The target as read, in percent.
+        target_percent: Decimal,
+    },
 }
 
 impl SettleError {
@@ -149,9 +161,23 @@ impl SettleError {
                 denominator = denominator
             )
             .into(),
+            SettleError::ImplausibleRatio { office_code, kind, ratio_percent, target_percent } => {
+                rust_i18n::t!(
+                    "settle.implausible_ratio",
+                    locale = l,
+                    office = office_code,
+                    kind = kind.japanese(),
+                    ratio = ratio_percent,
+                    target = target_percent
+                )
+                .into()
+            }
         }
     }
 }
+
+/// A ratio above this many percent is refused as implausible (#13 fix h).
+pub const IMPLAUSIBLE_RATIO_ABOVE_PERCENT: i64 = 300;
 
 /// The rules in force, written into every output so a figure is never read
 /// without them: codes and parameters a program can read, and the same in words
