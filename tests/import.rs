@@ -307,3 +307,27 @@ fn every_example_template_imports_cleanly() {
         assert_eq!((blank.files[0].table, blank.files[0].read), (Some(table), 0));
     }
 }
+
+/// #13 fix h: a target rate is a percentage in (0, 100]; anything else is
+/// refused with its cell named, and the rest of the file is read.
+#[test]
+fn a_target_outside_zero_to_a_hundred_percent_is_refused_with_its_cell() {
+    use shuno::core::import::schema::TableSpec;
+    use shuno::profiles::pension::PensionReason;
+    let offices = PensionTable::Offices.example_file();
+    let targets = "事務所コード,期,保険料種別,目標督励納付率\n\
+                   90101,1,現年度,21.5\n90101,1,過年度1年目,100\n90101,1,過年度2年目,0\n\
+                   90102,1,現年度,100.5\n90102,1,過年度1年目,21.7%\n90102,1,過年度2年目,-3\n";
+    let report = import::<Pension>(&[
+        SourceFile { name: "offices.csv", bytes: offices.as_bytes(), encoding: None },
+        SourceFile { name: "targets.csv", bytes: targets.as_bytes(), encoding: None },
+    ]);
+    let f = report.files.iter().find(|f| f.file == "targets.csv").unwrap();
+    assert_eq!((f.read, f.accepted, f.rejected), (6, 3, 3));
+    let lines: Vec<(u64, &str)> =
+        report.problems.iter().map(|p| (p.line.unwrap(), p.value.as_deref().unwrap())).collect();
+    assert_eq!(lines, [(4, "0"), (5, "100.5"), (7, "-3")]);
+    assert_eq!(report.problems[0].reason, Reason::Profile(PensionReason::TargetOutOfRange));
+    assert_eq!(report.problems[0].column.as_deref(), Some("目標督励納付率"));
+    assert!(report.problems[0].render(shuno::core::i18n::Lang::Ja).contains("0% より大きく 100% 以下"));
+}

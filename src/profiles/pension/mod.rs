@@ -40,6 +40,8 @@ pub enum PensionReason {
     UnknownOffice,
     /// 基礎年金番号 that is not ten digits (1234567890 or 1234-567890).
     NotAPensionNumber,
+    /// 目標督励納付率 outside (0 %, 100 %] (#13 fix h).
+    TargetOutOfRange,
 }
 
 impl ProfileReason for PensionReason {
@@ -53,6 +55,7 @@ impl ProfileReason for PensionReason {
             }
             PensionReason::UnknownOffice => msg("problem.unknown_office"),
             PensionReason::NotAPensionNumber => msg("problem.value.not_a_pension_number"),
+            PensionReason::TargetOutOfRange => msg("problem.target_out_of_range"),
         }
     }
 }

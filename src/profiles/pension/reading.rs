@@ -12,6 +12,7 @@ use crate::core::import::values::{
     normalize, normalize_keep_width, parse_count, parse_date, parse_month, parse_percent, parse_text,
     parse_yen, ValueError,
 };
+use rust_decimal::Decimal;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::hash_map::Entry;
 use std::hash::Hash;
@@ -22,6 +23,15 @@ fn parse_kind(text: &str) -> Result<Kind, Reason> {
         return Err(Reason::Value { error: ValueError::Empty });
     }
     Kind::parse(&n).ok_or(PensionReason::UnknownKind.into())
+}
+
+/// 目標督励納付率 in percent: above 0 and at most 100 (#13 fix h).
+fn parse_target_percent(text: &str) -> Result<Decimal, Reason> {
+    let percent = parse_percent(text).map_err(|error| Reason::Value { error })?;
+    if percent <= Decimal::ZERO || percent > Decimal::ONE_HUNDRED {
+        return Err(PensionReason::TargetOutOfRange.into());
+    }
+    Ok(percent)
 }
 
 fn parse_period(text: &str) -> Result<u8, Reason> {
@@ -114,7 +124,7 @@ pub fn add_row(data: &mut PensionDataset, r: &mut Row) {
                 r.take(0, parse_text),
                 r.take_with(1, parse_period),
                 r.take_with(2, parse_kind),
-                r.take(3, parse_percent),
+                r.take_with(3, parse_target_percent),
             );
             if let (Some(office_code), Some(period), Some(kind), Some(rate_percent)) =
                 (office, period, kind, rate)
