@@ -80,6 +80,7 @@ fn every_key_the_code_uses_exists() {
                 "no_denominator",
                 "plan_shortfall",
                 "missing_account_transfer",
+                "bases_exceed_fee",
             ],
         ),
         ("problem.csv", vec!["file", "table", "line", "column", "value", "reason"]),

@@ -309,3 +309,19 @@ fn an_implausible_ratio_is_refused_with_its_cell() {
     let message = errors(&with_target(11), &period1())[0].message(shuno::core::i18n::Lang::Ja);
     assert!(message.contains("320.9%") && message.contains("11%"), "{message}");
 }
+
+/// #13 fix e: rounding each office's share up can hand out more than the fee;
+/// the district says so. Fee 101 over 1000 : 2000 due months: shares of 11.2
+/// and 22.4 yen per kind, rounded up to 12 + 23, three times = 105 > 101.
+#[test]
+fn bases_that_add_up_to_more_than_the_fee_are_flagged() {
+    let mut d = dataset();
+    d.fees[0].fee_yen = 101;
+    let up = SettleOptions { rounding: shuno::core::money::Rounding::Up, ..period1() };
+    let s = settle(&d, &up).unwrap();
+    assert_eq!(s.districts[0].base_yen, 105);
+    assert!(s.districts[0].flags.contains(&Flag::BasesExceedFee), "{:?}", s.districts[0].flags);
+    let s = settle(&d, &period1()).unwrap();
+    assert_eq!(s.districts[0].base_yen, 99, "truncated shares never exceed the fee");
+    assert!(!s.districts[0].flags.contains(&Flag::BasesExceedFee));
+}

@@ -304,6 +304,9 @@ fn district_summaries(model: &Model, offices: &[OfficeSettlement]) -> Vec<Distri
                 d.flags.push(Flag::NoDueMonths { kind });
             }
         }
+        if d.base_yen > d.period_fee_yen {
+            d.flags.push(Flag::BasesExceedFee);
+        }
     }
     districts
 }

@@ -38,6 +38,9 @@ pub enum Flag {
     AllBelow80,
     /// District: no due months for a kind, so that third of the fee is not allocated.
     NoDueMonths { kind: Kind },
+    /// District: the rounded office bases add up to more than the period fee
+    /// (half-up or up rounding of many small shares; #13 fix e).
+    BasesExceedFee,
 }
 
 impl KindFlag {
@@ -73,6 +76,7 @@ impl Flag {
             Flag::SteepDecrease { .. } => KindFlag::SteepDecrease.code(),
             Flag::AllBelow80 => "all_below_80",
             Flag::NoDueMonths { .. } => "no_due_months",
+            Flag::BasesExceedFee => "bases_exceed_fee",
         }
     }
 
@@ -83,9 +87,11 @@ impl Flag {
             | Flag::MissingTarget { kind }
             | Flag::SteepDecrease { kind }
             | Flag::NoDueMonths { kind } => Some(kind),
-            Flag::InstructionRisk | Flag::PlanShortfall | Flag::MissingAccountTransfer | Flag::AllBelow80 => {
-                None
-            }
+            Flag::InstructionRisk
+            | Flag::PlanShortfall
+            | Flag::MissingAccountTransfer
+            | Flag::AllBelow80
+            | Flag::BasesExceedFee => None,
         }
     }
 
