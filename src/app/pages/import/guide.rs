@@ -72,7 +72,7 @@ fn GuideRow(table: PensionTable) -> impl IntoView {
             <td class=move || if loaded() { "status ok" } else { "status" }>{move || state.t(key())}</td>
             <td>{describe("from")}</td>
             <td>{describe("adds")}</td>
-            <td class="templates">
+            <td class="template-buttons">
                 <button type="button" on:click=blank>{move || state.t("guide.blank")}</button>
                 <button type="button" on:click=example>{move || state.t("guide.with_examples")}</button>
             </td>
