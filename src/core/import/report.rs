@@ -90,11 +90,12 @@ impl<P: Profile, Pb: std::fmt::Debug> std::fmt::Debug for ImportReport<P, Pb> {
 
 impl<P: Profile> ImportReport<P> {
     /// The report as the page holds it (the private tables stay behind).
-    pub fn shown(&self) -> ShownReport<P> {
+    /// Consumes the report: a dataset of millions of rows is moved, not copied.
+    pub fn shown(self) -> ShownReport<P> {
         ImportReport {
-            dataset: self.dataset.clone(),
+            dataset: self.dataset,
             private: P::Private::default(),
-            files: self.files.clone(),
+            files: self.files,
             problems: self.problems.iter().map(|p| p.shown()).collect(),
         }
     }
