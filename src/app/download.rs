@@ -1,4 +1,4 @@
-//! Saving a text or a canvas as a file the user downloads (no network involved:
+//! Saving a text, bytes or a canvas as a file the user downloads (no network involved:
 //! an object URL or data URL on the page itself).
 
 use wasm_bindgen::JsCast;
@@ -12,26 +12,25 @@ fn click_link(href: &str, file_name: &str) -> Option<()> {
     Some(())
 }
 
-/// Offers `text` as a download named `file_name`.
-pub fn save_text(file_name: &str, text: &str, mime: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+/// Offers one part (a string or a byte array) as a download of type `mime`.
+fn save_part(file_name: &str, part: &wasm_bindgen::JsValue, mime: &str) {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let parts = js_sys::Array::of1(part);
+    let Ok(blob) = web_sys::Blob::new_with_blob_sequence_and_options(&parts, &options) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     click_link(&url, file_name);
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
+/// Offers `text` as a download named `file_name`.
+pub fn save_text(file_name: &str, text: &str, mime: &str) {
+    save_part(file_name, &wasm_bindgen::JsValue::from_str(text), mime);
+}
+
 /// Offers `bytes` as a download named `file_name`.
 pub fn save_bytes(file_name: &str, bytes: &[u8], mime: &str) {
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    click_link(&url, file_name);
-    let _ = web_sys::Url::revoke_object_url(&url);
+    save_part(file_name, &js_sys::Uint8Array::from(bytes).into(), mime);
 }
 
 /// Offers the canvas's picture as a PNG download.

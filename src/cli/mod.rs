@@ -240,18 +240,5 @@ fn template(table: &str, out: Option<&std::path::Path>) -> ExitCode {
         eprintln!("error: unknown table '{table}'\n  tables: {}", names.join(", "));
         return ExitCode::from(2);
     };
-    let text = kind.template();
-    match out {
-        Some(path) => match std::fs::write(path, text) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: cannot write {}: {e}", path.display());
-                ExitCode::from(1)
-            }
-        },
-        None => {
-            print!("{text}");
-            ExitCode::SUCCESS
-        }
-    }
+    output::emit(output::Output::Text(kind.template()), out)
 }

@@ -7,6 +7,7 @@ pub mod csv;
 pub mod xlsx;
 
 use crate::core::calendar::YearMonth;
+use crate::core::i18n::{text, Lang};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -74,6 +75,16 @@ pub struct Sheet {
     pub name: String,
     pub headers: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
+}
+
+/// The first sheet of an export: what its figures rest on (`facts`: a label and
+/// a value each), then one row per source file.
+pub fn about_sheet(facts: Vec<(String, Cell)>, sources: &[String], lang: Lang) -> Sheet {
+    let t = |key: &str| text(key, lang);
+    let mut rows: Vec<Vec<Cell>> =
+        facts.into_iter().map(|(label, value)| vec![Cell::Text(label), value]).collect();
+    rows.extend(sources.iter().map(|f| vec![Cell::string(t("rules_sheet.source")), Cell::string(f)]));
+    Sheet { name: t("sheet.rules"), headers: vec![t("rules_sheet.item"), t("rules_sheet.value")], rows }
 }
 
 /// The sheets of one export, in order (the rules in force first).

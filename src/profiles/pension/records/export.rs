@@ -6,7 +6,7 @@ use super::duty::{Bucket, DutyReport};
 use super::promoted::PromotedTable;
 use super::tables::{Choice, Method};
 use crate::core::export::csv::sheet_csv;
-use crate::core::export::{Cell, Sheet, Workbook};
+use crate::core::export::{about_sheet, Cell, Sheet, Workbook};
 use crate::core::i18n::{text, Lang};
 use chrono::NaiveDate;
 
@@ -85,11 +85,8 @@ pub fn duty_csv(report: &DutyReport, lang: Lang) -> String {
 
 /// The first sheet of a records workbook: the day the figures are read at (or
 /// through) and the source files.
-fn about_sheet(day_key: &str, day: Option<NaiveDate>, sources: &[String], lang: Lang) -> Sheet {
-    let t = |key: &str| text(key, lang);
-    let mut rows = vec![vec![Cell::string(t(day_key)), Cell::opt_date(day)]];
-    rows.extend(sources.iter().map(|f| vec![Cell::string(t("rules_sheet.source")), Cell::string(f)]));
-    Sheet { name: t("sheet.rules"), headers: vec![t("rules_sheet.item"), t("rules_sheet.value")], rows }
+fn day_sheet(day_key: &str, day: Option<NaiveDate>, sources: &[String], lang: Lang) -> Sheet {
+    about_sheet(vec![(text(day_key, lang), Cell::opt_date(day))], sources, lang)
 }
 
 /// The promoted months with what they were computed from.
@@ -100,7 +97,7 @@ pub fn promoted_workbook(
     lang: Lang,
 ) -> Workbook {
     Workbook {
-        sheets: vec![about_sheet("rules_sheet.through", through, sources, lang), promoted_sheet(table, lang)],
+        sheets: vec![day_sheet("rules_sheet.through", through, sources, lang), promoted_sheet(table, lang)],
     }
 }
 
@@ -118,9 +115,7 @@ pub fn duty_file_stem(report: &DutyReport, lang: Lang) -> String {
 
 /// The overdue persons with what they were computed from.
 pub fn duty_workbook(report: &DutyReport, sources: &[String], lang: Lang) -> Workbook {
-    Workbook {
-        sheets: vec![about_sheet("duty.as_of", report.as_of, sources, lang), duty_sheet(report, lang)],
-    }
+    Workbook { sheets: vec![day_sheet("duty.as_of", report.as_of, sources, lang), duty_sheet(report, lang)] }
 }
 
 /// Per-office counts, then the overdue list, aligned for a terminal.

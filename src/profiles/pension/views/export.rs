@@ -6,7 +6,7 @@
 //! ([`settlement_workbook`]).
 
 use crate::core::export::csv::sheet_csv;
-use crate::core::export::{Cell, Sheet, Workbook};
+use crate::core::export::{about_sheet, Cell, Sheet, Workbook};
 use crate::core::i18n::{period_label, text, Lang};
 use crate::profiles::pension::rules::flags;
 use crate::profiles::pension::rules::settlement::{OfficeSettlement, Settlement};
@@ -93,8 +93,8 @@ pub fn settlement_sheet(s: &Settlement, lang: Lang) -> Sheet {
 /// reading, rounding, and the source files.
 pub fn rules_sheet(s: &Settlement, sources: &[String], lang: Lang) -> Sheet {
     let t = |key: &str| text(key, lang);
-    let row = |key: &str, value: Cell| vec![Cell::string(t(key)), value];
-    let mut rows = vec![
+    let row = |key: &str, value: Cell| (t(key), value);
+    let facts = vec![
         row("rules_sheet.contract", Cell::string(&s.rules.seed)),
         row("csv.period", Cell::Int(s.period.into())),
         row("rules_sheet.first_month", Cell::Month(s.period_first)),
@@ -108,8 +108,7 @@ pub fn rules_sheet(s: &Settlement, sources: &[String], lang: Lang) -> Sheet {
         row("csv.rounding", Cell::string(t(&format!("rounding.{}", s.rules.rounding.code())))),
         row("rules_sheet.step_percent", Cell::Number(s.rules.step_percent)),
     ];
-    rows.extend(sources.iter().map(|f| row("rules_sheet.source", Cell::string(f))));
-    Sheet { name: t("sheet.rules"), headers: vec![t("rules_sheet.item"), t("rules_sheet.value")], rows }
+    about_sheet(facts, sources, lang)
 }
 
 pub fn settlement_csv(s: &Settlement, lang: Lang) -> String {
