@@ -67,7 +67,7 @@ fn every_key_the_code_uses_exists() {
     for (file, key) in used {
         assert!(catalogue.contains_key(&key), "{file} uses '{key}', which is not in locales/app.yml");
     }
-    let families: [(&str, Vec<&str>); 8] = [
+    let families: [(&str, Vec<&str>); 13] = [
         ("kind", vec!["current", "past1", "past2"]),
         ("band", vec!["tiered", "flat"]),
         ("rounding", vec!["truncate", "half-up", "up"]),
@@ -103,6 +103,37 @@ fn every_key_the_code_uses_exists() {
         ),
         ("nav", vec!["overview", "office", "rule", "import", "records"]),
         ("holidays.error", vec!["header", "not_a_date", "no_name", "duplicate"]),
+        ("plan.sheet", vec!["inspections", "months", "recovery_plan", "rate_recovery"]),
+        ("plan.scope", vec!["per_office", "total"]),
+        ("plan.shape", vec!["even", "like_plan"]),
+        (
+            "plan.col",
+            vec![
+                "office_code",
+                "month",
+                "method",
+                "planned",
+                "done",
+                "shortfall",
+                "deadline",
+                "status",
+                "short_rows",
+                "owed",
+                "extra",
+                "goal",
+                "kind",
+                "level_percent",
+                "promoted_months_needed",
+                "reachable",
+                "remaining_months",
+                "per_remaining_month",
+                "yield_basis",
+                "yield_promoted_months",
+                "yield_per",
+                "effort_needed",
+            ],
+        ),
+        ("inspection.status", vec!["not_needed", "due", "overdue", "filed", "filed_late"]),
     ];
     for (family, members) in families {
         for m in members {

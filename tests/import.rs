@@ -331,3 +331,26 @@ fn a_target_outside_zero_to_a_hundred_percent_is_refused_with_its_cell() {
     assert_eq!(report.problems[0].column.as_deref(), Some("目標督励納付率"));
     assert!(report.problems[0].render(shuno::core::i18n::Lang::Ja).contains("0% より大きく 100% 以下"));
 }
+
+/// #13 fix f: an activity row rejected stops the inspection (it would count
+/// plans and actuals on partial data), as a settlement table's does the
+/// settlement; a filing read twice for a month is refused, pointing at the first.
+#[test]
+fn a_rejected_activity_row_blocks_the_inspection_but_not_the_settlement() {
+    use shuno::core::import::schema::TableSpec;
+    let offices = PensionTable::Offices.example_file();
+    let activity = "事務所コード,年月,督励手法,計画件数,実施件数,接触件数\n\
+                    90101,2026-05,電話,100,90,40\n90101,2026-05,文書,50,五十,50\n";
+    let report = import::<Pension>(&[
+        SourceFile { name: "offices.csv", bytes: offices.as_bytes(), encoding: None },
+        SourceFile { name: "activity.csv", bytes: activity.as_bytes(), encoding: None },
+    ]);
+    assert_eq!(report.problems.len(), 1);
+    assert!(report.blocks_inspection());
+    assert!(!report.blocks_settlement());
+    let filings = "対象年月,提出日\n2026-05,2026-06-19\n2026-05,2026-06-22\n";
+    let report = import::<Pension>(&[SourceFile { name: "filings.csv", bytes: filings.as_bytes(), encoding: None }]);
+    assert_eq!(report.dataset.reason_filings.len(), 1);
+    assert_eq!(report.problems[0].reason, Reason::Duplicate { first_file: "filings.csv".into(), first_line: 2 });
+    assert!(report.blocks_inspection());
+}

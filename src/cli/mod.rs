@@ -6,14 +6,17 @@ mod files;
 mod output;
 mod pension;
 
-use pension::{records, settle};
+use pension::{plan, records, settle};
 
 use crate::core::calendar::YearMonth;
 use crate::core::i18n::Lang;
 use crate::core::import::decode::Encoding;
 use crate::core::import::schema::TableSpec;
 use crate::core::money::Rounding;
+use crate::profiles::pension::rules::inspection::InspectionScope;
+use crate::profiles::pension::rules::recovery::RecoveryShape;
 use crate::profiles::pension::rules::BandMode;
+use crate::profiles::pension::views::plan_export::PlanSheet;
 use crate::profiles::pension::tables::PensionTable;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -42,6 +45,10 @@ enum Command {
     },
     /// Settle one period of a profile-A dataset (a folder of CSV/TSV files).
     Settle(SettleArgs),
+    /// The monthly inspection (seed 000 ⅩⅢ): shortfalls against 様式1-2's plan with
+    /// their 理由書 deadlines, the recovery plan, and the promoted months each
+    /// office × kind needs to reach 80–120 % of target.
+    Plan(PlanArgs),
     /// Import a folder without settling: every problem, and per file read = accepted + rejected.
     Check {
         dir: PathBuf,
@@ -144,6 +151,51 @@ pub struct SettleArgs {
     encoding: Option<Encoding>,
 }
 
+#[derive(clap::Args)]
+pub struct PlanArgs {
+    /// Folder holding the dataset's files (activity, offices, and the filed
+    /// 理由書 days; progress, targets and fees for rate recovery).
+    dir: PathBuf,
+    /// The last month inspected (YYYY-MM).
+    #[arg(long, value_parser = parse_month)]
+    as_of: YearMonth,
+    /// Period 1–3 (default: the period of the as-of month).
+    #[arg(long)]
+    period: Option<u8>,
+    #[arg(long, value_enum, default_value = "table")]
+    format: plan::PlanFormat,
+    /// The sheet written with --format csv.
+    #[arg(long, value_enum, default_value = "inspections")]
+    sheet: PlanSheet,
+    /// Each office against its plan, or every office's total against the total plan.
+    #[arg(long, value_enum, default_value_t = InspectionScope::PerOffice)]
+    scope: InspectionScope,
+    /// How the recovery is spread over the remaining months.
+    #[arg(long, value_enum, default_value_t = RecoveryShape::Even)]
+    shape: RecoveryShape,
+    /// The day deadlines are judged on (default: today).
+    #[arg(long, value_parser = parse_day)]
+    today: Option<NaiveDate>,
+    /// One month's payment in yen (default: the period fees ÷ 12).
+    #[arg(long)]
+    monthly_fee: Option<i64>,
+    #[arg(long, value_enum, default_value_t = Rounding::Truncate)]
+    rounding: Rounding,
+    /// A holiday table (CSV: 日付,名称) laid over the shipped one.
+    #[arg(long)]
+    holidays: Option<PathBuf>,
+    /// Count 12/29–1/3 as business days (they are closed by default).
+    #[arg(long)]
+    year_end_open: bool,
+    /// Write to this file instead of standard output (needed for xlsx).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Lang::Ja)]
+    lang: Lang,
+    #[arg(long, value_enum)]
+    encoding: Option<Encoding>,
+}
+
 fn parse_month(s: &str) -> Result<YearMonth, String> {
     s.parse()
 }
@@ -157,6 +209,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         Command::Demo { out, seed } => demo(&out, seed),
         Command::Settle(args) => settle::run(&args),
+        Command::Plan(args) => plan::run(&args),
         Command::Check { dir, lang, encoding, rejected } => check(&dir, lang, encoding, rejected.as_deref()),
         Command::Records { dir, through, format, out, lang, encoding } => {
             records::records(&dir, through, format, out.as_deref(), encoding, lang)

@@ -6,6 +6,7 @@ use crate::core::money::format_yen;
 use crate::profiles::pension::rules::flags;
 use crate::profiles::pension::rules::Settlement;
 use crate::profiles::pension::views::presentation::{percent_or_dash, rules_in_force, stepped_or_dash};
+use crate::core::export::{Cell, Sheet};
 use unicode_width::UnicodeWidthStr;
 
 fn pad(s: &str, width: usize, right: bool) -> String {
@@ -19,13 +20,19 @@ fn pad(s: &str, width: usize, right: bool) -> String {
 
 fn render(rows: &[Vec<String>], right_aligned_from: usize) -> String {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let right: Vec<bool> = (0..columns).map(|i| i >= right_aligned_from).collect();
+    render_aligned(rows, &right)
+}
+
+fn render_aligned(rows: &[Vec<String>], right: &[bool]) -> String {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns)
         .map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.width()).max().unwrap_or(0))
         .collect();
     let mut out = String::new();
     for row in rows {
         let cells: Vec<String> =
-            row.iter().enumerate().map(|(i, s)| pad(s, widths[i], i >= right_aligned_from)).collect();
+            row.iter().enumerate().map(|(i, s)| pad(s, widths[i], right.get(i).copied().unwrap_or(false))).collect();
         out.push_str(cells.join("  ").trim_end());
         out.push('\n');
     }
@@ -118,4 +125,15 @@ pub fn settlement_table(s: &Settlement, lang: Lang) -> String {
         ));
     }
     out
+}
+
+/// Any sheet as a terminal table under its name: counts, yen and numbers
+/// right-aligned, as in Excel.
+pub fn sheet_table(sheet: &Sheet) -> String {
+    let numeric: Vec<bool> = (0..sheet.headers.len())
+        .map(|c| sheet.rows.iter().any(|r| matches!(r.get(c), Some(Cell::Int(_) | Cell::Yen(_) | Cell::Number(_)))))
+        .collect();
+    let mut rows = vec![sheet.headers.clone()];
+    rows.extend(sheet.rows.iter().map(|r| r.iter().map(Cell::plain).collect()));
+    format!("{}\n{}", sheet.name, render_aligned(&rows, &numeric))
 }

@@ -142,6 +142,15 @@ pub struct Activity {
     pub origin: Origin,
 }
 
+/// 理由書の提出日: the day the reason and recovery plan for `month` was filed
+/// (seed 000 ⅩⅢ1). One 理由書 covers every shortfall of its month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReasonFiling {
+    pub month: YearMonth,
+    pub filed: NaiveDate,
+    pub origin: Origin,
+}
+
 /// A whole profile-A dataset. Each table may be empty; the settlement says which
 /// tables it needs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -154,6 +163,7 @@ pub struct PensionDataset {
     pub incidents: Vec<Incident>,
     pub incident_scale: Vec<IncidentScaleRow>,
     pub activity: Vec<Activity>,
+    pub reason_filings: Vec<ReasonFiling>,
 }
 
 impl PensionDataset {
@@ -167,5 +177,6 @@ impl PensionDataset {
         self.incidents.append(&mut other.incidents);
         self.incident_scale.append(&mut other.incident_scale);
         self.activity.append(&mut other.activity);
+        self.reason_filings.append(&mut other.reason_filings);
     }
 }

@@ -115,6 +115,13 @@ impl<Pb: ProblemTable<PensionTable>> ImportReport<Pension, Pb> {
         self.lost_rows_of(PensionTable::feeds_settlement)
     }
 
+    /// Whether the activity table (or the offices, or the filings) lost a row or
+    /// a file could not be read: the inspection is not made on partial counts
+    /// (#13 fix f).
+    pub fn blocks_inspection(&self) -> bool {
+        self.lost_rows_of(PensionTable::feeds_inspection)
+    }
+
     /// Whether a record table lost a row or a file could not be read: nothing is
     /// computed from partial records.
     pub fn blocks_records(&self) -> bool {

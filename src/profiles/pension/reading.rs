@@ -184,6 +184,12 @@ pub fn add_row(data: &mut PensionDataset, r: &mut Row) {
                 data.activity.push(Activity { office_code, month, method, planned, done, contacts, origin });
             }
         }
+        PensionTable::ReasonFilings => {
+            let (month, filed) = (r.take_month_in_contract(0), r.take(1, parse_date));
+            if let (Some(month), Some(filed)) = (month, filed) {
+                data.reason_filings.push(ReasonFiling { month, filed, origin });
+            }
+        }
         PensionTable::Contacts | PensionTable::Payments | PensionTable::Delinquents => {
             debug_assert!(false, "record tables are read by records::reading");
         }
@@ -207,6 +213,7 @@ pub fn cross_check(data: &mut PensionDataset) -> Vec<PensionProblem> {
     dedupe(&mut d.incident_scale, PensionTable::IncidentScale, &mut problems);
     known_office(&mut d.activity, PensionTable::Activity, &codes, &mut problems);
     dedupe(&mut d.activity, PensionTable::Activity, &mut problems);
+    dedupe(&mut d.reason_filings, PensionTable::ReasonFilings, &mut problems);
     problems
 }
 
@@ -262,6 +269,7 @@ unique_key!(
     (&'a str, YearMonth, &'a str),
     r.office_code.clone()
 );
+unique_key!(ReasonFiling, |r| r.month, YearMonth, r.month.to_string());
 
 /// For each row, the index of an earlier row with the same key, if any.
 fn earlier_twins<T: UniqueKey>(rows: &[T]) -> Vec<Option<usize>> {

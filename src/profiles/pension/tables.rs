@@ -45,6 +45,9 @@ pub enum PensionTable {
     IncidentScale,
     /// 督励手法別 計画・実施件数
     Activity,
+    /// 理由書提出日: the day a 理由書 was filed for a month (seed 000 ⅩⅢ1; the
+    /// user's own record, loaded back like any file)
+    ReasonFilings,
     /// 督励記録 (record level, personal data)
     Contacts,
     /// 納付記録 (record level, personal data)
@@ -89,7 +92,12 @@ impl PensionTable {
 
     /// Whether the settlement reads this table (a broken one stops the settlement).
     pub fn feeds_settlement(self) -> bool {
-        !matches!(self, PensionTable::Activity) && !self.is_record()
+        !matches!(self, PensionTable::Activity | PensionTable::ReasonFilings) && !self.is_record()
+    }
+
+    /// Whether the monthly inspection reads this table (a broken one stops it, #13 fix f).
+    pub fn feeds_inspection(self) -> bool {
+        matches!(self, PensionTable::Offices | PensionTable::Activity | PensionTable::ReasonFilings)
     }
 
     /// A record-level table: personal data, read by the record engine.
@@ -134,6 +142,7 @@ impl TableSpec for PensionTable {
                 &["90101", "2026-05", "電話", "1879", "1692", "636"],
                 &["90101", "2026-05", "文書", "2818", "2474", "2474"],
             ],
+            PensionTable::ReasonFilings => &[&["2026-05", "2026-06-19"], &["2026-08", "2026-09-18"]],
             PensionTable::Contacts => &[
                 &["9999-000001", "90101", "2026-06-10", "電話", "本人接触"],
                 &["9999-000002", "90101", "2026-06-11", "文書", "送付"],
@@ -195,6 +204,7 @@ impl TableSpec for PensionTable {
             col("実施件数", "done"),
             col("接触件数", "contacts"),
         ];
+        const REASON_FILINGS: &[Column] = &[col("対象年月", "month"), col("提出日", "filed_date")];
         const CONTACTS: &[Column] = &[
             col("基礎年金番号", "person_id"),
             col("事務所コード", "office_code"),
@@ -229,6 +239,7 @@ impl TableSpec for PensionTable {
             PensionTable::Incidents => INCIDENTS,
             PensionTable::IncidentScale => INCIDENT_SCALE,
             PensionTable::Activity => ACTIVITY,
+            PensionTable::ReasonFilings => REASON_FILINGS,
         }
     }
 }

@@ -1,9 +1,11 @@
 //! Profile A's figures as the app and the command line present them: the
 //! overview's scope and order, an office's rate trajectory and fee build-up, the
-//! settlement as CSV.
+//! settlement as CSV, the inspection and recovery plan.
 
 pub mod export;
 pub mod overview;
+pub mod plan;
+pub mod plan_export;
 pub mod presentation;
 pub mod trajectory;
 pub mod waterfall;

@@ -1,0 +1,97 @@
+//! The inspection and recovery report in one call, for the 点検・リカバリー page
+//! and `shuno plan`: the months short of plan with their 理由書 deadlines and
+//! status, the recovery plan, and rate recovery.
+
+use crate::core::business_days::BusinessCalendar;
+use crate::core::calendar::YearMonth;
+use crate::profiles::pension::calendar as national_pension;
+use crate::profiles::pension::dataset::PensionDataset;
+use crate::profiles::pension::records::promoted::PromotedTable;
+use crate::profiles::pension::rules::inspection::{
+    inspect, AtRisk, InspectedMonth, InspectionOptions, InspectionRow, InspectionScope,
+};
+use crate::profiles::pension::rules::rate_recovery::{
+    rate_recovery, yields_from_actions, yields_from_records, RateRecovery,
+};
+use crate::profiles::pension::rules::recovery::{recovery_plan, RecoveryLine, RecoveryShape};
+use crate::profiles::pension::rules::{prepare, SettleError};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// What the plan is asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlanOptions {
+    /// The period (1–3); by default the one the as-of month falls in.
+    pub period: Option<u8>,
+    pub as_of: YearMonth,
+    pub inspection: InspectionOptions,
+    pub shape: RecoveryShape,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plan {
+    pub period: u8,
+    pub as_of: YearMonth,
+    pub scope: InspectionScope,
+    pub shape: RecoveryShape,
+    pub today: NaiveDate,
+    /// The rows short of plan, each with its deadline.
+    pub inspections: Vec<InspectionRow>,
+    /// Every office (or the total) × month × method, short or not: the page's tracker.
+    #[serde(skip)]
+    pub tracker: Vec<InspectionRow>,
+    pub months: Vec<InspectedMonth>,
+    pub at_risk: Option<AtRisk>,
+    pub recovery_plan: Vec<RecoveryLine>,
+    pub rate_recovery: Vec<RateRecovery>,
+    /// Why rate recovery is empty: the settlement's tables are missing or
+    /// incomplete for the as-of month.
+    pub rate_recovery_unavailable: Vec<SettleError>,
+}
+
+/// The plan of `data` (and the records' promoted-months table, when loaded,
+/// for the yield); an error only when the period does not exist or the as-of
+/// month is outside it.
+pub fn plan(
+    data: &PensionDataset,
+    promoted: Option<&PromotedTable>,
+    calendar: &BusinessCalendar,
+    options: &PlanOptions,
+) -> Result<Plan, SettleError> {
+    let number = match options.period {
+        Some(n) => n,
+        None => national_pension::period_of(options.as_of).map_or(0, |p| p.number),
+    };
+    let period = national_pension::period(number).ok_or(SettleError::NoSuchPeriod { period: number })?;
+    if !period.contains(options.as_of) {
+        return Err(SettleError::AsOfOutsidePeriod { as_of: options.as_of, period: number });
+    }
+    let inspection = inspect(data, period, options.as_of, calendar, &options.inspection);
+    let recovery = recovery_plan(data, period, &inspection, options.shape);
+    let (rate_recovery, rate_recovery_unavailable) = match prepare(data, Some(number), Some(options.as_of)) {
+        Ok(model) => {
+            // Records where an office has them, else its actions.
+            let mut yields = yields_from_actions(data, &model);
+            if let Some(table) = promoted {
+                yields.extend(yields_from_records(table, &model).into_iter().filter(|(_, y)| y.per > 0));
+            }
+            (rate_recovery(&model, &yields), Vec::new())
+        }
+        Err(errors) => (Vec::new(), errors),
+    };
+    let inspections = inspection.shortfalls().cloned().collect();
+    Ok(Plan {
+        period: number,
+        as_of: options.as_of,
+        scope: inspection.scope,
+        shape: options.shape,
+        today: inspection.today,
+        months: inspection.months,
+        at_risk: inspection.at_risk,
+        inspections,
+        tracker: inspection.rows,
+        recovery_plan: recovery,
+        rate_recovery,
+        rate_recovery_unavailable,
+    })
+}
