@@ -349,8 +349,12 @@ fn a_rejected_activity_row_blocks_the_inspection_but_not_the_settlement() {
     assert!(report.blocks_inspection());
     assert!(!report.blocks_settlement());
     let filings = "対象年月,提出日\n2026-05,2026-06-19\n2026-05,2026-06-22\n";
-    let report = import::<Pension>(&[SourceFile { name: "filings.csv", bytes: filings.as_bytes(), encoding: None }]);
+    let report =
+        import::<Pension>(&[SourceFile { name: "filings.csv", bytes: filings.as_bytes(), encoding: None }]);
     assert_eq!(report.dataset.reason_filings.len(), 1);
-    assert_eq!(report.problems[0].reason, Reason::Duplicate { first_file: "filings.csv".into(), first_line: 2 });
+    assert_eq!(
+        report.problems[0].reason,
+        Reason::Duplicate { first_file: "filings.csv".into(), first_line: 2 }
+    );
     assert!(report.blocks_inspection());
 }

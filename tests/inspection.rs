@@ -61,7 +61,12 @@ fn data() -> PensionDataset {
     };
     PensionDataset {
         offices: vec![office("1"), office("2")],
-        fees: vec![PeriodFee { district: "東".into(), period: 1, fee_yen: 120_000_005, origin: Origin::default() }],
+        fees: vec![PeriodFee {
+            district: "東".into(),
+            period: 1,
+            fee_yen: 120_000_005,
+            origin: Origin::default(),
+        }],
         activity: activity_rows,
         ..PensionDataset::default()
     }
@@ -69,7 +74,8 @@ fn data() -> PensionDataset {
 
 fn run(data: &PensionDataset, scope: InspectionScope, today: &str) -> Inspection {
     let calendar = BusinessCalendar::government(HolidayTable::shipped());
-    let options = InspectionOptions { scope, today: day(today), monthly_fee: None, rounding: Rounding::Truncate };
+    let options =
+        InspectionOptions { scope, today: day(today), monthly_fee: None, rounding: Rounding::Truncate };
     inspect(data, period(1).unwrap(), ym("2026-09"), &calendar, &options)
 }
 
@@ -78,9 +84,19 @@ fn shortfalls_in_the_first_and_last_month_and_one_recovered() {
     let inspection = run(&data(), InspectionScope::PerOffice, "2026-10-01");
     let short: Vec<(&str, &str, &str, i64)> = inspection
         .shortfalls()
-        .map(|r| (r.office_code.as_deref().unwrap(), r.method.as_str(), r.month.to_string().leak() as &str, r.shortfall))
+        .map(|r| {
+            (
+                r.office_code.as_deref().unwrap(),
+                r.method.as_str(),
+                r.month.to_string().leak() as &str,
+                r.shortfall,
+            )
+        })
         .collect();
-    assert_eq!(short, vec![("1", "電話", "2026-05", 10), ("2", "電話", "2026-07", 30), ("1", "文書", "2026-09", 5)]);
+    assert_eq!(
+        short,
+        vec![("1", "電話", "2026-05", 10), ("2", "電話", "2026-07", 30), ("1", "文書", "2026-09", 5)]
+    );
     // 2026-06-20 is a Saturday: the May deadline moves to Monday 06-22.
     let may = &inspection.months[0];
     assert_eq!((may.month, may.short_rows, may.deadline), (ym("2026-05"), 1, day("2026-06-22")));
@@ -108,7 +124,11 @@ fn shortfalls_in_the_first_and_last_month_and_one_recovered() {
 #[test]
 fn statuses_due_overdue_filed_and_late() {
     let mut d = data();
-    let filing = |month: &str, filed: &str| ReasonFiling { month: ym(month), filed: day(filed), origin: Origin::default() };
+    let filing = |month: &str, filed: &str| ReasonFiling {
+        month: ym(month),
+        filed: day(filed),
+        origin: Origin::default(),
+    };
     d.reason_filings = vec![filing("2026-05", "2026-06-19"), filing("2026-07", "2026-08-21")];
     // On 2026-10-20: May filed in time; July filed a day after its deadline
     // (Thu 08-20); September's is due today.
@@ -122,7 +142,10 @@ fn statuses_due_overdue_filed_and_late() {
     assert_eq!(september.status, FilingStatus::Overdue { days_over: 3 });
     // Two months withheld (July late, September overdue) at 120,000,005 ÷ 12 truncated.
     let at_risk = later.at_risk.unwrap();
-    assert_eq!((at_risk.basis, at_risk.monthly_yen, at_risk.withheld_yen), (AtRiskBasis::PeriodFeeTwelfth, 10_000_000, 20_000_000));
+    assert_eq!(
+        (at_risk.basis, at_risk.monthly_yen, at_risk.withheld_yen),
+        (AtRiskBasis::PeriodFeeTwelfth, 10_000_000, 20_000_000)
+    );
     let calendar = BusinessCalendar::government(HolidayTable::shipped());
     let entered = InspectionOptions {
         scope: InspectionScope::PerOffice,
@@ -183,7 +206,12 @@ fn rate_data(promoted: i64, target_tenths: i64) -> PensionDataset {
         .collect();
     PensionDataset {
         offices: vec![office],
-        fees: vec![PeriodFee { district: "東".into(), period: 1, fee_yen: 1_000_000, origin: Origin::default() }],
+        fees: vec![PeriodFee {
+            district: "東".into(),
+            period: 1,
+            fee_yen: 1_000_000,
+            origin: Origin::default(),
+        }],
         progress,
         targets,
         ..PensionDataset::default()
@@ -193,7 +221,11 @@ fn rate_data(promoted: i64, target_tenths: i64) -> PensionDataset {
 /// The stepped ratio (in tenths of a percent) the settlement shows with P + n.
 fn stepped_tenths(data: &PensionDataset, n: i64) -> Decimal {
     let model = prepare(data, Some(1), Some(ym("2027-01"))).unwrap();
-    let overrides = Overrides(vec![Override::PromotedMonthsAdded { office_code: "1".into(), kind: Kind::Current, months: n }]);
+    let overrides = Overrides(vec![Override::PromotedMonthsAdded {
+        office_code: "1".into(),
+        kind: Kind::Current,
+        months: n,
+    }]);
     let settlement = evaluate(&model, &RuleOptions::default(), &overrides).unwrap();
     settlement.offices[0].kinds[0].ratio_stepped_percent.unwrap() * Decimal::TEN
 }
@@ -211,7 +243,10 @@ fn n_reaches_each_level_and_one_less_does_not() {
         .filter(|r| r.kind == Kind::Current)
         .map(|r| (r.level_percent, r.promoted_months_needed))
         .collect();
-    assert_eq!(current, vec![(80, Some(4)), (95, Some(43)), (100, Some(55)), (110, Some(81)), (120, Some(106))]);
+    assert_eq!(
+        current,
+        vec![(80, Some(4)), (95, Some(43)), (100, Some(55)), (110, Some(81)), (120, Some(106))]
+    );
     assert!(rows.iter().all(|r| r.remaining_months == 3 && r.reachable));
     assert_eq!(rows[2].per_remaining_month, Some(19), "55 over February to April");
     for (level, n) in current {

@@ -5,6 +5,7 @@
 //! Integer arithmetic throughout (per-mille factors), so the same seed gives the
 //! same bytes on every machine.
 
+use crate::core::business_days::{BusinessCalendar, HolidayTable};
 use crate::core::import::decode::encode_cp932;
 use crate::core::import::schema::TableSpec;
 use crate::profiles::pension::calendar as national_pension;
@@ -281,9 +282,35 @@ pub fn generate(seed: u64) -> Vec<DemoFile> {
             name: "activity.csv".into(),
             bytes: csv_utf8_bom(&header(PensionTable::Activity), &activity),
         },
+        DemoFile {
+            name: "reason_filings.csv".into(),
+            bytes: csv_utf8_bom(&header(PensionTable::ReasonFilings), &reason_filings()),
+        },
     ];
     files.extend(record_files);
     files
+}
+
+/// 理由書 filed for 2026-05 to 2026-10: on the business day before each
+/// deadline, except 2026-08's, filed the day after it (a late filing fails the month).
+fn reason_filings() -> Vec<Vec<String>> {
+    let calendar = BusinessCalendar::government(HolidayTable::shipped());
+    (0..6)
+        .filter_map(|i| {
+            let month = national_pension::CONTRACT_START.plus(i);
+            let deadline = national_pension::reason_deadline(month, &calendar)?;
+            let filed = if i == 3 {
+                deadline.succ_opt()?
+            } else {
+                let mut day = deadline.pred_opt()?;
+                while !calendar.is_business_day(day) {
+                    day = day.pred_opt()?;
+                }
+                day
+            };
+            Some(vec![month.to_string(), filed.to_string()])
+        })
+        .collect()
 }
 
 /// The file names of a demo dataset as a JSON array: the app's `manifest.json`.

@@ -40,7 +40,8 @@ pub fn run(args: &PlanArgs) -> ExitCode {
         eprintln!("error: {}", text("cli.inspection_blocked", lang));
         return ExitCode::from(1);
     }
-    let promoted = (!report.private.is_empty() && !report.blocks_records()).then(|| promoted_table(&report.private, None));
+    let promoted = (!report.private.is_empty() && !report.blocks_records())
+        .then(|| promoted_table(&report.private, None));
     let options = PlanOptions {
         period: args.period,
         as_of: args.as_of,
@@ -99,9 +100,7 @@ fn calendar(args: &PlanArgs, lang: Lang) -> Result<BusinessCalendar, ExitCode> {
 
 /// Today (UTC) from the system clock: the CLI's default `--today`.
 fn today() -> NaiveDate {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
     let days = i64::try_from(secs / 86_400).unwrap_or(0);
     NaiveDate::from_ymd_opt(1970, 1, 1)
         .and_then(|epoch| epoch.checked_add_signed(chrono::TimeDelta::days(days)))

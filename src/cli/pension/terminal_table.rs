@@ -1,12 +1,12 @@
 //! The settlement as a readable terminal table (East Asian wide characters count
 //! two columns).
 
+use crate::core::export::{Cell, Sheet};
 use crate::core::i18n::{period_label, text, Lang};
 use crate::core::money::format_yen;
 use crate::profiles::pension::rules::flags;
 use crate::profiles::pension::rules::Settlement;
 use crate::profiles::pension::views::presentation::{percent_or_dash, rules_in_force, stepped_or_dash};
-use crate::core::export::{Cell, Sheet};
 use unicode_width::UnicodeWidthStr;
 
 fn pad(s: &str, width: usize, right: bool) -> String {
@@ -31,8 +31,11 @@ fn render_aligned(rows: &[Vec<String>], right: &[bool]) -> String {
         .collect();
     let mut out = String::new();
     for row in rows {
-        let cells: Vec<String> =
-            row.iter().enumerate().map(|(i, s)| pad(s, widths[i], right.get(i).copied().unwrap_or(false))).collect();
+        let cells: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(i, s)| pad(s, widths[i], right.get(i).copied().unwrap_or(false)))
+            .collect();
         out.push_str(cells.join("  ").trim_end());
         out.push('\n');
     }
@@ -131,7 +134,9 @@ pub fn settlement_table(s: &Settlement, lang: Lang) -> String {
 /// right-aligned, as in Excel.
 pub fn sheet_table(sheet: &Sheet) -> String {
     let numeric: Vec<bool> = (0..sheet.headers.len())
-        .map(|c| sheet.rows.iter().any(|r| matches!(r.get(c), Some(Cell::Int(_) | Cell::Yen(_) | Cell::Number(_)))))
+        .map(|c| {
+            sheet.rows.iter().any(|r| matches!(r.get(c), Some(Cell::Int(_) | Cell::Yen(_) | Cell::Number(_))))
+        })
         .collect();
     let mut rows = vec![sheet.headers.clone()];
     rows.extend(sheet.rows.iter().map(|r| r.iter().map(Cell::plain).collect()));

@@ -20,7 +20,17 @@ use std::collections::{BTreeMap, BTreeSet};
 /// without saying whether each office's row or the contract's total is the
 /// measure (ⅩⅢ1, ⅩⅢ2(3)②: per 督励手法). Both are offered.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize, strum::VariantArray, strum::IntoStaticStr,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::IntoStaticStr,
 )]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "snake_case")]
@@ -170,7 +180,15 @@ pub fn inspect(
         monthly_yen,
         withheld_yen: monthly_yen.saturating_mul(withheld),
     });
-    Inspection { scope: options.scope, period: period.number, as_of, today: options.today, rows, months, at_risk }
+    Inspection {
+        scope: options.scope,
+        period: period.number,
+        as_of,
+        today: options.today,
+        rows,
+        months,
+        at_risk,
+    }
 }
 
 fn rows(
@@ -210,7 +228,12 @@ fn rows(
         .collect()
 }
 
-fn status(short_rows: usize, deadline: NaiveDate, filed: Option<NaiveDate>, today: NaiveDate) -> FilingStatus {
+fn status(
+    short_rows: usize,
+    deadline: NaiveDate,
+    filed: Option<NaiveDate>,
+    today: NaiveDate,
+) -> FilingStatus {
     if short_rows == 0 {
         return FilingStatus::NotNeeded;
     }

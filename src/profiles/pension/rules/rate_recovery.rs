@@ -14,9 +14,9 @@
 use super::model::{KindInputs, Model};
 use crate::core::calendar::YearMonth;
 use crate::core::money::{frac, Exact};
-use num_traits::CheckedMul;
 use crate::profiles::pension::dataset::{Kind, PensionDataset};
 use crate::profiles::pension::records::promoted::PromotedTable;
+use num_traits::CheckedMul;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -97,9 +97,16 @@ pub fn rate_recovery(model: &Model, yields: &BTreeMap<String, Yield>) -> Vec<Rat
                     kind: inputs.kind,
                     level_percent,
                     promoted_months_needed: n,
-                    reachable: n.is_some_and(|n| inputs.promoted_months.saturating_add(n) <= inputs.denominator()),
+                    reachable: n
+                        .is_some_and(|n| inputs.promoted_months.saturating_add(n) <= inputs.denominator()),
                     remaining_months,
-                    per_remaining_month: n.map(|n| if remaining_months > 0 { ceil_div(n, remaining_months) } else { n }),
+                    per_remaining_month: n.map(|n| {
+                        if remaining_months > 0 {
+                            ceil_div(n, remaining_months)
+                        } else {
+                            n
+                        }
+                    }),
                     effort_needed: n.and_then(|n| office_yield.and_then(|y| y.effort_for(n))),
                     office_yield,
                 });

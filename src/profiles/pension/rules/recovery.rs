@@ -12,7 +12,17 @@ use std::collections::BTreeMap;
 
 /// How the owed count is spread over the remaining months.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize, strum::VariantArray, strum::IntoStaticStr,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::IntoStaticStr,
 )]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "snake_case")]
@@ -73,7 +83,9 @@ pub fn recovery_plan(
     shape: RecoveryShape,
 ) -> Vec<RecoveryLine> {
     let remaining: Vec<YearMonth> = period.months().filter(|m| *m > inspection.as_of).collect();
-    let mut owed: BTreeMap<(Option<&str>, &str), (i64, Option<NaiveDate>)> = BTreeMap::new();
+    // (office, method) → (Σ planned − Σ done, the latest deadline)
+    type Line<'a> = (Option<&'a str>, &'a str);
+    let mut owed: BTreeMap<Line, (i64, Option<NaiveDate>)> = BTreeMap::new();
     for r in &inspection.rows {
         let slot = owed.entry((r.office_code.as_deref(), r.method.as_str())).or_default();
         slot.0 = slot.0.saturating_add(r.planned.saturating_sub(r.done));
@@ -93,14 +105,24 @@ pub fn recovery_plan(
                 months: remaining
                     .iter()
                     .zip(planned.iter().zip(extra))
-                    .map(|(month, (planned, extra))| RecoveryMonth { month: *month, planned: *planned, extra })
+                    .map(|(month, (planned, extra))| RecoveryMonth {
+                        month: *month,
+                        planned: *planned,
+                        extra,
+                    })
                     .collect(),
             }
         })
         .collect()
 }
 
-fn planned_in(data: &PensionDataset, scope: InspectionScope, office: Option<&str>, method: &str, month: YearMonth) -> i64 {
+fn planned_in(
+    data: &PensionDataset,
+    scope: InspectionScope,
+    office: Option<&str>,
+    method: &str,
+    month: YearMonth,
+) -> i64 {
     data.activity
         .iter()
         .filter(|a| a.month == month && a.method == method)

@@ -47,7 +47,10 @@ pub fn sheet(plan: &Plan, which: PlanSheet, lang: Lang) -> Sheet {
     match which {
         PlanSheet::Inspections => Sheet {
             name,
-            headers: headers(&["office_code", "month", "method", "planned", "done", "shortfall", "deadline", "status"], lang),
+            headers: headers(
+                &["office_code", "month", "method", "planned", "done", "shortfall", "deadline", "status"],
+                lang,
+            ),
             rows: plan
                 .inspections
                 .iter()
@@ -72,13 +75,21 @@ pub fn sheet(plan: &Plan, which: PlanSheet, lang: Lang) -> Sheet {
                 .months
                 .iter()
                 .map(|m| {
-                    vec![Cell::Month(m.month), Cell::count(m.short_rows as u64), Cell::Date(m.deadline), status(m.month)]
+                    vec![
+                        Cell::Month(m.month),
+                        Cell::count(m.short_rows as u64),
+                        Cell::Date(m.deadline),
+                        status(m.month),
+                    ]
                 })
                 .collect(),
         },
         PlanSheet::RecoveryPlan => Sheet {
             name,
-            headers: headers(&["office_code", "method", "owed", "deadline", "month", "planned", "extra", "goal"], lang),
+            headers: headers(
+                &["office_code", "method", "owed", "deadline", "month", "planned", "extra", "goal"],
+                lang,
+            ),
             rows: plan
                 .recovery_plan
                 .iter()
