@@ -101,7 +101,7 @@ fn every_key_the_code_uses_exists() {
                 "total",
             ],
         ),
-        ("nav", vec!["overview", "office", "rule", "import", "records"]),
+        ("nav", vec!["overview", "office", "inspection", "rule", "import", "records"]),
         ("holidays.error", vec!["header", "not_a_date", "no_name", "duplicate"]),
         ("plan.sheet", vec!["inspections", "months", "recovery_plan", "rate_recovery"]),
         ("plan.scope", vec!["per_office", "total"]),

@@ -75,7 +75,7 @@ fn data() -> PensionDataset {
 fn run(data: &PensionDataset, scope: InspectionScope, today: &str) -> Inspection {
     let calendar = BusinessCalendar::government(HolidayTable::shipped());
     let options =
-        InspectionOptions { scope, today: day(today), monthly_fee: None, rounding: Rounding::Truncate };
+        InspectionOptions { scope, today: day(today), monthly_fee: None, rounding: Rounding::Truncate, entered: vec![] };
     inspect(data, period(1).unwrap(), ym("2026-09"), &calendar, &options)
 }
 
@@ -152,9 +152,14 @@ fn statuses_due_overdue_filed_and_late() {
         today: day("2026-10-23"),
         monthly_fee: Some(7_000_000),
         rounding: Rounding::Truncate,
+        // Entered on the page: September filed in time, July's day corrected.
+        entered: vec![(ym("2026-09"), day("2026-10-19")), (ym("2026-07"), day("2026-08-20"))],
     };
-    let with_fee = inspect(&d, period(1).unwrap(), ym("2026-09"), &calendar, &entered).at_risk.unwrap();
-    assert_eq!((with_fee.basis, with_fee.withheld_yen), (AtRiskBasis::EnteredMonthlyFee, 14_000_000));
+    let with_fee = inspect(&d, period(1).unwrap(), ym("2026-09"), &calendar, &entered);
+    assert_eq!(with_fee.filed.len(), 3);
+    assert!(with_fee.months.iter().all(|m| !m.status.withholds_payment()));
+    let at_risk = with_fee.at_risk.unwrap();
+    assert_eq!((at_risk.basis, at_risk.monthly_yen, at_risk.withheld_yen), (AtRiskBasis::EnteredMonthlyFee, 7_000_000, 0));
 }
 
 #[test]

@@ -45,6 +45,7 @@ fn App() -> impl IntoView {
                 Page::Rule => pension::pages::rule::Rule().into_any(),
                 Page::Import => pages::import::Import().into_any(),
                 Page::Office => pension::pages::office::Office().into_any(),
+                Page::Inspection => pension::pages::inspection::Inspection().into_any(),
                 Page::Records => pension::pages::records::Records().into_any(),
             }}
         </main>

@@ -18,6 +18,7 @@ use leptos::prelude::*;
 pub enum Page {
     Overview,
     Office,
+    Inspection,
     Rule,
     Import,
     Records,
@@ -35,6 +36,7 @@ impl Page {
         match self {
             Page::Overview => "nav.overview",
             Page::Office => "nav.office",
+            Page::Inspection => "nav.inspection",
             Page::Rule => "nav.rule",
             Page::Import => "nav.import",
             Page::Records => "nav.records",

@@ -4,7 +4,13 @@
 use crate::app::import_client::{ImportClient, Replies, Source};
 use crate::app::route::Page;
 use crate::app::settings;
-use crate::core::calendar::DateStyle;
+use crate::core::business_days::{BusinessCalendar, HolidayTable};
+use crate::core::calendar::{DateStyle, YearMonth};
+use crate::core::money::Yen;
+use crate::profiles::pension::rules::inspection::{InspectionOptions, InspectionScope};
+use crate::profiles::pension::rules::recovery::RecoveryShape;
+use crate::profiles::pension::views::plan::{plan, Plan, PlanOptions};
+use chrono::NaiveDate;
 use crate::core::i18n::{text, Lang};
 use crate::core::import::decode::Encoding;
 use crate::core::import::schema::ColumnMapping;
@@ -46,6 +52,21 @@ pub struct AppState {
     pub records: RwSignal<Option<RecordsAnalysis>>,
     pub records_options: RwSignal<RecordsOptions>,
     pub settlement: Memo<Option<Result<Settlement, Vec<SettleError>>>>,
+    /// The inspection page's choices and the filing days entered on it.
+    pub inspection: RwSignal<InspectionChoices>,
+    /// The inspection, recovery plan and rate recovery; `None` without an
+    /// activity table or while the import blocks it.
+    pub plan: Memo<Option<Result<Plan, SettleError>>>,
+}
+
+/// What the user chooses on the inspection page (never stored: filing days
+/// leave only in the filings file the user downloads).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct InspectionChoices {
+    pub scope: InspectionScope,
+    pub shape: RecoveryShape,
+    pub monthly_fee: Option<Yen>,
+    pub entered: Vec<(YearMonth, NaiveDate)>,
 }
 
 /// Puts back the file list of before the last load (after a cancel or a failed
@@ -117,7 +138,36 @@ impl AppState {
                 (!r.files.is_empty() && !r.blocks_settlement()).then(|| settle(&r.dataset, &options.get()))
             })
         });
+        let inspection = RwSignal::new(InspectionChoices::default());
+        let plan = Memo::new(move |_| {
+            let choices = inspection.get();
+            let settled = settlement.with(|s| s.as_ref().and_then(|r| r.as_ref().ok()).map(|s| (s.period, s.as_of)));
+            let rounding = options.with(|o| o.rounding);
+            report.with(|r| {
+                if r.blocks_inspection() {
+                    return None;
+                }
+                let latest = r.dataset.activity.iter().map(|a| a.month).max()?;
+                let (period, as_of) = settled.map_or((None, latest), |(p, m)| (Some(p), m));
+                let options = PlanOptions {
+                    period,
+                    as_of,
+                    inspection: InspectionOptions {
+                        scope: choices.scope,
+                        today: today(),
+                        monthly_fee: choices.monthly_fee,
+                        rounding,
+                        entered: choices.entered,
+                    },
+                    shape: choices.shape,
+                };
+                let calendar = BusinessCalendar::government(HolidayTable::shipped());
+                Some(records.with(|a| plan(&r.dataset, a.as_ref().map(|a| &a.promoted), &calendar, &options)))
+            })
+        });
         AppState {
+            inspection,
+            plan,
             lang: RwSignal::new(Lang::Ja),
             date_style: RwSignal::new(DateStyle::Wareki),
             page: RwSignal::new(Page::Overview),
@@ -229,6 +279,12 @@ impl AppState {
         self.encodings.set(Vec::new());
         self.is_demo.set(false);
     }
+}
+
+/// Today in the browser's time zone: the day 理由書 deadlines are judged on.
+fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).unwrap_or_default()
 }
 
 async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {

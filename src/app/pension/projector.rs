@@ -1,11 +1,15 @@
 //! Projector mode: full screen, large type, high contrast. Slides are the
-//! prefecture's overview, then one per office in the chosen order; ←/→ and
+//! prefecture's overview, then one per office in the chosen order, then this
+//! month's shortfalls and 理由書 deadlines; ←/→ and
 //! PageUp/PageDown (what presentation clickers send) move, Esc leaves. Every
 //! slide carries the period, the as-of month and a counter. All slides are in the
 //! page, so printing gives one slide per A4 landscape page (the meeting pack).
 
 use crate::app::state::AppState;
+use crate::core::calendar::format_month;
 use crate::core::money::{format_yen, group_thousands};
+use crate::profiles::pension::views::plan::{tracker_cells, Plan};
+use crate::profiles::pension::views::plan_export::status_message;
 use crate::profiles::pension::rules::activity::{methods_below_plan, BelowPlan};
 use crate::profiles::pension::rules::settlement::OfficeSettlement;
 use crate::profiles::pension::rules::Settlement;
@@ -90,12 +94,16 @@ pub fn Projector() -> impl IntoView {
             select(&s, &scope, state.sort.get()).into_iter().cloned().collect();
         Some((s, scope, offices))
     });
-    let count = move || deck.with(|d| d.as_ref().map_or(0, |(_, _, o)| o.len() + 1));
+    // The overview, one slide per office, and this month's shortfalls when
+    // there is an inspection.
+    let has_plan = move || state.plan.with(|p| matches!(p, Some(Ok(_))));
+    let count = move || deck.with(|d| d.as_ref().map_or(0, |(_, _, o)| o.len() + 1 + usize::from(has_plan())));
     listen_for_keys(state, count);
 
     move || {
         let Some((s, scope, offices)) = deck.get() else { return ().into_any() };
-        let total = offices.len() + 1;
+        let plan = state.plan.get().and_then(Result::ok);
+        let total = offices.len() + 1 + usize::from(plan.is_some());
         // A linked slide past the end (`#/slides/99`) shows the last one.
         let current = state.slide.get().unwrap_or(0).min(total - 1);
         let title = match &scope {
@@ -108,6 +116,7 @@ pub fn Projector() -> impl IntoView {
                 state.report.with_untracked(|r| methods_below_plan(&r.dataset, &o.office_code, s.as_of));
             office_slide(o, below).into_any()
         }));
+        bodies.extend(plan.map(|p| shortfall_slide(&p).into_any()));
         let slides = bodies
             .into_iter()
             .enumerate()
@@ -201,6 +210,48 @@ fn overview_slide(title: &str, offices: &[OfficeSettlement]) -> impl IntoView {
                 </tr>
             </tfoot>
         </table>
+    }
+}
+
+/// This month's shortfalls by method and the 理由書 deadlines still open, for
+/// the meeting (seed 000 ⅩⅢ1).
+fn shortfall_slide(plan: &Plan) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let (methods, cells) = tracker_cells(plan);
+    let month = plan.as_of;
+    let this = plan.months.iter().find(|m| m.month == month).cloned();
+    let open: Vec<_> = plan.months.iter().filter(|m| m.month != month && m.status.withholds_payment()).cloned().collect();
+    view! {
+        <h1 class="slide-title" data-testid="shortfall-slide">{move || format!("{} {}", state.t("projector.shortfalls"), format_month(month, state.date_style.get()))}</h1>
+        <table class="slide-table">
+            <thead>
+                <tr>
+                    <th scope="col">{move || state.t("projector.method")}</th>
+                    <th scope="col" class="num">{move || state.t("projector.offices_short")}</th>
+                    <th scope="col" class="num">{move || state.t("projector.gap")}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {methods.into_iter().map(|m| {
+                    let cell = cells.get(&(month, m.clone())).cloned().unwrap_or_default();
+                    view! {
+                        <tr>
+                            <th scope="row">{m}</th>
+                            <td class="num">{cell.offices.len()}</td>
+                            <td class="num">{format!("▼ {}", group_thousands(cell.shortfall.unsigned_abs()))}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        <ul class="slide-deadlines">
+            {this.map(|m| view! {
+                <li>{move || format!("{} {} — {}", state.t("plan.col.deadline"), m.deadline, status_message(m.status).render(state.lang.get()))}</li>
+            })}
+            {open.into_iter().map(|m| view! {
+                <li class="withheld">{move || format!("{}: {}", format_month(m.month, state.date_style.get()), status_message(m.status).render(state.lang.get()))}</li>
+            }).collect_view()}
+        </ul>
     }
 }
 

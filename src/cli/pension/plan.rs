@@ -50,6 +50,7 @@ pub fn run(args: &PlanArgs) -> ExitCode {
             today: args.today.unwrap_or_else(today),
             monthly_fee: args.monthly_fee,
             rounding: args.rounding,
+            entered: Vec::new(),
         },
         shape: args.shape,
     };

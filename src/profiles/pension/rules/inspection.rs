@@ -31,6 +31,7 @@ use std::collections::{BTreeMap, BTreeSet};
     Deserialize,
     strum::VariantArray,
     strum::IntoStaticStr,
+    strum::EnumString,
 )]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "snake_case")]
@@ -130,6 +131,9 @@ pub struct Inspection {
     /// Every row, months in order, then office, then method.
     pub rows: Vec<InspectionRow>,
     pub months: Vec<InspectedMonth>,
+    /// The day each month's 理由書 was filed: the filings table, then what the
+    /// user entered over it.
+    pub filed: BTreeMap<YearMonth, NaiveDate>,
     /// `None` without fees and without an entered monthly fee.
     pub at_risk: Option<AtRisk>,
 }
@@ -142,7 +146,7 @@ impl Inspection {
 }
 
 /// What the inspection is asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InspectionOptions {
     pub scope: InspectionScope,
     /// The day statuses are judged on (the app's clock, the CLI's `--today`).
@@ -150,6 +154,8 @@ pub struct InspectionOptions {
     /// One month's payment as the user knows it; else the period fee ÷ 12.
     pub monthly_fee: Option<Yen>,
     pub rounding: Rounding,
+    /// Filing days the user entered, over the filings table's.
+    pub entered: Vec<(YearMonth, NaiveDate)>,
 }
 
 /// Inspects `period` up to `as_of` (later months are not yet due).
@@ -163,8 +169,9 @@ pub fn inspect(
     let months: Vec<YearMonth> = period.months().filter(|m| *m <= as_of).collect();
     let deadline = |m: YearMonth| reason_deadline(m, calendar).unwrap_or_else(|| m.plus(1).last_day());
     let rows = rows(data, &months, options.scope, &deadline);
-    let filed: BTreeMap<YearMonth, NaiveDate> =
+    let mut filed: BTreeMap<YearMonth, NaiveDate> =
         data.reason_filings.iter().map(|f| (f.month, f.filed)).collect();
+    filed.extend(options.entered.iter().copied());
     let months: Vec<InspectedMonth> = months
         .iter()
         .map(|&month| {
@@ -187,6 +194,7 @@ pub fn inspect(
         today: options.today,
         rows,
         months,
+        filed,
         at_risk,
     }
 }

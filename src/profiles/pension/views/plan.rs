@@ -17,9 +17,10 @@ use crate::profiles::pension::rules::recovery::{recovery_plan, RecoveryLine, Rec
 use crate::profiles::pension::rules::{prepare, SettleError};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// What the plan is asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanOptions {
     /// The period (1–3); by default the one the as-of month falls in.
     pub period: Option<u8>,
@@ -41,6 +42,8 @@ pub struct Plan {
     #[serde(skip)]
     pub tracker: Vec<InspectionRow>,
     pub months: Vec<InspectedMonth>,
+    /// Every filed day, loaded or entered: what the filings file saves.
+    pub filed: BTreeMap<YearMonth, NaiveDate>,
     pub at_risk: Option<AtRisk>,
     pub recovery_plan: Vec<RecoveryLine>,
     pub rate_recovery: Vec<RateRecovery>,
@@ -87,6 +90,7 @@ pub fn plan(
         shape: options.shape,
         today: inspection.today,
         months: inspection.months,
+        filed: inspection.filed,
         at_risk: inspection.at_risk,
         inspections,
         tracker: inspection.rows,
@@ -94,4 +98,24 @@ pub fn plan(
         rate_recovery,
         rate_recovery_unavailable,
     })
+}
+
+/// One cell of the tracker: a month and method, the offices short of plan in
+/// it (the total's label when the scope is the total) and their summed shortfall.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TrackerCell {
+    pub offices: Vec<Option<String>>,
+    pub shortfall: i64,
+}
+
+/// The methods of the tracker, and its short cells by month and method.
+pub fn tracker_cells(plan: &Plan) -> (Vec<String>, BTreeMap<(YearMonth, String), TrackerCell>) {
+    let methods: std::collections::BTreeSet<&str> = plan.tracker.iter().map(|r| r.method.as_str()).collect();
+    let mut cells: BTreeMap<(YearMonth, String), TrackerCell> = BTreeMap::new();
+    for r in &plan.inspections {
+        let cell = cells.entry((r.month, r.method.clone())).or_default();
+        cell.offices.push(r.office_code.clone());
+        cell.shortfall = cell.shortfall.saturating_add(r.shortfall);
+    }
+    (methods.into_iter().map(str::to_string).collect(), cells)
 }

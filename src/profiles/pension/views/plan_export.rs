@@ -159,8 +159,9 @@ fn rate_sheet(plan: &Plan, name: String, lang: Lang) -> Sheet {
     }
 }
 
-/// What the plan rests on, then its four sheets.
-pub fn plan_workbook(plan: &Plan, sources: &[String], lang: Lang) -> Workbook {
+/// What the plan rests on: the clause, period, as-of month, readings, the day
+/// judged on and the source files.
+fn about(plan: &Plan, sources: &[String], lang: Lang) -> Sheet {
     let t = |key: &str| text(key, lang);
     let facts = vec![
         (t("rules_sheet.contract"), Cell::string(t("plan.clause"))),
@@ -170,9 +171,31 @@ pub fn plan_workbook(plan: &Plan, sources: &[String], lang: Lang) -> Workbook {
         (t("plan.shape"), Cell::string(t(&format!("plan.shape.{}", plan.shape.code())))),
         (t("plan.today"), Cell::Date(plan.today)),
     ];
-    let mut sheets = vec![about_sheet(facts, sources, lang)];
+    about_sheet(facts, sources, lang)
+}
+
+/// What the plan rests on, then its four sheets.
+pub fn plan_workbook(plan: &Plan, sources: &[String], lang: Lang) -> Workbook {
+    let mut sheets = vec![about(plan, sources, lang)];
     sheets.extend(<PlanSheet as strum::VariantArray>::VARIANTS.iter().map(|w| sheet(plan, *w, lang)));
     Workbook { sheets }
+}
+
+/// What the plan rests on, then one of its sheets (a page's export).
+pub fn sheet_workbook(plan: &Plan, which: PlanSheet, lang: Lang) -> Workbook {
+    Workbook { sheets: vec![about(plan, &[], lang), sheet(plan, which, lang)] }
+}
+
+/// The filed days as a 理由書提出日 file, with the table's own header, so
+/// that loading it back with the data restores them.
+pub fn filings_sheet(plan: &Plan, lang: Lang) -> Sheet {
+    use crate::core::import::schema::TableSpec;
+    use crate::profiles::pension::tables::PensionTable;
+    Sheet {
+        name: PensionTable::ReasonFilings.name(lang),
+        headers: PensionTable::ReasonFilings.header().into_iter().map(str::to_string).collect(),
+        rows: plan.filed.iter().map(|(month, day)| vec![Cell::Month(*month), Cell::Date(*day)]).collect(),
+    }
 }
 
 /// `点検_第1期_2026-09`.
