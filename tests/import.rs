@@ -358,3 +358,32 @@ fn a_rejected_activity_row_blocks_the_inspection_but_not_the_settlement() {
     );
     assert!(report.blocks_inspection());
 }
+
+/// #13 fix g: a workbook written by another library (openpyxl, see
+/// `tests/fixtures/formats/make.py`) with targets typed as percentages, fees in
+/// a yen format, months as dates and codes formatted `00000` reads as Excel
+/// shows it, and settles exactly as the same values in CSV files.
+#[test]
+fn a_workbook_with_percent_date_currency_and_padded_formats_settles_as_its_csv() {
+    use shuno::profiles::pension::rules::{settle, SettleOptions};
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/formats");
+    let book = std::fs::read(format!("{dir}/formats.xlsx")).unwrap();
+    let from_book = one("formats.xlsx", &book);
+    assert!(from_book.problems.is_empty(), "{:?}", from_book.problems);
+    let csvs: Vec<(String, Vec<u8>)> = ["offices", "fees", "progress", "targets"]
+        .iter()
+        .map(|t| (format!("{t}.csv"), std::fs::read(format!("{dir}/{t}.csv")).unwrap()))
+        .collect();
+    let files: Vec<SourceFile> =
+        csvs.iter().map(|(name, bytes)| SourceFile { name, bytes, encoding: None }).collect();
+    let from_csv = import::<Pension>(&files);
+    assert!(from_csv.problems.is_empty(), "{:?}", from_csv.problems);
+    let target = &from_book.dataset.targets[0];
+    assert_eq!((target.office_code.as_str(), target.rate_percent.to_string()), ("01001", "21.7".into()));
+    assert_eq!(from_book.dataset.targets[4].rate_percent.to_string(), "13");
+    let options = SettleOptions { period: Some(1), ..SettleOptions::default() };
+    let (a, b) =
+        (settle(&from_book.dataset, &options).unwrap(), settle(&from_csv.dataset, &options).unwrap());
+    assert_eq!(a, b);
+    assert_eq!(a.offices[0].office_code, "01001");
+}

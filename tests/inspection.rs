@@ -74,8 +74,13 @@ fn data() -> PensionDataset {
 
 fn run(data: &PensionDataset, scope: InspectionScope, today: &str) -> Inspection {
     let calendar = BusinessCalendar::government(HolidayTable::shipped());
-    let options =
-        InspectionOptions { scope, today: day(today), monthly_fee: None, rounding: Rounding::Truncate, entered: vec![] };
+    let options = InspectionOptions {
+        scope,
+        today: day(today),
+        monthly_fee: None,
+        rounding: Rounding::Truncate,
+        entered: vec![],
+    };
     inspect(data, period(1).unwrap(), ym("2026-09"), &calendar, &options)
 }
 
@@ -159,7 +164,10 @@ fn statuses_due_overdue_filed_and_late() {
     assert_eq!(with_fee.filed.len(), 3);
     assert!(with_fee.months.iter().all(|m| !m.status.withholds_payment()));
     let at_risk = with_fee.at_risk.unwrap();
-    assert_eq!((at_risk.basis, at_risk.monthly_yen, at_risk.withheld_yen), (AtRiskBasis::EnteredMonthlyFee, 7_000_000, 0));
+    assert_eq!(
+        (at_risk.basis, at_risk.monthly_yen, at_risk.withheld_yen),
+        (AtRiskBasis::EnteredMonthlyFee, 7_000_000, 0)
+    );
 }
 
 #[test]

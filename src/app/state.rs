@@ -6,20 +6,20 @@ use crate::app::route::Page;
 use crate::app::settings;
 use crate::core::business_days::{BusinessCalendar, HolidayTable};
 use crate::core::calendar::{DateStyle, YearMonth};
-use crate::core::money::Yen;
-use crate::profiles::pension::rules::inspection::{InspectionOptions, InspectionScope};
-use crate::profiles::pension::rules::recovery::RecoveryShape;
-use crate::profiles::pension::views::plan::{plan, Plan, PlanOptions};
-use chrono::NaiveDate;
 use crate::core::i18n::{text, Lang};
 use crate::core::import::decode::Encoding;
 use crate::core::import::schema::ColumnMapping;
 use crate::core::import::ImportReport;
+use crate::core::money::Yen;
 use crate::profiles::pension::records::analysis::{RecordsAnalysis, RecordsOptions};
+use crate::profiles::pension::rules::inspection::{InspectionOptions, InspectionScope};
+use crate::profiles::pension::rules::recovery::RecoveryShape;
 use crate::profiles::pension::rules::{settle, SettleError, SettleOptions, Settlement};
 use crate::profiles::pension::tables::PensionTable;
 use crate::profiles::pension::views::overview::{Scope, SortKey};
+use crate::profiles::pension::views::plan::{plan, Plan, PlanOptions};
 use crate::profiles::pension::ShownPensionReport;
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -141,7 +141,8 @@ impl AppState {
         let inspection = RwSignal::new(InspectionChoices::default());
         let plan = Memo::new(move |_| {
             let choices = inspection.get();
-            let settled = settlement.with(|s| s.as_ref().and_then(|r| r.as_ref().ok()).map(|s| (s.period, s.as_of)));
+            let settled =
+                settlement.with(|s| s.as_ref().and_then(|r| r.as_ref().ok()).map(|s| (s.period, s.as_of)));
             let rounding = options.with(|o| o.rounding);
             report.with(|r| {
                 if r.blocks_inspection() {
@@ -284,7 +285,8 @@ impl AppState {
 /// Today in the browser's time zone: the day 理由書 deadlines are judged on.
 fn today() -> NaiveDate {
     let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).unwrap_or_default()
+    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+        .unwrap_or_default()
 }
 
 async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {

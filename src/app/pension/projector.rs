@@ -8,12 +8,12 @@
 use crate::app::state::AppState;
 use crate::core::calendar::format_month;
 use crate::core::money::{format_yen, group_thousands};
-use crate::profiles::pension::views::plan::{tracker_cells, Plan};
-use crate::profiles::pension::views::plan_export::status_message;
 use crate::profiles::pension::rules::activity::{methods_below_plan, BelowPlan};
 use crate::profiles::pension::rules::settlement::OfficeSettlement;
 use crate::profiles::pension::rules::Settlement;
 use crate::profiles::pension::views::overview::{select, totals, Scope};
+use crate::profiles::pension::views::plan::{tracker_cells, Plan};
+use crate::profiles::pension::views::plan_export::status_message;
 use crate::profiles::pension::views::presentation::{
     percent_or_dash, period_and_as_of, ratio_with_mark, rules_in_force, RatioBand,
 };
@@ -97,7 +97,8 @@ pub fn Projector() -> impl IntoView {
     // The overview, one slide per office, and this month's shortfalls when
     // there is an inspection.
     let has_plan = move || state.plan.with(|p| matches!(p, Some(Ok(_))));
-    let count = move || deck.with(|d| d.as_ref().map_or(0, |(_, _, o)| o.len() + 1 + usize::from(has_plan())));
+    let count =
+        move || deck.with(|d| d.as_ref().map_or(0, |(_, _, o)| o.len() + 1 + usize::from(has_plan())));
     listen_for_keys(state, count);
 
     move || {
@@ -220,7 +221,8 @@ fn shortfall_slide(plan: &Plan) -> impl IntoView {
     let (methods, cells) = tracker_cells(plan);
     let month = plan.as_of;
     let this = plan.months.iter().find(|m| m.month == month).cloned();
-    let open: Vec<_> = plan.months.iter().filter(|m| m.month != month && m.status.withholds_payment()).cloned().collect();
+    let open: Vec<_> =
+        plan.months.iter().filter(|m| m.month != month && m.status.withholds_payment()).cloned().collect();
     view! {
         <h1 class="slide-title" data-testid="shortfall-slide">{move || format!("{} {}", state.t("projector.shortfalls"), format_month(month, state.date_style.get()))}</h1>
         <table class="slide-table">

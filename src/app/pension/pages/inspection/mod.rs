@@ -9,6 +9,7 @@ mod recovery;
 mod tracker;
 
 use crate::app::components::enum_select::EnumSelect;
+use crate::app::pension::pages::overview::controls::{AsOfSelect, PeriodSelect};
 use crate::app::route::Page;
 use crate::app::state::AppState;
 use crate::core::calendar::format_month;
@@ -60,6 +61,8 @@ fn Choices() -> impl IntoView {
     };
     view! {
         <div class="controls">
+            <PeriodSelect />
+            <AsOfSelect />
             <EnumSelect
                 label="plan.scope"
                 text_prefix="plan.scope"

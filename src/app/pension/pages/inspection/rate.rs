@@ -28,7 +28,8 @@ pub fn RateRecovery(plan: Arc<Plan>) -> impl IntoView {
     };
     let unavailable = plan.rate_recovery_unavailable.first().cloned();
     // Five rows per office × kind, in level order.
-    let rows = plan.rate_recovery.chunks(LEVELS_PERCENT.len()).map(<[RateRecovery]>::to_vec).collect::<Vec<_>>();
+    let rows =
+        plan.rate_recovery.chunks(LEVELS_PERCENT.len()).map(<[RateRecovery]>::to_vec).collect::<Vec<_>>();
     let first_office = rows.first().and_then(|r| r.first()).map(|r| r.office_code.clone());
     let office = RwSignal::new(first_office);
     let body = rows.iter().map(|levels| view! { <LevelsRow levels=levels.clone() office /> }).collect_view();
@@ -68,7 +69,11 @@ fn LevelsRow(levels: Vec<RateRecovery>, office: RwSignal<Option<String>>) -> imp
                 YieldBasis::QualifyingContacts => state.t("plan.yield.contacts"),
                 YieldBasis::Actions => state.t("plan.yield.actions"),
             };
-            format!("{basis} {} / {}", group_thousands(y.per.unsigned_abs()), group_thousands(y.promoted_months.unsigned_abs()))
+            format!(
+                "{basis} {} / {}",
+                group_thousands(y.per.unsigned_abs()),
+                group_thousands(y.promoted_months.unsigned_abs())
+            )
         })
     };
     view! {
@@ -98,7 +103,13 @@ fn GapBars(rows: Vec<Vec<RateRecovery>>, office: RwSignal<Option<String>>) -> im
     move || {
         let code = office.get()?;
         let kinds: Vec<&Vec<RateRecovery>> = rows.iter().filter(|r| r[0].office_code == code).collect();
-        let max = kinds.iter().flat_map(|r| r.iter()).filter_map(|r| r.promoted_months_needed).max().unwrap_or(0).max(1);
+        let max = kinds
+            .iter()
+            .flat_map(|r| r.iter())
+            .filter_map(|r| r.promoted_months_needed)
+            .max()
+            .unwrap_or(0)
+            .max(1);
         let groups = kinds
             .into_iter()
             .map(|levels| {

@@ -30,7 +30,8 @@ pub fn Recovery(plan: Arc<Plan>) -> impl IntoView {
             stem: format!("{}_{}", plan_file_stem(p, lang), state.t("plan.sheet.recovery_plan")),
         })
     };
-    let months: Vec<_> = plan.recovery_plan.first().map(|l| l.months.iter().map(|m| m.month).collect()).unwrap_or_default();
+    let months: Vec<_> =
+        plan.recovery_plan.first().map(|l| l.months.iter().map(|m| m.month).collect()).unwrap_or_default();
     let header = months
         .iter()
         .map(|m| {

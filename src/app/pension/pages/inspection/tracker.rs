@@ -23,7 +23,8 @@ pub fn Tracker(plan: Arc<Plan>) -> impl IntoView {
             stem: plan_file_stem(p, lang),
         })
     };
-    let header = methods.iter().map(|m| view! { <th scope="col" class="num">{m.clone()}</th> }).collect_view();
+    let header =
+        methods.iter().map(|m| view! { <th scope="col" class="num">{m.clone()}</th> }).collect_view();
     let body = plan
         .months
         .iter()
@@ -33,8 +34,11 @@ pub fn Tracker(plan: Arc<Plan>) -> impl IntoView {
                 .iter()
                 .map(|method| match cells.get(&(month, method.clone())) {
                     Some(c) => {
-                        let offices: Vec<String> =
-                            c.offices.iter().map(|o| o.clone().unwrap_or_else(|| state.t("plan.all_offices"))).collect();
+                        let offices: Vec<String> = c
+                            .offices
+                            .iter()
+                            .map(|o| o.clone().unwrap_or_else(|| state.t("plan.all_offices")))
+                            .collect();
                         let (count, short) = (offices.len(), group_thousands(c.shortfall.unsigned_abs()));
                         view! {
                             <td class="num below-plan" title=offices.join(", ")>

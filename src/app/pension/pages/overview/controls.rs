@@ -38,7 +38,7 @@ pub fn Controls() -> impl IntoView {
 }
 
 #[component]
-fn PeriodSelect() -> impl IntoView {
+pub fn PeriodSelect() -> impl IntoView {
     let state = expect_context::<AppState>();
     let choose = move |ev| {
         let n = event_target_value(&ev).parse().ok();
@@ -86,7 +86,7 @@ fn months_with_data(state: AppState) -> Vec<YearMonth> {
 }
 
 #[component]
-fn AsOfSelect() -> impl IntoView {
+pub fn AsOfSelect() -> impl IntoView {
     let state = expect_context::<AppState>();
     let months = Memo::new(move |_| months_with_data(state));
     view! {

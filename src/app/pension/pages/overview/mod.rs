@@ -1,7 +1,7 @@
 //! Overview: the settlement of the chosen period, one row per office, from
 //! [`crate::profiles::pension::rules::settle`]. The page only wires and draws.
 
-mod controls;
+pub mod controls;
 mod table;
 
 use crate::app::components::export_buttons::{Export, ExportButtons};

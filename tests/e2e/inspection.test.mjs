@@ -1,0 +1,69 @@
+// 点検・リカバリー with the demo: one 理由書 deadline and status and one
+// rate-recovery n equal `shuno plan` on the same files judged on the same day;
+// a filing day entered on the page changes the status and leaves only in the
+// filings file; the projector ends on this month's shortfalls.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { useAppAndBrowser, openApp, screenshot, shuno, root } from './harness.mjs';
+
+const env = useAppAndBrowser();
+
+test('the inspection page agrees with shuno plan, and filing days round-trip through a file', async () => {
+  const { context, page, errors } = await openApp(env.browser, env.server.url);
+  await page.getByRole('button', { name: '点検・リカバリー' }).click();
+  await page.getByTestId('inspection').waitFor();
+  await page.getByLabel('期', { exact: true }).selectOption('1');
+  await page.getByLabel('基準月', { exact: true }).selectOption('2026-11');
+  await page.waitForFunction(() => /2026|令和8年11月/.test(document.querySelector('[data-testid=inspection-when]')?.textContent ?? ''));
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  });
+  const plan = JSON.parse(
+    execFileSync(shuno, ['plan', join(root, 'public', 'demo'), '--as-of', '2026-11', '--today', today, '--format', 'json'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).toString(),
+  );
+
+  // One deadline and its status: November's 理由書 (12-20 is a Sunday).
+  const november = plan.months.find((m) => m.month === '2026-11');
+  assert.equal(november.deadline, '2026-12-21');
+  const row = page.getByTestId('month-2026-11');
+  assert.equal(await row.getByTestId('deadline').innerText(), november.deadline);
+  // The demo's August 理由書 was filed the day after its deadline.
+  assert.match(await page.getByTestId('month-2026-08').getByTestId('status').innerText(), /期限後に提出（2026-09-25）/);
+
+  // One n: office 90101's current-year kind to 100 % of target.
+  const n = plan.rate_recovery.find((r) => r.office_code === '90101' && r.kind === 'current' && r.level_percent === 100);
+  const cell = page.locator('[data-testid=rate-90101-current] td[data-level="100"]');
+  assert.equal(Number((await cell.innerText()).replace(/,/g, '')), n.promoted_months_needed);
+  assert.ok(n.promoted_months_needed > 0);
+  await screenshot(page, 'inspection');
+
+  // A filing day entered for November: filed, and saved in the filings file.
+  await row.locator('input[type=date]').fill('2026-12-18');
+  await row.locator('input[type=date]').dispatchEvent('change');
+  await page.waitForFunction(() => /提出済（2026-12-18）/.test(document.querySelector('[data-testid=month-2026-11] [data-testid=status]')?.textContent ?? ''));
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-filings').click()]);
+  assert.equal(file.suggestedFilename(), '理由書提出日.csv');
+  const text = Buffer.concat(await (await file.createReadStream()).toArray()).toString('utf8');
+  assert.match(text, /^\uFEFF対象年月,提出日\r\n2026-05,2026-06-19\r\n/);
+  assert.match(text, /2026-11,2026-12-18\r\n$/);
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+  assert.doesNotMatch(stored, /2026-12-18/, 'filing days are never kept by the browser');
+
+  // The projector's last slide: this month's shortfalls and deadlines.
+  await page.getByRole('button', { name: '概況' }).click();
+  await page.getByTestId('enter-projector').click();
+  await page.getByTestId('projector').waitFor();
+  await page.keyboard.press('End');
+  await page.locator('[data-testid=current-slide] [data-testid=shortfall-slide]').waitFor();
+  assert.match(await page.innerText('[data-testid=current-slide]'), /提出済（2026-12-18）/);
+  await screenshot(page, 'projector-shortfalls');
+  await page.keyboard.press('Escape');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
