@@ -74,7 +74,7 @@ fn every_key_the_code_uses_exists() {
         (
             "flag",
             vec![
-                "instruction_risk",
+                "all_kinds_below_80",
                 "steep_decrease",
                 "missing_target",
                 "no_denominator",

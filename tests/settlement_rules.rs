@@ -155,7 +155,7 @@ fn every_flag() {
     let s_with = settle(&with_transfer, &period1()).unwrap();
     assert!(flags(&s_with, 0).is_empty(), "{:?}", flags(&s_with, 0));
     assert_eq!(s_with.offices[0].total_yen, s.offices[0].total_yen, "a row at target adds ±0 too");
-    assert!(flags(&s, 1).contains(&Flag::InstructionRisk));
+    assert!(flags(&s, 1).contains(&Flag::AllKindsBelow80));
     for kind in Kind::ALL {
         assert!(flags(&s, 1).contains(&Flag::SteepDecrease { kind }));
         assert_eq!(
@@ -164,11 +164,17 @@ fn every_flag() {
         );
     }
     assert!(s.districts[0].flags.is_empty(), "office 1 is above 80 %");
+    // Ⅺ1(1) reads every target of the contractor: office 1 above 80 % keeps it off.
+    assert!(!s.instruction_trigger);
+    use shuno::profiles::pension::views::overview::totals;
+    assert!(totals(&[&s.offices[1]]).all_below_80, "a selection of office 2 alone is all below");
+    assert!(!totals(&[&s.offices[0], &s.offices[1]]).all_below_80);
 
     let mut all_low = dataset();
     all_low.progress.iter_mut().filter(|p| p.office_code == "1").for_each(|p| p.promoted_months = 10);
     let s = settle(&all_low, &period1()).unwrap();
     assert_eq!(s.districts[0].flags, vec![Flag::AllBelow80]);
+    assert!(s.instruction_trigger, "every target of every office loaded is below 80 %");
 
     let mut odd = dataset();
     odd.targets.retain(|t| !(t.office_code == "1" && t.kind == Kind::Past1));

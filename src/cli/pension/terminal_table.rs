@@ -109,6 +109,9 @@ pub fn settlement_table(s: &Settlement, lang: Lang) -> String {
     }
     out.push_str(&render(&rows, 3));
     out.push('\n');
+    if s.instruction_trigger {
+        out.push_str(&format!("⚠ {}\n", text("overview.instruction_trigger", lang)));
+    }
     for d in &s.districts {
         out.push_str(&format!(
             "{} {}: {} {}  {} {}  {} {}{}\n",

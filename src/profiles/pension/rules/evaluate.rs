@@ -104,7 +104,9 @@ pub fn evaluate(
         return Err(errors);
     }
     let districts = district_summaries(model, &offices);
+    let instruction_trigger = all_below(offices.iter().flat_map(|o| &o.kinds), INSTRUCTION_BELOW);
     Ok(Settlement {
+        instruction_trigger,
         period: model.period.number,
         period_first: model.period.first,
         period_last: model.period.last(),
@@ -171,7 +173,7 @@ fn settle_office(
     let achievement_yen: Yen = kinds.iter().map(|k| k.achievement_adjustment_yen).sum();
     let mut flags = Vec::new();
     if all_below(&kinds, INSTRUCTION_BELOW) {
-        flags.push(Flag::InstructionRisk);
+        flags.push(Flag::AllKindsBelow80);
     }
     if office.plan_shortfall {
         flags.push(Flag::PlanShortfall);

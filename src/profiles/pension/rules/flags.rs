@@ -21,8 +21,10 @@ pub enum KindFlag {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(tag = "flag", rename_all = "snake_case")]
 pub enum Flag {
-    /// Every kind with a ratio is below 80 % (digest A9: 指示).
-    InstructionRisk,
+    /// Every kind of this office with a ratio is below 80 %: an office-level
+    /// warning. The 指示 trigger itself is over every target of the contractor
+    /// (seed 000 Ⅺ1(1)): [`super::settlement::Settlement::instruction_trigger`].
+    AllKindsBelow80,
     /// A method's done count is below plan in the as-of month (monthly inspection).
     PlanShortfall,
     /// No account-transfer row for the office and period: its adjustment is
@@ -68,7 +70,7 @@ impl Flag {
     /// style class.
     pub fn name(self) -> &'static str {
         match self {
-            Flag::InstructionRisk => "instruction_risk",
+            Flag::AllKindsBelow80 => "all_kinds_below_80",
             Flag::PlanShortfall => "plan_shortfall",
             Flag::MissingAccountTransfer => "missing_account_transfer",
             Flag::NoDenominator { .. } => KindFlag::NoDenominator.code(),
@@ -87,7 +89,7 @@ impl Flag {
             | Flag::MissingTarget { kind }
             | Flag::SteepDecrease { kind }
             | Flag::NoDueMonths { kind } => Some(kind),
-            Flag::InstructionRisk
+            Flag::AllKindsBelow80
             | Flag::PlanShortfall
             | Flag::MissingAccountTransfer
             | Flag::AllBelow80
@@ -139,7 +141,7 @@ mod tests {
         assert_eq!(steep.code(), "steep_decrease:past1");
         assert_eq!(steep.label(Lang::Ja), "95%未満 (過年度1年目)");
         assert_eq!(Flag::NoDueMonths { kind: Kind::Current }.label(Lang::En), "No due months (Current year)");
-        assert_eq!(codes(&[Flag::InstructionRisk, steep]), "instruction_risk steep_decrease:past1");
+        assert_eq!(codes(&[Flag::AllKindsBelow80, steep]), "all_kinds_below_80 steep_decrease:past1");
         let json = serde_json::to_string(&steep).unwrap();
         assert_eq!(json, r#"{"flag":"steep_decrease","kind":"past1"}"#);
     }

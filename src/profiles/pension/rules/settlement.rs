@@ -199,7 +199,8 @@ pub struct RulesInForce {
     pub account_transfer_increase_percent: Decimal,
     pub account_transfer_decrease_percent: Decimal,
     pub incident_cap_percent: Decimal,
-    /// Every kind with a ratio below this: [`Flag::InstructionRisk`].
+    /// Every kind with a ratio below this: [`Flag::AllKindsBelow80`], and over
+    /// every office, the 指示 trigger (Ⅺ1(1)).
     pub instruction_below_percent: Decimal,
     /// A kind's ratio below this: [`Flag::SteepDecrease`].
     pub steep_decrease_below_percent: Decimal,
@@ -243,7 +244,7 @@ impl RulesInForce {
                 band_edges: "110.0 % and 120.0 % take the band they open; 95.0 % and 80.0 % take the band from that ratio upward".into(),
                 account_transfer: "+5 % of the office's summed exact base when acquired > target, −3.5 % when acquired < target, 0 when equal or no row".into(),
                 incidents: "points of incidents dated in the period up to the as-of month pick the scale row with the largest min_points not above them (0 points: no deduction); rate capped at 5 % of the office's summed exact base".into(),
-                flags: "instruction_risk: every kind with a ratio below 80 %; steep_decrease: ratio below 95 %; missing_target; no_denominator; plan_shortfall: a method's done count below plan in the as-of month (monthly inspection, A9); district all_below_80: every ratio of every office below 80 %; district no_due_months".into(),
+                flags: "all_kinds_below_80: every kind of the office with a ratio below 80 %; the settlement's instruction_trigger: every target of every office loaded below 80 % (seed 000 Ⅺ1(1), 指示); steep_decrease: ratio below 95 %; missing_target; no_denominator; plan_shortfall: a method's done count below plan in the as-of month (monthly inspection, A9); district all_below_80: every ratio of every office below 80 %; district no_due_months".into(),
             },
         }
     }
@@ -345,6 +346,11 @@ pub struct Settlement {
     /// True when `as_of` is before the period's last month.
     pub provisional: bool,
     pub rules: RulesInForce,
+    /// 指示 (seed 000 Ⅺ1(1)): 「実施要項に設定したすべての達成目標の達成割合が80％を
+    /// 下回った」: every kind with a ratio, of every office loaded, below 80 %.
+    /// Computed over the offices loaded: a partial dataset says only that these
+    /// offices are all below.
+    pub instruction_trigger: bool,
     pub offices: Vec<OfficeSettlement>,
     pub districts: Vec<DistrictSettlement>,
 }

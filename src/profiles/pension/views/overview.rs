@@ -3,7 +3,8 @@
 //! not rounded percentages.
 
 use crate::core::money::{frac, Exact, Yen};
-use crate::profiles::pension::rules::settlement::{OfficeSettlement, Settlement};
+use crate::profiles::pension::rules::achievement::INSTRUCTION_BELOW;
+use crate::profiles::pension::rules::settlement::{all_below, OfficeSettlement, Settlement};
 use num_traits::Zero;
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
@@ -118,10 +119,13 @@ pub struct Totals {
     pub account_transfer_adjustment_yen: Yen,
     pub incident_deduction_yen: Yen,
     pub total_yen: Yen,
+    /// Every target of the selection below 80 % (the 指示 test of seed 000
+    /// Ⅺ1(1), over the offices shown).
+    pub all_below_80: bool,
 }
 
 pub fn totals(offices: &[&OfficeSettlement]) -> Totals {
-    offices.iter().fold(Totals::default(), |t, o| Totals {
+    let sums = offices.iter().fold(Totals::default(), |t, o| Totals {
         offices: t.offices + 1,
         base_yen: t.base_yen + o.base_yen,
         achievement_adjustment_yen: t.achievement_adjustment_yen + o.achievement_adjustment_yen,
@@ -129,7 +133,10 @@ pub fn totals(offices: &[&OfficeSettlement]) -> Totals {
             + o.account_transfer_adjustment_yen,
         incident_deduction_yen: t.incident_deduction_yen + o.incident_deduction_yen,
         total_yen: t.total_yen + o.total_yen,
-    })
+        all_below_80: false,
+    });
+    let kinds = offices.iter().flat_map(|o| &o.kinds);
+    Totals { all_below_80: all_below(kinds, INSTRUCTION_BELOW), ..sums }
 }
 
 /// Prefectures in the order their first office code appears.

@@ -20,6 +20,9 @@ pub fn SettlementTable(settlement: Settlement) -> impl IntoView {
     let selection_totals = Memo::new(move |_| offices.with(|o| totals(&o.iter().collect::<Vec<_>>())));
     let sum = move || selection_totals.get();
     view! {
+        <Show when=move || sum().all_below_80>
+            <p class="errors" role="alert" data-testid="instruction-trigger">{t("overview.instruction_trigger")}</p>
+        </Show>
         <div class="table-wrap">
             <table class="settlement" data-testid="settlement-table">
                 <caption>{t("overview.caption")}</caption>
