@@ -12,6 +12,7 @@ use rust_decimal::Decimal;
 use shuno::core::calendar::YearMonth;
 use shuno::core::money::Rounding;
 use shuno::profiles::pension::dataset::*;
+use shuno::profiles::pension::rules::settlement::AdjustmentBase;
 use shuno::profiles::pension::rules::{settle, BandMode, SettleOptions};
 
 fn q(n: i64, d: i64) -> BigRational {
@@ -250,11 +251,13 @@ proptest! {
         fee_b in 0i64..20_000_000_000,
         flat in any::<bool>(),
         rule in 0usize..3,
+        on_rounded_base in any::<bool>(),
     ) {
         let mode = if flat { BandMode::Flat } else { BandMode::Tiered };
         let rounding = Rounding::ALL[rule];
         let data = build(&offices, [fee_a, fee_b]);
-        let options = SettleOptions { period: Some(1), as_of: None, band_mode: mode, rounding };
+        let adjustment_base = if on_rounded_base { AdjustmentBase::RoundedYen } else { AdjustmentBase::Exact };
+        let options = SettleOptions { period: Some(1), as_of: None, band_mode: mode, rounding, adjustment_base };
         let s = settle(&data, &options).expect("a well-formed dataset settles");
         prop_assert_eq!(s.offices.len(), offices.len());
 
@@ -277,6 +280,8 @@ proptest! {
                 };
                 let fraction = ratio.as_ref().map_or(BigRational::zero(), |r| oracle_fraction(r, mode));
                 let base_yen = round(&base, rounding);
+                // #13 fix a: the percentage of the exact base, or of the yen shown.
+                let base = if on_rounded_base { q(base_yen, 1) } else { base };
                 let adj_yen = round(&(&base * &fraction), rounding);
                 prop_assert_eq!(got.kinds[k].base_yen, base_yen);
                 prop_assert_eq!(got.kinds[k].achievement_adjustment_yen, adj_yen, "kind {} ratio {:?}", k, ratio);

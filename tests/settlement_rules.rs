@@ -331,3 +331,38 @@ fn bases_that_add_up_to_more_than_the_fee_are_flagged() {
     assert_eq!(s.districts[0].base_yen, 99, "truncated shares never exceed the fee");
     assert!(!s.districts[0].flags.contains(&Flag::BasesExceedFee));
 }
+
+/// #13 fix a: on the rounded yen base, every achievement adjustment is the
+/// percentage shown of the base shown, rounded once; on the exact base (in
+/// force) some are not, by a yen.
+#[test]
+fn adjustments_on_the_rounded_base_recompute_from_the_yen_shown() {
+    use shuno::core::import::{import, SourceFile};
+    use shuno::core::money::Rounding;
+    use shuno::profiles::pension::rules::settlement::AdjustmentBase;
+    use shuno::profiles::pension::Pension;
+    let files = shuno::demo::generate(1);
+    let sources: Vec<SourceFile> =
+        files.iter().map(|f| SourceFile { name: &f.name, bytes: &f.bytes, encoding: None }).collect();
+    let data = import::<Pension>(&sources).dataset;
+    let recomputed = |s: &Settlement| {
+        let (mut same, mut differ) = (0, 0);
+        for k in s.offices.iter().flat_map(|o| &o.kinds) {
+            let shown = Decimal::from(k.base_yen) * k.adjustment_percent / Decimal::ONE_HUNDRED;
+            if shown.trunc() == Decimal::from(k.achievement_adjustment_yen) {
+                same += 1;
+            } else {
+                differ += 1;
+            }
+        }
+        (same, differ)
+    };
+    let options = SettleOptions { period: Some(1), rounding: Rounding::Truncate, ..SettleOptions::default() };
+    let exact = settle(&data, &options).unwrap();
+    let rounded =
+        settle(&data, &SettleOptions { adjustment_base: AdjustmentBase::RoundedYen, ..options }).unwrap();
+    assert_eq!(recomputed(&rounded).1, 0, "every adjustment recomputes from the yen shown");
+    assert!(recomputed(&exact).1 > 0, "on the exact base some are a yen away: {:?}", recomputed(&exact));
+    assert_eq!(rounded.rules.adjustment_base, AdjustmentBase::RoundedYen);
+    assert!(rounded.rules.notes.adjustment_base.contains("rounded to yen"));
+}

@@ -15,6 +15,7 @@ use crate::core::import::schema::TableSpec;
 use crate::core::money::Rounding;
 use crate::profiles::pension::rules::inspection::InspectionScope;
 use crate::profiles::pension::rules::recovery::RecoveryShape;
+use crate::profiles::pension::rules::settlement::AdjustmentBase;
 use crate::profiles::pension::rules::BandMode;
 use crate::profiles::pension::tables::PensionTable;
 use crate::profiles::pension::views::plan_export::PlanSheet;
@@ -139,6 +140,10 @@ pub struct SettleArgs {
     band_mode: BandMode,
     #[arg(long, value_enum, default_value_t = Rounding::Truncate)]
     rounding: Rounding,
+    /// What adjustments are a percentage of: the exact base (in force) or the
+    /// base as rounded to yen (every yen figure then recomputes from the others).
+    #[arg(long, value_enum, default_value_t = AdjustmentBase::Exact)]
+    adjustment_base: AdjustmentBase,
     #[arg(long, value_enum, default_value = "table")]
     format: Format,
     /// Write to this file instead of standard output (needed for xlsx).

@@ -54,6 +54,7 @@ pub fn run(args: &SettleArgs) -> ExitCode {
         as_of: args.as_of,
         band_mode: args.band_mode,
         rounding: args.rounding,
+        adjustment_base: args.adjustment_base,
     };
     let settlement = match settle(&report.dataset, &options) {
         Ok(s) => s,

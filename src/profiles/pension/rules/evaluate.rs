@@ -9,8 +9,8 @@ use super::achievement::{achievement_fraction, stepped_percent, INSTRUCTION_BELO
 use super::flags::{Flag, KindFlag};
 use super::model::{KindInputs, Model, OfficeInputs};
 use super::settlement::{
-    all_below, AccountTransferResult, DistrictSettlement, KindSettlement, OfficeSettlement, RuleOptions,
-    RulesInForce, SettleError, Settlement, ACCOUNT_TRANSFER_DECREASE, ACCOUNT_TRANSFER_INCREASE,
+    all_below, AccountTransferResult, AdjustmentBase, DistrictSettlement, KindSettlement, OfficeSettlement,
+    RuleOptions, RulesInForce, SettleError, Settlement, ACCOUNT_TRANSFER_DECREASE, ACCOUNT_TRANSFER_INCREASE,
     IMPLAUSIBLE_RATIO_ABOVE_PERCENT, INCIDENT_CAP, RATE_PLACES,
 };
 use crate::core::money::{self, frac, int, to_decimal, Exact, Overflow, Yen};
@@ -112,7 +112,7 @@ pub fn evaluate(
         period_last: model.period.last(),
         as_of: model.as_of,
         provisional: model.as_of < model.period.last(),
-        rules: RulesInForce::new(options.band_mode, options.rounding),
+        rules: RulesInForce::new(options),
         offices,
         districts,
     })
@@ -152,6 +152,12 @@ fn settle_office(
         kinds.push(kind);
     }
     let rounding = options.rounding;
+    let base_yen: Yen = kinds.iter().map(|k| k.base_yen).sum();
+    // What the account transfer and incidents take their percentage of (fix a).
+    let base_sum = match options.adjustment_base {
+        AdjustmentBase::Exact => office.base_sum,
+        AdjustmentBase::RoundedYen => int(base_yen),
+    };
     let transfer = delta.and_then(|d| d.transfer.clone()).or_else(|| office.transfer.clone());
     let transfer_rate =
         transfer.as_ref().map_or(Exact::zero(), |t| match t.acquired_count.cmp(&t.target_count) {
@@ -159,17 +165,14 @@ fn settle_office(
             std::cmp::Ordering::Less => -ACCOUNT_TRANSFER_DECREASE,
             std::cmp::Ordering::Equal => Exact::zero(),
         });
-    let transfer_yen = rounding
-        .to_yen(&money::mul(&office.base_sum, &transfer_rate).map_err(overflow)?)
-        .map_err(overflow)?;
+    let transfer_yen =
+        rounding.to_yen(&money::mul(&base_sum, &transfer_rate).map_err(overflow)?).map_err(overflow)?;
 
     let incident_points = delta.and_then(|d| d.incident_points).unwrap_or(office.incident_points);
     let incident_rate = incident_rate(model, office, incident_points)?;
-    let incident_yen = rounding
-        .to_yen(&money::mul(&office.base_sum, &-incident_rate).map_err(overflow)?)
-        .map_err(overflow)?;
+    let incident_yen =
+        rounding.to_yen(&money::mul(&base_sum, &-incident_rate).map_err(overflow)?).map_err(overflow)?;
 
-    let base_yen: Yen = kinds.iter().map(|k| k.base_yen).sum();
     let achievement_yen: Yen = kinds.iter().map(|k| k.achievement_adjustment_yen).sum();
     let mut flags = Vec::new();
     if all_below(&kinds, INSTRUCTION_BELOW) {
@@ -218,7 +221,12 @@ fn kind_result(
         Some(ratio) => achievement_fraction(ratio, options.band_mode)?,
         None => Exact::zero(),
     };
-    let adjustment = money::mul(&inputs.base, &fraction)?;
+    let rounding = options.rounding;
+    let base_yen = rounding.to_yen(&inputs.base)?;
+    let adjustment = match options.adjustment_base {
+        AdjustmentBase::Exact => money::mul(&inputs.base, &fraction)?,
+        AdjustmentBase::RoundedYen => money::mul(&int(base_yen), &fraction)?,
+    };
     let mut flags = Vec::new();
     if rate.is_none() {
         flags.push(KindFlag::NoDenominator);
@@ -229,7 +237,6 @@ fn kind_result(
     if ratio.as_ref().is_some_and(|r| *r < STEEP_DECREASE_BELOW) {
         flags.push(KindFlag::SteepDecrease);
     }
-    let rounding = options.rounding;
     Ok(KindSettlement {
         kind: inputs.kind,
         due_months: inputs.due_months,
@@ -244,7 +251,7 @@ fn kind_result(
             None => None,
         },
         adjustment_percent: to_decimal(&money::mul(&fraction, &int(100))?, 4).normalize(),
-        base_yen: rounding.to_yen(&inputs.base)?,
+        base_yen,
         achievement_adjustment_yen: rounding.to_yen(&adjustment)?,
         flags,
         exact_ratio: ratio,

@@ -38,12 +38,54 @@ pub struct SettleOptions {
     pub as_of: Option<YearMonth>,
     pub band_mode: BandMode,
     pub rounding: Rounding,
+    pub adjustment_base: AdjustmentBase,
 }
 
 impl SettleOptions {
     /// The reading and rounding, without the period and as-of month.
     pub fn rules(&self) -> RuleOptions {
-        RuleOptions { band_mode: self.band_mode, rounding: self.rounding }
+        RuleOptions {
+            band_mode: self.band_mode,
+            rounding: self.rounding,
+            adjustment_base: self.adjustment_base,
+        }
+    }
+}
+
+/// What the percentages of the adjustments are taken of (#13 fix a). The seed
+/// says 「事務所別基本額の…%」 without saying whether the base is the exact share
+/// or the yen figure shown; they differ by less than a yen, which can move a
+/// rounded adjustment by a yen.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Default,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::VariantArray,
+    strum::IntoStaticStr,
+    strum::EnumString,
+)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
+#[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
+pub enum AdjustmentBase {
+    /// The exact base (the fee's share as a fraction), rounded once at the end:
+    /// the reading in force.
+    #[default]
+    Exact,
+    /// The base as rounded to yen, so every adjustment can be recomputed from
+    /// the yen figures shown.
+    RoundedYen,
+}
+
+impl AdjustmentBase {
+    pub fn code(self) -> &'static str {
+        self.into()
     }
 }
 
@@ -52,6 +94,7 @@ impl SettleOptions {
 pub struct RuleOptions {
     pub band_mode: BandMode,
     pub rounding: Rounding,
+    pub adjustment_base: AdjustmentBase,
 }
 
 /// Why a dataset cannot be settled. Every variant names what to fix.
@@ -189,6 +232,7 @@ pub struct RulesInForce {
     pub seed: String,
     pub band_mode: BandMode,
     pub rounding: Rounding,
+    pub adjustment_base: AdjustmentBase,
     /// Ratios are read in steps of this many percent: the excess floored, the
     /// shortfall ceiled.
     pub step_percent: Decimal,
@@ -211,6 +255,7 @@ pub struct RulesInForce {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RuleNotes {
     pub rounded_once: String,
+    pub adjustment_base: String,
     pub steps: String,
     pub band_edges: String,
     pub account_transfer: String,
@@ -223,12 +268,18 @@ fn percent(x: Exact) -> Decimal {
 }
 
 impl RulesInForce {
-    pub fn new(band_mode: BandMode, rounding: Rounding) -> RulesInForce {
+    pub fn new(options: &RuleOptions) -> RulesInForce {
+        let RuleOptions { band_mode, rounding, adjustment_base } = *options;
+        let base = match adjustment_base {
+            AdjustmentBase::Exact => "exact base",
+            AdjustmentBase::RoundedYen => "base as rounded to yen",
+        };
         RulesInForce {
             contract: Contract::NationalPension,
             seed: "000 Ⅱ3".into(),
             band_mode,
             rounding,
+            adjustment_base,
             step_percent: Decimal::new(1, 1),
             increase_bands: increase_bands(),
             decrease_bands: decrease_bands(),
@@ -240,10 +291,11 @@ impl RulesInForce {
             steep_decrease_below_percent: percent(STEEP_DECREASE_BELOW),
             notes: RuleNotes {
                 rounded_once: "each base per kind, each achievement adjustment per kind, the account-transfer adjustment and the incident deduction; office total = sum of these rounded figures".into(),
+                adjustment_base: format!("every adjustment is a percentage of the office's {base} (per kind for the achievement adjustment, summed over the kinds for the account transfer and incidents)"),
                 steps: "excess floored to 0.1 % steps (切り下げ), shortfall ceiled to 0.1 % steps (切り上げ)".into(),
                 band_edges: "110.0 % and 120.0 % take the band they open; 95.0 % and 80.0 % take the band from that ratio upward".into(),
-                account_transfer: "+5 % of the office's summed exact base when acquired > target, −3.5 % when acquired < target, 0 when equal or no row".into(),
-                incidents: "points of incidents dated in the period up to the as-of month pick the scale row with the largest min_points not above them (0 points: no deduction); rate capped at 5 % of the office's summed exact base".into(),
+                account_transfer: "+5 % of the office's summed base when acquired > target, −3.5 % when acquired < target, 0 when equal or no row".into(),
+                incidents: "points of incidents dated in the period up to the as-of month pick the scale row with the largest min_points not above them (0 points: no deduction); rate capped at 5 % of the office's summed base".into(),
                 flags: "all_kinds_below_80: every kind of the office with a ratio below 80 %; the settlement's instruction_trigger: every target of every office loaded below 80 % (seed 000 Ⅺ1(1), 指示); steep_decrease: ratio below 95 %; missing_target; no_denominator; plan_shortfall: a method's done count below plan in the as-of month (monthly inspection, A9); district all_below_80: every ratio of every office below 80 %; district no_due_months".into(),
             },
         }

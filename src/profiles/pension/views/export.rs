@@ -106,6 +106,10 @@ pub fn rules_sheet(s: &Settlement, sources: &[String], lang: Lang) -> Sheet {
         ),
         row("csv.band_mode", Cell::string(t(&format!("band.{}", s.rules.band_mode.code())))),
         row("csv.rounding", Cell::string(t(&format!("rounding.{}", s.rules.rounding.code())))),
+        row(
+            "overview.adjustment_base",
+            Cell::string(t(&format!("adjustment_base.{}", s.rules.adjustment_base.code()))),
+        ),
         row("rules_sheet.step_percent", Cell::Number(s.rules.step_percent)),
     ];
     about_sheet(facts, sources, lang)

@@ -6,7 +6,7 @@ use crate::core::calendar::{format_month, DateStyle};
 use crate::core::i18n::{period_label, text, Lang};
 use crate::core::money::{format_percent, from_decimal};
 use crate::profiles::pension::rules::achievement::band_index;
-use crate::profiles::pension::rules::settlement::{KindSettlement, RulesInForce, Settlement};
+use crate::profiles::pension::rules::settlement::{AdjustmentBase, KindSettlement, RulesInForce, Settlement};
 use rust_decimal::Decimal;
 
 /// Where an achievement ratio lies against the rule's edges (digest A5, A9).
@@ -91,13 +91,21 @@ pub fn period_and_as_of(s: &Settlement, lang: Lang, style: DateStyle) -> String 
 /// The rules in force, beside every settlement shown or printed:
 /// `帯の読み方: 段階（累進） · 端数処理: 切り捨て`.
 pub fn rules_in_force(rules: &RulesInForce, lang: Lang) -> String {
-    format!(
+    let heading = format!(
         "{}: {} · {}: {}",
         text("overview.band_mode", lang),
         text(&format!("band.{}", rules.band_mode.code()), lang),
         text("overview.rounding", lang),
         text(&format!("rounding.{}", rules.rounding.code()), lang)
-    )
+    );
+    match rules.adjustment_base {
+        AdjustmentBase::Exact => heading,
+        AdjustmentBase::RoundedYen => format!(
+            "{heading} · {}: {}",
+            text("overview.adjustment_base", lang),
+            text("adjustment_base.rounded_yen", lang)
+        ),
+    }
 }
 
 #[cfg(test)]
@@ -149,17 +157,24 @@ mod tests {
     #[test]
     fn the_rules_heading() {
         use crate::core::money::Rounding;
-        use crate::profiles::pension::rules::BandMode;
-        let rules = RulesInForce::new(BandMode::Flat, Rounding::HalfUp);
+        use crate::profiles::pension::rules::{BandMode, RuleOptions};
+        let mut options =
+            RuleOptions { band_mode: BandMode::Flat, rounding: Rounding::HalfUp, ..RuleOptions::default() };
+        let rules = RulesInForce::new(&options);
         assert_eq!(rules_in_force(&rules, Lang::Ja), "帯の読み方: 一律 · 端数処理: 四捨五入");
         assert_eq!(rules_in_force(&rules, Lang::En), "Band reading: Flat · Rounding: Round half up");
+        // The reading not in force is said; the one in force is not repeated on every slide.
+        options.adjustment_base = AdjustmentBase::RoundedYen;
+        assert_eq!(
+            rules_in_force(&RulesInForce::new(&options), Lang::Ja),
+            "帯の読み方: 一律 · 端数処理: 四捨五入 · 増減の基準: 円に丸めた基本額"
+        );
     }
 
     #[test]
     fn which_settlement() {
         use crate::core::calendar::YearMonth;
-        use crate::core::money::Rounding;
-        use crate::profiles::pension::rules::BandMode;
+        use crate::profiles::pension::rules::RuleOptions;
         let month = |s: &str| s.parse::<YearMonth>().unwrap();
         let s = Settlement {
             period: 1,
@@ -167,7 +182,8 @@ mod tests {
             period_last: month("2027-04"),
             as_of: month("2026-09"),
             provisional: true,
-            rules: RulesInForce::new(BandMode::Tiered, Rounding::Truncate),
+            rules: RulesInForce::new(&RuleOptions::default()),
+            instruction_trigger: false,
             offices: Vec::new(),
             districts: Vec::new(),
         };

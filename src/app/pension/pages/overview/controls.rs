@@ -7,6 +7,7 @@ use crate::core::calendar::{format_month, YearMonth};
 use crate::core::i18n::period_label;
 use crate::core::money::Rounding;
 use crate::profiles::pension::calendar as national_pension;
+use crate::profiles::pension::rules::settlement::AdjustmentBase;
 use crate::profiles::pension::rules::BandMode;
 use crate::profiles::pension::views::overview::{districts, prefectures, Scope, SortKey};
 use leptos::prelude::*;
@@ -32,6 +33,12 @@ pub fn Controls() -> impl IntoView {
                 text_prefix="rounding"
                 value=Signal::derive(move || options.get().rounding)
                 on_change=move |r: Rounding| options.update(|o| o.rounding = r)
+            />
+            <EnumSelect
+                label="overview.adjustment_base"
+                text_prefix="adjustment_base"
+                value=Signal::derive(move || options.get().adjustment_base)
+                on_change=move |b: AdjustmentBase| options.update(|o| o.adjustment_base = b)
             />
         </div>
     }
