@@ -10,6 +10,7 @@
 //! February for the next year) are marked provisional. A user's own table
 //! (same CSV form) replaces the shipped one for the years it covers.
 
+use crate::core::calendar::YearMonth;
 use crate::core::i18n::{msg, Message};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -180,6 +181,23 @@ impl BusinessCalendar {
 
     pub fn is_business_day(&self, date: NaiveDate) -> bool {
         self.closed(date).is_none()
+    }
+
+    /// The `n`th business day of `month` (1 = the first), or `None` if the
+    /// month has fewer (「毎月第3営業日」).
+    pub fn nth_business_day(&self, month: YearMonth, n: u32) -> Option<NaiveDate> {
+        let mut day = month.first_day();
+        let mut count = 0;
+        while day.month() == month.month {
+            if self.is_business_day(day) {
+                count += 1;
+                if count == n {
+                    return Some(day);
+                }
+            }
+            day = day.succ_opt()?;
+        }
+        None
     }
 
     /// `date` if it is a business day, else the next one (「翌営業日」).

@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod dataset;
 pub mod reading;
 pub mod records;
+pub mod reporting;
 pub mod rules;
 pub mod tables;
 pub mod views;
