@@ -5,8 +5,6 @@
 //! the browser app ([`app`], feature `app`) and the command line ([`cli`], feature
 //! `cli`). See `ARCHITECTURE.md` for the map.
 
-rust_i18n::i18n!("locales", fallback = "en");
-
 pub mod core;
 pub mod profiles;
 

@@ -3,6 +3,7 @@
 //! module registers it and, when a new build is waiting, lets the page offer a
 //! reload. Nothing is registered for the single file or from disk.
 
+use crate::app::state::tr;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
@@ -84,13 +85,12 @@ fn reload_into_new_build() {
 /// "A new version is ready — reload", while one is.
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
-    let state = expect_context::<crate::app::state::AppState>();
     let ready = expect_context::<UpdateReady>();
     view! {
         <Show when=move || ready.0.get()>
             <div class="update-banner" role="status" data-testid="update-ready">
-                <span>{move || state.t("app.update_ready")}</span>
-                <button type="button" class="primary" on:click=move |_| reload_into_new_build()>{move || state.t("app.reload")}</button>
+                <span>{tr("app.update_ready")}</span>
+                <button type="button" class="primary" on:click=move |_| reload_into_new_build()>{tr("app.reload")}</button>
             </div>
         </Show>
     }

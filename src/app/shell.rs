@@ -3,6 +3,7 @@
 
 use super::route::Page;
 use super::state::AppState;
+use crate::app::state::tr;
 use crate::core::calendar::DateStyle;
 use crate::core::i18n::Lang;
 use leptos::prelude::*;
@@ -10,7 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Header() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move |key: &'static str| move || state.t(key);
+    let t = tr;
     view! {
         <header class="app-header">
             <div class="brand">
@@ -86,6 +87,5 @@ pub fn Header() -> impl IntoView {
 
 #[component]
 pub fn Footer() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    view! { <footer class="app-footer">{move || state.t("app.privacy")}</footer> }
+    view! { <footer class="app-footer">{tr("app.privacy")}</footer> }
 }

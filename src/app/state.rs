@@ -282,6 +282,14 @@ impl AppState {
     }
 }
 
+/// The text of `key` in the current language, as a reactive view. Every label
+/// of the app is this one closure type, so the Wasm carries one copy of the
+/// code that draws and updates a label instead of one per label (docs/bench.md).
+pub fn tr(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let state = expect_context::<AppState>();
+    move || state.t(key)
+}
+
 /// Today in the browser's time zone: the day 理由書 deadlines are judged on.
 fn today() -> NaiveDate {
     let now = js_sys::Date::new_0();

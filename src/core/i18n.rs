@@ -1,6 +1,11 @@
 //! The two languages of the product. Strings live in `locales/app.yml` (one key,
-//! both languages side by side) and are looked up with `rust_i18n::t!` and an
-//! explicit locale: the core never reads a global language setting.
+//! both languages side by side); `build.rs` compiles it into one sorted table
+//! of `(key, ja, en)`, looked up by binary search with an explicit language:
+//! the core never reads a global language setting.
+//!
+//! The table replaces rust-i18n (3.x), whose macro compiled the catalogue into
+//! code that inserted each text into a map at start: 75 KB of the app's Wasm
+//! for 530 keys, against the texts alone as data here (docs/bench.md).
 
 use serde::{Deserialize, Serialize};
 
@@ -70,14 +75,25 @@ impl Message {
     }
 }
 
-/// The text of `key` in `lang`.
+// `CATALOGUE: [(&str, &str, &str); N]`: (key, ja, en), sorted by key.
+include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
+
+/// The text of `key` in `lang`; the key itself when the catalogue lacks it
+/// (a test checks that every key the code uses is there).
 pub fn text(key: &str, lang: Lang) -> String {
-    rust_i18n::t!(key, locale = lang.code()).into_owned()
+    match CATALOGUE.binary_search_by(|(k, _, _)| (*k).cmp(key)) {
+        Ok(i) => match lang {
+            Lang::Ja => CATALOGUE[i].1,
+            Lang::En => CATALOGUE[i].2,
+        }
+        .to_string(),
+        Err(_) => key.to_string(),
+    }
 }
 
 /// "第1期" / "Period 1".
 pub fn period_label(period: u8, lang: Lang) -> String {
-    rust_i18n::t!("overview.period_n", locale = lang.code(), n = period).into_owned()
+    msg("overview.period_n").arg("n", period).render(lang)
 }
 
 #[cfg(test)]
@@ -85,6 +101,16 @@ mod tests {
     use super::*;
     use crate::core::import::decode::Encoding;
     use crate::core::money::Rounding;
+
+    #[test]
+    fn the_catalogue_is_sorted_and_found() {
+        assert!(CATALOGUE.windows(2).all(|w| w[0].0 < w[1].0), "sorted, no duplicate key");
+        assert_eq!(text("nav.overview", Lang::Ja), "概況");
+        assert_eq!(text("nav.overview", Lang::En), "Overview");
+        let missing = ["no", "such", "key"].join(".");
+        assert_eq!(text(&missing, Lang::Ja), missing, "a missing key shows as itself");
+        assert_eq!(period_label(2, Lang::Ja), "第2期");
+    }
 
     #[test]
     fn every_code_reads_back() {

@@ -4,7 +4,7 @@
 //! shows are always also in a table next to it (the page's job).
 
 use crate::app::download::save_canvas_png;
-use crate::app::state::AppState;
+use crate::app::state::tr;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -26,7 +26,6 @@ pub fn ChartFrame(
     test_id: &'static str,
     paint: Signal<Painter>,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
     let canvas = NodeRef::<Canvas>::new();
     let resized = RwSignal::new(0u32);
     let listener =
@@ -60,7 +59,7 @@ pub fn ChartFrame(
                         }
                     }
                 >
-                    {move || state.t("app.save_png")}
+                    {tr("app.save_png")}
                 </button>
             </figcaption>
         </figure>

@@ -3,7 +3,7 @@
 
 use crate::app::download::save_text;
 use crate::app::export_client::save_workbook;
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::export::csv::sheet_csv;
 use crate::core::export::Workbook;
 use crate::core::i18n::Lang;
@@ -43,7 +43,7 @@ pub fn ExportButtons(
     };
     view! {
         <span class="export-buttons">
-            <button type="button" data-testid=format!("{test_id}-csv") on:click=csv>{move || state.t("export.csv")}</button>
+            <button type="button" data-testid=format!("{test_id}-csv") on:click=csv>{tr("export.csv")}</button>
             <button type="button" data-testid=format!("{test_id}-xlsx") disabled=move || busy.get() on:click=xlsx>
                 {move || state.t(if busy.get() { "export.xlsx_busy" } else { "export.xlsx" })}
             </button>

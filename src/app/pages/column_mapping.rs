@@ -2,7 +2,7 @@
 //! columns are shown beside the expected ones; the user maps them once and the
 //! mapping is remembered for files with the same header.
 
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::import::schema::{
     closest_table, header_signature, match_header, Column, ColumnMapping, HeaderMatch, TableSpec,
 };
@@ -34,9 +34,9 @@ pub fn ColumnMappingForm(file: String, header: Vec<String>) -> impl IntoView {
     view! {
         <details class="mapping" open data-testid="column-mapping">
             <summary>{move || format!("{} — {}", file, state.t("mapping.title"))}</summary>
-            <p class="muted">{move || state.t("mapping.explain")}</p>
+            <p class="muted">{tr("mapping.explain")}</p>
             <label>
-                {move || state.t("problem.csv.table")}
+                {tr("problem.csv.table")}
                 <select on:change=move |ev| {
                     if let Some(t) = PensionTable::from_code(&event_target_value(&ev)) {
                         choose_table(t);
@@ -52,8 +52,8 @@ pub fn ColumnMappingForm(file: String, header: Vec<String>) -> impl IntoView {
             <table class="compact">
                 <thead>
                     <tr>
-                        <th scope="col">{move || state.t("mapping.expected")}</th>
-                        <th scope="col">{move || state.t("mapping.from_file")}</th>
+                        <th scope="col">{tr("mapping.expected")}</th>
+                        <th scope="col">{tr("mapping.from_file")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -69,7 +69,7 @@ pub fn ColumnMappingForm(file: String, header: Vec<String>) -> impl IntoView {
                 </tbody>
             </table>
             <button type="button" class="primary" prop:disabled=move || { missing() > 0 } on:click=apply>
-                {move || state.t("mapping.apply")}
+                {tr("mapping.apply")}
             </button>
         </details>
     }

@@ -5,7 +5,7 @@
 //! slide carries the period, the as-of month and a counter. All slides are in the
 //! page, so printing gives one slide per A4 landscape page (the meeting pack).
 
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::calendar::format_month;
 use crate::core::money::{format_yen, group_thousands};
 use crate::profiles::pension::rules::activity::{methods_below_plan, BelowPlan};
@@ -124,7 +124,7 @@ pub fn Projector() -> impl IntoView {
             .map(|(index, body)| view! { <Slide index current total settlement=s.clone()>{body}</Slide> })
             .collect_view();
         view! {
-            <div class="projector" role="dialog" aria-modal="true" aria-label=move || state.t("projector.label") data-testid="projector">
+            <div class="projector" role="dialog" aria-modal="true" aria-label=tr("projector.label") data-testid="projector">
                 <Toolbar total />
                 {slides}
             </div>
@@ -140,7 +140,7 @@ fn Toolbar(total: usize) -> impl IntoView {
         <div class="projector-toolbar">
             <button type="button" on:click=move |_| state.slide.update(|s| *s = s.map(|n| n.saturating_sub(1)))>{move || format!("← {}", state.t("projector.previous"))}</button>
             <button type="button" on:click=move |_| state.slide.update(|s| *s = s.map(|n| (n + 1).min(total - 1)))>{move || format!("{} →", state.t("projector.next"))}</button>
-            <button type="button" on:click=move |_| { let _ = gloo::utils::window().print(); }>{move || state.t("projector.print")}</button>
+            <button type="button" on:click=move |_| { let _ = gloo::utils::window().print(); }>{tr("projector.print")}</button>
             <button type="button" data-testid="leave-projector" on:click=move |_| leave(state)>{move || format!("{} (Esc)", state.t("projector.leave"))}</button>
         </div>
     }
@@ -186,9 +186,9 @@ fn overview_slide(title: &str, offices: &[OfficeSettlement]) -> impl IntoView {
         <table class="slide-table">
             <thead>
                 <tr>
-                    <th scope="col">{move || state.t("table.col.office")}</th>
+                    <th scope="col">{tr("table.col.office")}</th>
                     {crate::profiles::pension::dataset::Kind::ALL.into_iter().map(|k| view! { <th scope="col" class="num">{move || state.t(&format!("kind.{}", k.code()))}</th> }).collect_view()}
-                    <th scope="col" class="num">{move || state.t("projector.adjustment")}</th>
+                    <th scope="col" class="num">{tr("projector.adjustment")}</th>
                 </tr>
             </thead>
             <tbody>
@@ -228,9 +228,9 @@ fn shortfall_slide(plan: &Plan) -> impl IntoView {
         <table class="slide-table">
             <thead>
                 <tr>
-                    <th scope="col">{move || state.t("projector.method")}</th>
-                    <th scope="col" class="num">{move || state.t("projector.offices_short")}</th>
-                    <th scope="col" class="num">{move || state.t("projector.gap")}</th>
+                    <th scope="col">{tr("projector.method")}</th>
+                    <th scope="col" class="num">{tr("projector.offices_short")}</th>
+                    <th scope="col" class="num">{tr("projector.gap")}</th>
                 </tr>
             </thead>
             <tbody>
@@ -304,13 +304,13 @@ fn office_slide(o: &OfficeSettlement, below_plan: Vec<BelowPlan>) -> impl IntoVi
             move || !empty
         }>
             <table class="slide-table below-plan-table">
-                <caption>{move || state.t("projector.below_plan")}</caption>
+                <caption>{tr("projector.below_plan")}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{move || state.t("projector.method")}</th>
-                        <th scope="col" class="num">{move || state.t("office.planned")}</th>
-                        <th scope="col" class="num">{move || state.t("office.done")}</th>
-                        <th scope="col" class="num">{move || state.t("projector.gap")}</th>
+                        <th scope="col">{tr("projector.method")}</th>
+                        <th scope="col" class="num">{tr("office.planned")}</th>
+                        <th scope="col" class="num">{tr("office.done")}</th>
+                        <th scope="col" class="num">{tr("projector.gap")}</th>
                     </tr>
                 </thead>
                 <tbody>

@@ -8,8 +8,7 @@ use super::schema::TableSpec;
 use super::values::ValueError;
 use crate::core::export::csv::sheet_csv;
 use crate::core::export::{Cell, Sheet};
-use crate::core::i18n::{msg, Lang, Message};
-use rust_i18n::t;
+use crate::core::i18n::{msg, text, Lang, Message};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::fmt::Debug;
@@ -131,7 +130,6 @@ impl<T: TableSpec, R: ProfileReason> Problem<T, R> {
     /// One line in the style of a compiler diagnostic:
     /// `progress.csv:12: 列「事業者督励月数」の値「-3」: …`.
     pub fn render(&self, lang: Lang) -> String {
-        let l = lang.code();
         let mut out = self.file.clone();
         if let Some(line) = self.line {
             out.push_str(&format!(":{line}"));
@@ -142,9 +140,9 @@ impl<T: TableSpec, R: ProfileReason> Problem<T, R> {
         }
         match (&self.column, &self.value) {
             (Some(c), Some(v)) => {
-                out.push_str(&t!("problem.at_column_value", locale = l, column = c, value = v))
+                out.push_str(&msg("problem.at_column_value").arg("column", c).arg("value", v).render(lang))
             }
-            (Some(c), None) => out.push_str(&t!("problem.at_column", locale = l, column = c)),
+            (Some(c), None) => out.push_str(&msg("problem.at_column").arg("column", c).render(lang)),
             _ => {}
         }
         out.push_str(&self.reason_text(lang));
@@ -206,9 +204,8 @@ impl<T: Copy> ProblemTable<T> for ShownProblem<T> {
 
 /// The rejected rows as a sheet: where, the value, and why, in `lang`.
 pub fn problems_sheet<T: TableSpec>(problems: &[ShownProblem<T>], lang: Lang) -> Sheet {
-    let l = lang.code();
     let headers = ["file", "table", "line", "column", "value", "reason"]
-        .map(|k| t!(format!("problem.csv.{k}"), locale = l).into_owned())
+        .map(|k| text(&format!("problem.csv.{k}"), lang))
         .to_vec();
     let rows = problems
         .iter()
@@ -223,7 +220,7 @@ pub fn problems_sheet<T: TableSpec>(problems: &[ShownProblem<T>], lang: Lang) ->
             ]
         })
         .collect();
-    Sheet { name: t!("sheet.rejected", locale = l).into_owned(), headers, rows }
+    Sheet { name: text("sheet.rejected", lang), headers, rows }
 }
 
 /// The rejected-row list as CSV (UTF-8 with BOM so Excel opens it; every value

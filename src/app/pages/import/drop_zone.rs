@@ -2,7 +2,7 @@
 //! whole folders), and "clear all data".
 
 use crate::app::import_client::Source;
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -35,7 +35,7 @@ fn on_drop(state: AppState, ev: leptos::ev::DragEvent) {
 #[component]
 pub fn DropZone() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move |key: &'static str| move || state.t(key);
+    let t = tr;
     let dragging = RwSignal::new(false);
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {

@@ -3,7 +3,7 @@
 //! the templates, blank or with two example rows.
 
 use crate::app::download::save_text;
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::import::schema::TableSpec;
 use crate::profiles::pension::tables::PensionTable;
 use leptos::prelude::*;
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Guide() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move |key: &'static str| move || state.t(key);
+    let t = tr;
     let minimal = move || {
         let names: Vec<String> = PensionTable::MINIMAL.iter().map(|t| t.name(state.lang.get())).collect();
         state.t("guide.minimal").replace("%{tables}", &names.join("・"))
@@ -73,8 +73,8 @@ fn GuideRow(table: PensionTable) -> impl IntoView {
             <td>{describe("from")}</td>
             <td>{describe("adds")}</td>
             <td class="template-buttons">
-                <button type="button" on:click=blank>{move || state.t("guide.blank")}</button>
-                <button type="button" on:click=example>{move || state.t("guide.with_examples")}</button>
+                <button type="button" on:click=blank>{tr("guide.blank")}</button>
+                <button type="button" on:click=example>{tr("guide.with_examples")}</button>
             </td>
         </tr>
     }

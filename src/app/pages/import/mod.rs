@@ -9,13 +9,12 @@ mod progress;
 mod summary;
 
 use crate::app::pages::column_mapping::ColumnMappingForm;
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use leptos::prelude::*;
 
 #[component]
 pub fn Import() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let t = move |key: &'static str| move || state.t(key);
+    let t = tr;
     view! {
         <section class="page import">
             <h1>{t("nav.import")}</h1>

@@ -2,8 +2,9 @@
 //! one in the CSV.
 
 use crate::app::components::export_buttons::{Export, ExportButtons};
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::export::Workbook;
+use crate::core::i18n::msg;
 use crate::core::import::problem::problems_sheet;
 use leptos::prelude::*;
 
@@ -13,16 +14,16 @@ const SHOWN: usize = 200;
 #[component]
 pub fn ProblemList() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move |key: &'static str| move || state.t(key);
+    let t = tr;
     let export = move |lang| {
         let sheet = state.report.with_untracked(|r| problems_sheet(&r.problems, lang));
         Export { stem: sheet.name.clone(), book: Workbook { sheets: vec![sheet] } }
     };
     let total = move || state.report.with(|r| r.problems.len());
     let count = move || {
-        let lang = state.lang.get().code();
+        let lang = state.lang.get();
         (total() > SHOWN)
-            .then(|| rust_i18n::t!("import.problems_shown", locale = lang, shown = SHOWN, total = total()))
+            .then(|| msg("import.problems_shown").arg("shown", SHOWN).arg("total", total()).render(lang))
     };
     let rows = move || {
         let lang = state.lang.get();

@@ -1,13 +1,13 @@
 //! A running import's progress and its cancel button; a cancelled or failed
 //! import says so.
 
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use leptos::prelude::*;
 
 #[component]
 pub fn ImportStatus() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move |key: &'static str| move || state.t(key);
+    let t = tr;
     let progress = move || {
         state.import.progress.get().map(|p| {
             let percent = if p.size > 0.0 { (p.bytes / p.size * 100.0).min(100.0) } else { 0.0 };

@@ -1,7 +1,7 @@
 //! What happened to each file: its table, its encoding (changeable), and
 //! read = accepted + rejected.
 
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::import::decode::Encoding;
 use crate::core::import::schema::TableSpec;
 use crate::core::import::FileSummary;
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn FileSummaries() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move |key: &'static str| move || state.t(key);
+    let t = tr;
     let totals = move || {
         let (read, accepted, rejected) = state.report.with(|r| r.totals());
         format!(
@@ -71,7 +71,7 @@ fn EncodingSelect(file: String, detected: bool, current: Option<Encoding>) -> im
     let state = expect_context::<AppState>();
     view! {
         <select
-            aria-label=move || state.t("import.encoding")
+            aria-label=tr("import.encoding")
             on:change=move |ev| state.choose_encoding(&file, Encoding::from_code(&event_target_value(&ev)))
         >
             <option value="" selected=detected>

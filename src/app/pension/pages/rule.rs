@@ -3,7 +3,7 @@
 
 use crate::app::components::chart_frame::{ChartFrame, Painter};
 use crate::app::pension::charts::adjustment_curve::{coordinate, draw, Labels, Marker};
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::calendar::format_month;
 use crate::core::i18n::period_label;
 use crate::core::money::{frac, from_decimal, int, to_decimal};
@@ -26,7 +26,7 @@ fn sample_points() -> Vec<i64> {
 #[component]
 pub fn Rule() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move |key: &'static str| move || state.t(key);
+    let t = tr;
     let as_of = move || {
         state.settled().map(|s| {
             format!(
@@ -89,15 +89,14 @@ fn CurveChart() -> impl IntoView {
             draw(c, mode, &markers, &labels);
         }) as Painter
     });
-    let label = Signal::derive(move || state.t("rule.chart_label"));
+    let label = Signal::derive(tr("rule.chart_label"));
     view! { <ChartFrame label file_name="shuno-adjustment-curve.png" aspect=562 test_id="curve-canvas" paint /> }
 }
 
 /// The curve's values at the sample points, both readings.
 #[component]
 fn CurveTable() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let t = move |key: &'static str| move || state.t(key);
+    let t = tr;
     let percent = |x: &crate::core::money::Exact| format!("{}%", to_decimal(x, 2).normalize());
     let rows = sample_points()
         .into_iter()

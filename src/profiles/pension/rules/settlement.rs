@@ -10,7 +10,7 @@ use super::evaluate::{evaluate, Overrides};
 use super::flags::{Flag, KindFlag};
 use super::model::prepare;
 use crate::core::calendar::{Period, YearMonth};
-use crate::core::i18n::Lang;
+use crate::core::i18n::{msg, Lang};
 use crate::core::money::{int, to_decimal, Exact, Rounding, Yen};
 use crate::profiles::pension::dataset::{Incident, Kind, PensionDataset};
 use crate::profiles::Contract;
@@ -157,63 +157,52 @@ pub enum SettleError {
 
 impl SettleError {
     pub fn message(&self, lang: Lang) -> String {
-        let l = lang.code();
         match self {
             SettleError::MissingTable { table } => {
-                rust_i18n::t!("settle.missing_table", locale = l, table = table).into()
+                msg("settle.missing_table").arg("table", table).render(lang)
             }
             SettleError::NoSuchPeriod { period } => {
-                rust_i18n::t!("settle.no_such_period", locale = l, period = period).into()
+                msg("settle.no_such_period").arg("period", period).render(lang)
             }
             SettleError::AsOfOutsidePeriod { as_of, period } => {
-                rust_i18n::t!("settle.as_of_outside", locale = l, as_of = as_of, period = period).into()
+                msg("settle.as_of_outside").arg("as_of", as_of).arg("period", period).render(lang)
             }
-            SettleError::NoSnapshots { month } => {
-                rust_i18n::t!("settle.no_snapshots", locale = l, month = month).into()
-            }
-            SettleError::MissingSnapshot { office_code, kind, month } => rust_i18n::t!(
-                "settle.missing_snapshot",
-                locale = l,
-                office = office_code,
-                kind = kind.japanese(),
-                month = month
-            )
-            .into(),
+            SettleError::NoSnapshots { month } => msg("settle.no_snapshots").arg("month", month).render(lang),
+            SettleError::MissingSnapshot { office_code, kind, month } => msg("settle.missing_snapshot")
+                .arg("office", office_code)
+                .arg("kind", kind.japanese())
+                .arg("month", month)
+                .render(lang),
             SettleError::MissingFee { district, period } => {
-                rust_i18n::t!("settle.missing_fee", locale = l, district = district, period = period).into()
+                msg("settle.missing_fee").arg("district", district).arg("period", period).render(lang)
             }
-            SettleError::IncidentsWithoutScale { office_code, points } => rust_i18n::t!(
-                "settle.incidents_without_scale",
-                locale = l,
-                office = office_code,
-                points = points
-            )
-            .into(),
+            SettleError::IncidentsWithoutScale { office_code, points } => {
+                msg("settle.incidents_without_scale")
+                    .arg("office", office_code)
+                    .arg("points", points)
+                    .render(lang)
+            }
             SettleError::Overflow { office_code } => {
-                rust_i18n::t!("settle.overflow", locale = l, office = office_code).into()
+                msg("settle.overflow").arg("office", office_code).render(lang)
             }
             SettleError::UnknownOverrideOffice { office_code } => {
-                rust_i18n::t!("settle.unknown_override_office", locale = l, office = office_code).into()
+                msg("settle.unknown_override_office").arg("office", office_code).render(lang)
             }
-            SettleError::OverrideOutOfRange { office_code, kind, promoted, denominator } => rust_i18n::t!(
-                "settle.override_out_of_range",
-                locale = l,
-                office = office_code,
-                kind = kind.japanese(),
-                promoted = promoted,
-                denominator = denominator
-            )
-            .into(),
+            SettleError::OverrideOutOfRange { office_code, kind, promoted, denominator } => {
+                msg("settle.override_out_of_range")
+                    .arg("office", office_code)
+                    .arg("kind", kind.japanese())
+                    .arg("promoted", promoted)
+                    .arg("denominator", denominator)
+                    .render(lang)
+            }
             SettleError::ImplausibleRatio { office_code, kind, ratio_percent, target_percent } => {
-                rust_i18n::t!(
-                    "settle.implausible_ratio",
-                    locale = l,
-                    office = office_code,
-                    kind = kind.japanese(),
-                    ratio = ratio_percent,
-                    target = target_percent
-                )
-                .into()
+                msg("settle.implausible_ratio")
+                    .arg("office", office_code)
+                    .arg("kind", kind.japanese())
+                    .arg("ratio", ratio_percent)
+                    .arg("target", target_percent)
+                    .render(lang)
             }
         }
     }

@@ -11,7 +11,7 @@ mod tracker;
 use crate::app::components::enum_select::EnumSelect;
 use crate::app::pension::pages::overview::controls::{AsOfSelect, PeriodSelect};
 use crate::app::route::Page;
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::calendar::format_month;
 use crate::core::i18n::{msg, period_label};
 use crate::core::import::values::parse_yen;
@@ -24,7 +24,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Inspection() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move |key: &'static str| move || state.t(key);
+    let t = tr;
     view! {
         <section class="page inspection" data-testid="inspection">
             <h1>{t("nav.inspection")}</h1>
@@ -76,8 +76,8 @@ fn Choices() -> impl IntoView {
                 on_change=move |s: RecoveryShape| choices.update(|c| c.shape = s)
             />
             <label>
-                {move || state.t("inspection.monthly_fee")}
-                <input type="text" inputmode="numeric" placeholder=move || state.t("inspection.monthly_fee_hint") data-testid="monthly-fee" on:change=fee />
+                {tr("inspection.monthly_fee")}
+                <input type="text" inputmode="numeric" placeholder=tr("inspection.monthly_fee_hint") data-testid="monthly-fee" on:change=fee />
             </label>
         </div>
     }
@@ -128,17 +128,17 @@ fn Summary(plan: std::sync::Arc<Plan>) -> impl IntoView {
     let at_risk = plan.at_risk;
     view! {
         <div class="summary-tiles" data-testid="inspection-summary">
-            <div class="tile"><span>{move || state.t("inspection.months_needing")}</span><strong>{needing}</strong></div>
+            <div class="tile"><span>{tr("inspection.months_needing")}</span><strong>{needing}</strong></div>
             <div class="tile" data-testid="next-deadline">
-                <span>{move || state.t("inspection.next_deadline")}</span>
+                <span>{tr("inspection.next_deadline")}</span>
                 <strong>{next.map_or("—".to_string(), |(d, _)| d.to_string())}</strong>
                 <small>{move || next.map(|(_, days)| msg("inspection.days_left").arg("days", days).render(state.lang.get()))}</small>
             </div>
             <div class="tile" class:low={withheld > 0}>
-                <span>{move || state.t("inspection.months_withheld")}</span><strong>{withheld}</strong>
+                <span>{tr("inspection.months_withheld")}</span><strong>{withheld}</strong>
             </div>
             <div class="tile" data-testid="at-risk">
-                <span>{move || state.t("inspection.at_risk")}</span>
+                <span>{tr("inspection.at_risk")}</span>
                 <strong>{at_risk.map_or("—".to_string(), |a| format_yen(a.withheld_yen))}</strong>
                 <small>{move || at_risk.map(|a| {
                     let basis = match a.basis {

@@ -3,7 +3,7 @@
 //! the filings file the user downloads and loads back with the data).
 
 use crate::app::download::save_text;
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::calendar::{format_month, YearMonth};
 use crate::core::export::csv::sheet_csv;
 use crate::core::import::values::parse_date;
@@ -16,7 +16,7 @@ use std::sync::Arc;
 #[component]
 pub fn Months(plan: Arc<Plan>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move |key: &'static str| move || state.t(key);
+    let t = tr;
     let save = {
         let plan = plan.clone();
         move |_| {
@@ -84,5 +84,5 @@ fn FiledInput(month: YearMonth, filed: String) -> impl IntoView {
             }
         });
     };
-    view! { <input type="date" value=filed aria-label=move || state.t("inspection.filed_on") on:change=change /> }
+    view! { <input type="date" value=filed aria-label=tr("inspection.filed_on") on:change=change /> }
 }

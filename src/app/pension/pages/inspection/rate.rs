@@ -3,7 +3,7 @@
 //! for one office, the gap to each level as bars.
 
 use crate::app::components::export_buttons::{Export, ExportButtons};
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::money::group_thousands;
 use crate::profiles::pension::rules::rate_recovery::{RateRecovery, YieldBasis, LEVELS_PERCENT};
 use crate::profiles::pension::views::plan::Plan;
@@ -18,7 +18,7 @@ fn count(n: Option<i64>) -> String {
 #[component]
 pub fn RateRecovery(plan: Arc<Plan>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move |key: &'static str| move || state.t(key);
+    let t = tr;
     let stored = StoredValue::new(plan.as_ref().clone());
     let export = move |lang| {
         stored.with_value(|p| Export {

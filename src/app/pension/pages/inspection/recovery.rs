@@ -3,7 +3,7 @@
 //! and exportable.
 
 use crate::app::components::export_buttons::{Export, ExportButtons};
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::calendar::format_month;
 use crate::core::money::group_thousands;
 use crate::profiles::pension::views::plan::Plan;
@@ -22,7 +22,7 @@ fn print_recovery() {
 #[component]
 pub fn Recovery(plan: Arc<Plan>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move |key: &'static str| move || state.t(key);
+    let t = tr;
     let stored = StoredValue::new(plan.as_ref().clone());
     let export = move |lang| {
         stored.with_value(|p| Export {

@@ -3,7 +3,7 @@
 //! shortfalls exported row by row.
 
 use crate::app::components::export_buttons::{Export, ExportButtons};
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::calendar::format_month;
 use crate::core::money::group_thousands;
 use crate::profiles::pension::views::plan::{tracker_cells, Plan};
@@ -14,7 +14,7 @@ use std::sync::Arc;
 #[component]
 pub fn Tracker(plan: Arc<Plan>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move |key: &'static str| move || state.t(key);
+    let t = tr;
     let (methods, cells) = tracker_cells(&plan);
     let stored = StoredValue::new(plan.as_ref().clone());
     let export = move |lang| {

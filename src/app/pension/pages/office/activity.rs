@@ -4,7 +4,7 @@
 use super::month_labels;
 use crate::app::components::chart_frame::{ChartFrame, Painter};
 use crate::app::pension::charts::activity;
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::calendar::{format_month, Period};
 use crate::profiles::pension::rules::activity::MethodActivity;
 use leptos::prelude::*;
@@ -41,7 +41,7 @@ pub fn ActivityChart(activity: MethodActivity, period: Period) -> impl IntoView 
             <table class="compact">
                 <thead>
                     <tr>
-                        <th scope="col">{move || state.t("overview.as_of")}</th>
+                        <th scope="col">{tr("overview.as_of")}</th>
                         {th("office.planned")}
                         {th("office.done")}
                         {th("office.contacts")}

@@ -3,7 +3,7 @@
 
 use crate::app::components::chart_frame::{ChartFrame, Painter};
 use crate::app::pension::charts::waterfall;
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::money::format_yen;
 use crate::profiles::pension::rules::settlement::OfficeSettlement;
 use crate::profiles::pension::views::waterfall::waterfall as build_up;
@@ -24,9 +24,9 @@ pub fn BuildUp(office: OfficeSettlement) -> impl IntoView {
         }) as Painter
     });
     view! {
-        <h3>{move || state.t("office.build_up")}</h3>
+        <h3>{tr("office.build_up")}</h3>
         <div class="chart-cell wide">
-            <ChartFrame label=Signal::derive(move || state.t("office.build_up")) file_name="build-up.png" aspect=420 test_id="waterfall-canvas" paint=paint />
+            <ChartFrame label=Signal::derive(tr("office.build_up")) file_name="build-up.png" aspect=420 test_id="waterfall-canvas" paint=paint />
             <table class="compact" data-testid="build-up-table">
                 <tbody>
                     {steps_for_table.into_iter().map(|s| view! {

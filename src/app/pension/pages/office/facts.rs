@@ -1,7 +1,7 @@
 //! The facts beside the charts: promoted months from the user's records,
 //! account transfer, incidents.
 
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::calendar::{format_date, YearMonth};
 use crate::core::money::{format_yen, group_thousands, signed_count};
 use crate::profiles::pension::dataset::Incident;
@@ -26,7 +26,7 @@ pub fn AccountTransfer(office: OfficeSettlement) -> impl IntoView {
     };
     view! {
         <div>
-            <h3>{move || state.t("table.col.transfer")}</h3>
+            <h3>{tr("table.col.transfer")}</h3>
             <p data-testid="account-transfer">{text}</p>
         </div>
     }
@@ -46,14 +46,14 @@ pub fn Incidents(office: OfficeSettlement, incidents: Vec<Incident>) -> impl Int
     };
     view! {
         <div>
-            <h3>{move || state.t("table.col.incident")}</h3>
+            <h3>{tr("table.col.incident")}</h3>
             <p>{summary}</p>
             <table class="compact" data-testid="incidents">
                 <thead>
                     <tr>
-                        <th scope="col">{move || state.t("office.incident_date")}</th>
-                        <th scope="col" class="num">{move || state.t("office.points")}</th>
-                        <th scope="col">{move || state.t("office.incident_description")}</th>
+                        <th scope="col">{tr("office.incident_date")}</th>
+                        <th scope="col" class="num">{tr("office.points")}</th>
+                        <th scope="col">{tr("office.incident_description")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -85,13 +85,13 @@ pub fn PromotedFromRecords(office: String, as_of: YearMonth) -> impl IntoView {
         (!rows.is_empty()).then(|| {
             view! {
                 <div>
-                    <h3>{move || state.t("records.office_heading")}</h3>
+                    <h3>{tr("records.office_heading")}</h3>
                     <table class="compact" data-testid="office-records">
                         <thead><tr>
-                            <th scope="col">{move || state.t("table.col.kind")}</th>
-                            <th scope="col" class="num">{move || state.t("records.computed")}</th>
-                            <th scope="col" class="num">{move || state.t("records.reported")}</th>
-                            <th scope="col" class="num">{move || state.t("records.difference")}</th>
+                            <th scope="col">{tr("table.col.kind")}</th>
+                            <th scope="col" class="num">{tr("records.computed")}</th>
+                            <th scope="col" class="num">{tr("records.reported")}</th>
+                            <th scope="col" class="num">{tr("records.difference")}</th>
                         </tr></thead>
                         <tbody>
                             {rows.into_iter().map(|c| view! {

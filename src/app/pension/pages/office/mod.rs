@@ -7,7 +7,7 @@ mod build_up;
 mod facts;
 mod trajectory;
 
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::calendar::{format_month, Period, YearMonth};
 use crate::core::i18n::period_label;
 use crate::profiles::pension::calendar as national_pension;
@@ -26,10 +26,10 @@ pub fn Office() -> impl IntoView {
     });
     view! {
         <section class="page office">
-            <h1>{move || state.t("nav.office")}</h1>
+            <h1>{tr("nav.office")}</h1>
             <OfficePicker chosen=Signal::derive(move || chosen.get().map(|(_, _, o)| o.office_code)) />
             {move || match chosen.get().and_then(|(n, as_of, o)| Some((national_pension::period(n)?, as_of, o))) {
-                None => view! { <p class="muted">{move || state.t("overview.no_data")}</p> }.into_any(),
+                None => view! { <p class="muted">{tr("overview.no_data")}</p> }.into_any(),
                 Some((period, as_of, office)) => view! { <Detail period as_of office /> }.into_any(),
             }}
         </section>
@@ -42,7 +42,7 @@ fn OfficePicker(chosen: Signal<Option<String>>) -> impl IntoView {
     let offices = move || state.settled().map(|s| s.offices).unwrap_or_default();
     view! {
         <label class="controls">
-            {move || state.t("office.choose")}
+            {tr("office.choose")}
             <select on:change=move |ev| state.office.set(Some(event_target_value(&ev)))>
                 <For each=offices key=|o| o.office_code.clone() let(o)>
                     <option value=o.office_code.clone() selected={
@@ -85,11 +85,11 @@ fn Detail(period: Period, as_of: YearMonth, office: OfficeSettlement) -> impl In
     view! {
         <h2 data-testid="office-heading">{heading}</h2>
         <build_up::BuildUp office=office.clone() />
-        <h3>{move || state.t("office.trajectory")}</h3>
+        <h3>{tr("office.trajectory")}</h3>
         <div class="chart-grid">
             {trajectories.into_iter().map(|t| view! { <trajectory::TrajectoryChart trajectory=t period /> }).collect_view()}
         </div>
-        <h3>{move || state.t("office.activity")}</h3>
+        <h3>{tr("office.activity")}</h3>
         <div class="chart-grid">
             {activities.into_iter().map(|a| view! { <activity::ActivityChart activity=a period /> }).collect_view()}
         </div>

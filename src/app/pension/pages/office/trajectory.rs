@@ -3,7 +3,7 @@
 use super::month_labels;
 use crate::app::components::chart_frame::{ChartFrame, Painter};
 use crate::app::pension::charts::trajectory;
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::calendar::{format_month, Period};
 use crate::profiles::pension::views::presentation::percent_or_dash;
 use crate::profiles::pension::views::trajectory::Trajectory;
@@ -36,11 +36,11 @@ pub fn TrajectoryChart(trajectory: Trajectory, period: Period) -> impl IntoView 
         <div class="chart-cell">
             <ChartFrame label=label file_name=format!("trajectory-{}.png", kind.code()) aspect=560 test_id="trajectory-canvas" paint=paint />
             <table class="compact">
-                <caption>{move || state.t("office.trajectory_table")}</caption>
+                <caption>{tr("office.trajectory_table")}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{move || state.t("overview.as_of")}</th>
-                        <th scope="col" class="num">{move || state.t("table.col.rate")}</th>
+                        <th scope="col">{tr("overview.as_of")}</th>
+                        <th scope="col" class="num">{tr("table.col.rate")}</th>
                     </tr>
                 </thead>
                 <tbody>

@@ -2,7 +2,7 @@
 //! rounding.
 
 use crate::app::components::enum_select::EnumSelect;
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::calendar::{format_month, YearMonth};
 use crate::core::i18n::period_label;
 use crate::core::money::Rounding;
@@ -56,10 +56,10 @@ pub fn PeriodSelect() -> impl IntoView {
     };
     view! {
         <label>
-            {move || state.t("overview.period")}
+            {tr("overview.period")}
             <select on:change=choose>
                 <option value="" selected=move || state.options.get().period.is_none()>
-                    {move || state.t("overview.latest")}
+                    {tr("overview.latest")}
                 </option>
                 {national_pension::periods()
                     .map(|p| {
@@ -98,13 +98,13 @@ pub fn AsOfSelect() -> impl IntoView {
     let months = Memo::new(move |_| months_with_data(state));
     view! {
         <label>
-            {move || state.t("overview.as_of")}
+            {tr("overview.as_of")}
             <select on:change=move |ev| {
                 let m = event_target_value(&ev).parse().ok();
                 state.options.update(|o| o.as_of = m);
             }>
                 <option value="" selected=move || state.options.get().as_of.is_none()>
-                    {move || state.t("overview.latest")}
+                    {tr("overview.latest")}
                 </option>
                 <For each=move || months.get() key=|m| *m let(m)>
                     <option value=m.to_string() selected=move || state.options.get().as_of == Some(m)>
@@ -131,9 +131,9 @@ fn ScopeSelect() -> impl IntoView {
     };
     view! {
         <label>
-            {move || state.t("overview.scope")}
+            {tr("overview.scope")}
             <select on:change=move |ev| state.scope.set(Scope::from_code(&event_target_value(&ev)))>
-                <option value="" selected=move || state.scope.get() == Scope::All>{move || state.t("overview.all")}</option>
+                <option value="" selected=move || state.scope.get() == Scope::All>{tr("overview.all")}</option>
                 <For each=choices key=|(scope, _)| scope.code() let((scope, name))>
                     <option value=scope.code() selected=move || state.scope.get() == scope>{name}</option>
                 </For>

@@ -6,7 +6,7 @@ mod table;
 
 use crate::app::components::export_buttons::{Export, ExportButtons};
 use crate::app::route::Page;
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::profiles::pension::rules::{SettleError, Settlement};
 use crate::profiles::pension::views::export::{settlement_file_stem, settlement_workbook};
 use crate::profiles::pension::views::presentation::{period_and_as_of, rules_in_force};
@@ -17,11 +17,11 @@ pub fn Overview() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <section class="page overview">
-            <h1>{move || state.t("nav.overview")}</h1>
+            <h1>{tr("nav.overview")}</h1>
             <controls::Controls />
             {move || match state.settlement.get() {
                 None if state.loading.get().is_some() => {
-                    view! { <p class="muted">{move || state.t("app.loading")}</p> }.into_any()
+                    view! { <p class="muted">{tr("app.loading")}</p> }.into_any()
                 }
                 None => view! { <NoData /> }.into_any(),
                 Some(Err(errors)) => view! { <Errors errors /> }.into_any(),
@@ -36,9 +36,9 @@ fn NoData() -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <div class="empty">
-            <p>{move || state.t("overview.no_data")}</p>
+            <p>{tr("overview.no_data")}</p>
             <button type="button" on:click=move |_| state.page.set(Page::Import)>
-                {move || state.t("nav.import")}
+                {tr("nav.import")}
             </button>
         </div>
     }
@@ -49,7 +49,7 @@ fn Errors(errors: Vec<SettleError>) -> impl IntoView {
     let state = expect_context::<AppState>();
     view! {
         <div class="errors" role="alert">
-            <h2>{move || state.t("overview.cannot_settle")}</h2>
+            <h2>{tr("overview.cannot_settle")}</h2>
             <ul>{errors.into_iter().map(|e| view! { <li>{move || e.message(state.lang.get())}</li> }).collect_view()}</ul>
         </div>
     }
@@ -84,7 +84,7 @@ fn SettlementHead(settlement: Settlement) -> impl IntoView {
             <h2 data-testid="settlement-heading">{heading}</h2>
             <p class="rules-in-force" data-testid="rules-in-force">{move || rules_in_force(&rules, state.lang.get())}</p>
             <button type="button" class="primary" data-testid="enter-projector" on:click=move |_| crate::app::pension::projector::enter(state)>
-                {move || state.t("projector.enter")}
+                {tr("projector.enter")}
             </button>
             <ExportButtons export test_id="export-settlement" />
         </div>

@@ -1,7 +1,7 @@
 //! The settlement table: one row per office of the scope, in the chosen
 //! order, with the totals of the selection.
 
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::money::format_yen;
 use crate::profiles::pension::dataset::Kind;
 use crate::profiles::pension::rules::settlement::{KindSettlement, OfficeSettlement};
@@ -13,7 +13,7 @@ use leptos::prelude::*;
 #[component]
 pub fn SettlementTable(settlement: Settlement) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move |key: &'static str| move || state.t(key);
+    let t = tr;
     let offices = Memo::new(move |_| {
         select(&settlement, &state.scope.get(), state.sort.get()).into_iter().cloned().collect::<Vec<_>>()
     });
@@ -65,7 +65,6 @@ pub fn SettlementTable(settlement: Settlement) -> impl IntoView {
 /// A kind's ratio with a bar against the rule's edges, its rate and target, and
 /// its adjustment.
 fn kind_cell(k: KindSettlement) -> impl IntoView {
-    let state = expect_context::<AppState>();
     // Bar position: ratio 60 %–140 % across the cell; the lines mark the rule's edges.
     let band = RatioBand::of(&k);
     let bar = k.ratio.zip(band).map(|(r, band)| {
@@ -84,7 +83,7 @@ fn kind_cell(k: KindSettlement) -> impl IntoView {
             <span class="ratio" data-testid=format!("ratio-{}", k.kind.code())>{stepped_or_dash(&k)}</span>
             {bar}
             <span class="small detail">
-                {move || state.t("table.col.rate")} " " {percent_or_dash(k.rate)} " / " {move || state.t("table.col.target")} " "
+                {tr("table.col.rate")} " " {percent_or_dash(k.rate)} " / " {tr("table.col.target")} " "
                 {percent_or_dash(k.target)}
             </span>
             <span class="small adj">{format_yen(k.achievement_adjustment_yen)}</span>

@@ -3,7 +3,7 @@
 
 use super::Names;
 use crate::app::components::export_buttons::{Export, ExportButtons};
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::calendar::format_month;
 use crate::core::money::{group_thousands, signed_count};
 use crate::profiles::pension::records::comparison::{compare, Comparison as Row};
@@ -32,7 +32,7 @@ pub fn PaymentTally(tally: PaymentTally) -> impl IntoView {
 #[component]
 pub fn Comparison(promoted: PromotedTable, names: Names) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move |key: &'static str| move || state.t(key);
+    let t = tr;
     let rows = state.report.with_untracked(|r| compare(promoted.latest_rows(), &r.dataset.progress));
     let promoted = StoredValue::new(promoted);
     let export = move |lang| {

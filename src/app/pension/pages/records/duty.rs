@@ -3,7 +3,7 @@
 
 use super::Names;
 use crate::app::components::export_buttons::{Export, ExportButtons};
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::calendar::format_date;
 use crate::core::money::group_thousands;
 use crate::profiles::pension::records::duty::DutyReport;
@@ -16,7 +16,7 @@ const OVERDUE_SHOWN: usize = 200;
 #[component]
 pub fn DutyOffices(duty: DutyReport, names: Names) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move |key: &'static str| move || state.t(key);
+    let t = tr;
     let rows = duty
         .offices
         .iter()
@@ -63,7 +63,7 @@ pub fn DutyOffices(duty: DutyReport, names: Names) -> impl IntoView {
 #[component]
 pub fn OverdueList(duty: DutyReport) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move |key: &'static str| move || state.t(key);
+    let t = tr;
     let style = move || state.date_style.get();
     let total = duty.overdue.len();
     let rows = duty

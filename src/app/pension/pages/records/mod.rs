@@ -7,7 +7,7 @@ mod comparison;
 mod duty;
 
 use crate::app::route::Page;
-use crate::app::state::AppState;
+use crate::app::state::{tr, AppState};
 use crate::core::money::group_thousands;
 use crate::profiles::pension::records::analysis::RecordsAnalysis;
 use chrono::NaiveDate;
@@ -26,7 +26,7 @@ type Names = Arc<HashMap<String, String>>;
 #[component]
 pub fn Records() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let t = move |key: &'static str| move || state.t(key);
+    let t = tr;
     let has_record_files =
         move || state.report.with(|r| r.files.iter().any(|f| f.table.is_some_and(|t| t.is_record())));
     let blocked = move || state.report.with(|r| r.blocks_records());
@@ -103,12 +103,12 @@ fn RecordsDays(latest_day: Option<NaiveDate>, duty_as_of: Option<NaiveDate>) -> 
     view! {
         <div class="controls">
             <label>
-                {move || state.t("records.through")}
+                {tr("records.through")}
                 <input type="date" data-testid="records-through" prop:value=through prop:max=latest_day
                     on:change=move |ev| state.records_options.update(|o| o.through = parse_day(&event_target_value(&ev))) />
             </label>
             <label>
-                {move || state.t("records.duty_as_of")}
+                {tr("records.duty_as_of")}
                 <input type="date" data-testid="duty-as-of" prop:value=as_of
                     on:change=move |ev| state.records_options.update(|o| o.duty_as_of = parse_day(&event_target_value(&ev))) />
             </label>
