@@ -180,3 +180,33 @@ fn a_workbook_needs_a_file_to_go_to() {
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--out FILE.xlsx"));
 }
+
+/// The import worker sends the page its report, and the page sends the export
+/// worker a workbook, as postcard bytes: both read back whole (postcard cannot
+/// carry a type that asks its decoder what comes next, such as an internally
+/// tagged enum, so a type added to either seam that needs it fails here).
+#[test]
+fn the_worker_seams_round_trip_through_postcard() {
+    use shuno::core::import::{import, SourceFile};
+    use shuno::profiles::pension::{Pension, ShownPensionReport};
+    let files = shuno::demo::generate(1);
+    let mut sources: Vec<SourceFile> =
+        files.iter().map(|f| SourceFile { name: &f.name, bytes: &f.bytes, encoding: None }).collect();
+    let broken =
+        "事務所コード,年月,督励手法,計画件数,実施件数,接触件数\n90101,2026-05,電話,十,1,1\n".as_bytes();
+    sources.push(SourceFile { name: "broken.csv", bytes: broken, encoding: None });
+    let shown: ShownPensionReport = import::<Pension>(&sources).shown();
+    assert!(!shown.problems.is_empty() && !shown.dataset.targets.is_empty());
+    let bytes = postcard::to_allocvec(&shown).unwrap();
+    let back: ShownPensionReport = postcard::from_bytes(&bytes).unwrap();
+    assert_eq!(back, shown);
+    let settlement = shuno::profiles::pension::rules::settle(&back.dataset, &Default::default()).unwrap();
+    let book = shuno::profiles::pension::views::export::settlement_workbook(
+        &settlement,
+        &[],
+        shuno::core::i18n::Lang::Ja,
+    );
+    let back: shuno::core::export::Workbook =
+        postcard::from_bytes(&postcard::to_allocvec(&book).unwrap()).unwrap();
+    assert_eq!(back, book);
+}

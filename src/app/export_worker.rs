@@ -1,7 +1,7 @@
 //! The export Web Worker: writes a [`Workbook`] as .xlsx. It is a Wasm of its
 //! own, started only when the user asks for a workbook, so the xlsx writer
 //! (rust_xlsxwriter and its zip) costs nothing on a first visit. One message
-//! each way, encoded only here: page → worker the workbook as MessagePack
+//! each way, encoded only here: page → worker the workbook as postcard bytes
 //! bytes; worker → page `{ kind: "xlsx", bytes }` or `{ kind: "failed",
 //! message }`.
 
@@ -29,12 +29,12 @@ fn set(obj: &Object, key: &str, value: &JsValue) {
 
 /// The workbook as the page posts it.
 pub fn encode_workbook(book: &Workbook) -> Uint8Array {
-    Uint8Array::from(rmp_serde::to_vec(book).unwrap_or_default().as_slice())
+    Uint8Array::from(postcard::to_allocvec(book).unwrap_or_default().as_slice())
 }
 
 fn decode_workbook(data: &JsValue) -> Result<Workbook, String> {
     let bytes = data.dyn_ref::<Uint8Array>().ok_or("the message is not a workbook")?.to_vec();
-    rmp_serde::from_slice(&bytes).map_err(|e| e.to_string())
+    postcard::from_bytes(&bytes).map_err(|e| e.to_string())
 }
 
 impl ExportReply {

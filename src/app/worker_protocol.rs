@@ -9,8 +9,11 @@
 //!   size, rows }`, `{ kind: "done", report, records?, timings, wasmMemoryBytes }`,
 //!   `{ kind: "analysed", records? }`, `{ kind: "failed", message }`.
 //!
-//! The report is compact MessagePack (fields by position: a report can hold
-//! millions of rows); the records analysis is MessagePack with field names.
+//! The report is postcard (serde's compact binary form: fields by position,
+//! integers as varints; a report can hold millions of rows, and postcard's
+//! decoder, which never asks what comes next, keeps the page's Wasm small);
+//! the records analysis is MessagePack with field names, which the record
+//! benchmark reads in JavaScript.
 
 use crate::app::import_worker::{Bytes, JobFile};
 use crate::core::import::decode::Encoding;
@@ -93,7 +96,7 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_default()
 }
 
-/// MessagePack bytes as a transferable array.
+/// Encoded bytes as a transferable array.
 fn packed(bytes: Vec<u8>, transfer: &Array) -> Uint8Array {
     let array = Uint8Array::from(bytes.as_slice());
     transfer.push(&array.buffer());
@@ -207,7 +210,7 @@ impl FromWorker {
             }
             FromWorker::Done { report, records, timings, wasm_memory_bytes } => {
                 let msg = message("done");
-                set(&msg, "report", packed(rmp_serde::to_vec(report).unwrap_or_default(), &transfer));
+                set(&msg, "report", packed(postcard::to_allocvec(report).unwrap_or_default(), &transfer));
                 set(&msg, "records", analysis(records, &transfer));
                 let t = Object::new();
                 set(&t, "readMs", timings.read_ms);
@@ -243,7 +246,7 @@ impl FromWorker {
             })),
             Some("done") => {
                 let bytes = Uint8Array::new(&get(data, "report")).to_vec();
-                let report = rmp_serde::from_slice(&bytes).map_err(|e| e.to_string())?;
+                let report = postcard::from_bytes(&bytes).map_err(|e| e.to_string())?;
                 let t = get(data, "timings");
                 let ms = |key: &str| get(&t, key).as_f64().unwrap_or(0.0);
                 let timings = Timings { read_ms: ms("readMs"), analyse_ms: ms("analyseMs") };

@@ -180,7 +180,7 @@ try {
       duckdbMemoryBytes: rs[0].duckdbMemoryBytes,
       longestMainThreadPauseMs: Math.max(...rs.map((r) => r.longestMainThreadPauseMs)),
       timings: rs[0].timings,
-      files: rs[0].files,
+      reportBytes: rs[0].reportBytes,
     });
     const shunoSummary = summary(runs.Shuno);
     const duck = summary(runs.Duckdb);
@@ -206,7 +206,7 @@ await writeFile(join(out, compared ? 'records.json' : `records-${engines.join('-
 if (!compared) {
   for (const r of results) {
     for (const [name, s] of Object.entries({ Shuno: r.shuno, ShunoBlob: r.shunoFromBlob })) {
-      if (s) console.log(`${r.persons} persons, ${r.records} records, ${mb(r.inputBytes)} MB: ${name} ${s.ms.toFixed(0)} ms, Wasm ${mb(s.wasmMemoryBytes)} MB, renderer peak ${mb(s.rendererPeakBytes)} MB, ${JSON.stringify(s.timings)}, files read ${JSON.stringify(s.files)}`);
+      if (s) console.log(`${r.persons} persons, ${r.records} records, ${mb(r.inputBytes)} MB: ${name} ${s.ms.toFixed(0)} ms, Wasm ${mb(s.wasmMemoryBytes)} MB, renderer peak ${mb(s.rendererPeakBytes)} MB, ${JSON.stringify(s.timings)}, report ${s.reportBytes} bytes`);
     }
   }
   process.exit(0);

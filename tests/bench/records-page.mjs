@@ -110,9 +110,8 @@ window.runShuno = (viaBlob = false) => watchingMainThread(async () => {
   });
   const analysis = done.records && decode(done.records);
   const ms = performance.now() - t0;
-  // The report (compact MessagePack: files as [file, bytes, encoding, detected, table, read, …]).
-  const report = decode(done.report);
-  if (!analysis) throw new Error(`no analysis; the report: ${JSON.stringify(report).slice(0, 2000)}`);
+  // The report is postcard bytes (no reader in JavaScript): only its size is kept.
+  if (!analysis) throw new Error(`no analysis; the report is ${done.report.byteLength} bytes`);
   const rows = [];
   for (const r of analysis.promoted.rows) {
     if (r.promoted_months > 0) {
@@ -123,9 +122,7 @@ window.runShuno = (viaBlob = false) => watchingMainThread(async () => {
       rows.push({ key: `a|${r.office_code}|${r.month}`, value: [r.qualifying_contacts, actions] });
     }
   }
-  const read = report[1].map((f) => ({ file: f[0], bytes: f[1], table: f[4], read: f[5] }));
-  if (report[2].length) read.push({ problems: report[2].slice(0, 3) });
-  return { ms, wasmMemoryBytes: done.wasmMemoryBytes, timings: done.timings, progressMessages: progress, files: read, table: keyed(rows) };
+  return { ms, wasmMemoryBytes: done.wasmMemoryBytes, timings: done.timings, progressMessages: progress, reportBytes: done.report.byteLength, table: keyed(rows) };
 });
 
 let db = null;

@@ -24,10 +24,10 @@ pub enum Cell {
     /// A yen figure (`¥#,##0` in a workbook).
     Yen(i64),
     /// A plain number, written with all its places.
-    Number(Decimal),
+    Number(#[serde(with = "rust_decimal::serde::str")] Decimal),
     /// A fraction shown as a percent in a workbook (`0.3129509380` → 31.30 %);
     /// the CSV keeps the fraction with all its places.
-    Ratio(Decimal),
+    Ratio(#[serde(with = "rust_decimal::serde::str")] Decimal),
     Date(NaiveDate),
     Month(YearMonth),
 }

@@ -98,6 +98,9 @@ pub struct Target {
     pub office_code: String,
     pub period: u8,
     pub kind: Kind,
+    /// As a string on every wire (JSON, and the worker's postcard, which reads
+    /// it with `deserialize_str`).
+    #[serde(with = "rust_decimal::serde::str")]
     pub rate_percent: Decimal,
     pub origin: Origin,
 }
@@ -126,6 +129,7 @@ pub struct Incident {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IncidentScaleRow {
     pub min_points: i64,
+    #[serde(with = "rust_decimal::serde::str")]
     pub deduction_percent: Decimal,
     pub origin: Origin,
 }
