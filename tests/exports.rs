@@ -195,7 +195,15 @@ fn the_worker_seams_round_trip_through_postcard() {
     let broken =
         "事務所コード,年月,督励手法,計画件数,実施件数,接触件数\n90101,2026-05,電話,十,1,1\n".as_bytes();
     sources.push(SourceFile { name: "broken.csv", bytes: broken, encoding: None });
-    let shown: ShownPensionReport = import::<Pension>(&sources).shown();
+    let report = import::<Pension>(&sources);
+    let analysis =
+        shuno::profiles::pension::records::analysis::analyse(&report.private, Default::default()).unwrap();
+    let bytes = postcard::to_allocvec(&analysis).unwrap();
+    assert_eq!(
+        postcard::from_bytes::<shuno::profiles::pension::records::analysis::RecordsAnalysis>(&bytes).unwrap(),
+        analysis
+    );
+    let shown: ShownPensionReport = report.shown();
     assert!(!shown.problems.is_empty() && !shown.dataset.targets.is_empty());
     let bytes = postcard::to_allocvec(&shown).unwrap();
     let back: ShownPensionReport = postcard::from_bytes(&bytes).unwrap();

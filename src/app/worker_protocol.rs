@@ -9,11 +9,11 @@
 //!   size, rows }`, `{ kind: "done", report, records?, timings, wasmMemoryBytes }`,
 //!   `{ kind: "analysed", records? }`, `{ kind: "failed", message }`.
 //!
-//! The report is postcard (serde's compact binary form: fields by position,
-//! integers as varints; a report can hold millions of rows, and postcard's
-//! decoder, which never asks what comes next, keeps the page's Wasm small);
-//! the records analysis is MessagePack with field names, which the record
-//! benchmark reads in JavaScript.
+//! The report and the records analysis are postcard (serde's compact binary
+//! form: fields by position, integers as varints; a report can hold millions
+//! of rows, and postcard's decoder, which never asks what comes next, keeps
+//! the page's Wasm small). The record benchmark reads the analysis's
+//! promoted-months rows in JavaScript (`tests/bench/records-page.mjs`).
 
 use crate::app::import_worker::{Bytes, JobFile};
 use crate::core::import::decode::Encoding;
@@ -105,7 +105,7 @@ fn packed(bytes: Vec<u8>, transfer: &Array) -> Uint8Array {
 
 fn analysis(records: &Option<RecordsAnalysis>, transfer: &Array) -> JsValue {
     match records {
-        Some(a) => packed(rmp_serde::to_vec_named(a).unwrap_or_default(), transfer).into(),
+        Some(a) => packed(postcard::to_allocvec(a).unwrap_or_default(), transfer).into(),
         None => JsValue::UNDEFINED,
     }
 }
@@ -115,7 +115,7 @@ fn read_analysis(data: &JsValue) -> Result<Option<RecordsAnalysis>, String> {
     if records.is_undefined() {
         return Ok(None);
     }
-    rmp_serde::from_slice(&Uint8Array::new(&records).to_vec()).map(Some).map_err(|e| e.to_string())
+    postcard::from_bytes(&Uint8Array::new(&records).to_vec()).map(Some).map_err(|e| e.to_string())
 }
 
 impl ToWorker {

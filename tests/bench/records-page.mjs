@@ -2,7 +2,6 @@
 // worker (the app's own worker, from dist/) and to DuckDB-Wasm (from local
 // files). Each engine returns the office × kind × month table in one shape.
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { decode } from '@msgpack/msgpack';
 
 // The table needs contacts and payments only; both engines get these bytes.
 const FILES = ['contacts.csv', 'payments.csv'];
@@ -50,6 +49,39 @@ UNION ALL
 SELECT 'a', office, NULL, month, qualifying, actions FROM activity`;
 
 const KINDS = { current: 0, past1: 1, past2: 2 };
+
+/** The promoted-months rows of the worker's records analysis, which is
+ *  postcard (serde fields in order; integers as LEB128 varints; strings and
+ *  sequences length-first; an option a 0/1 byte first; an enum its variant
+ *  index): `RecordsAnalysis { counts: 3 × u64, latest_day: Option<date>,
+ *  promoted: { through: Option<date>, rows: Vec<PromotedRow>, … }, … }`. */
+function promotedRows(bytes) {
+  let i = 0;
+  const varint = () => {
+    let x = 0;
+    for (let shift = 1; ; shift *= 128) {
+      const b = bytes[i++];
+      x += (b & 0x7f) * shift;
+      if (!(b & 0x80)) return x;
+    }
+  };
+  const text = new TextDecoder();
+  const str = () => { const n = varint(); const s = text.decode(bytes.subarray(i, i + n)); i += n; return s; };
+  const option = (read) => (bytes[i++] ? read() : null);
+  varint(); varint(); varint(); // counts
+  option(str); // latest_day
+  option(str); // promoted.through
+  const kinds = Object.keys(KINDS);
+  return Array.from({ length: varint() }, () => ({
+    office_code: str(),
+    kind: kinds[varint()],
+    month: str(),
+    promoted_months: varint(),
+    promoted_months_to_date: varint(),
+    qualifying_contacts: varint(),
+    actions: { phone: varint(), letter: varint(), sms: varint(), visit: varint(), other: varint() },
+  }));
+}
 let data = null;
 
 /** Fetches the CSV files of one size into memory (not timed). */
@@ -108,12 +140,12 @@ window.runShuno = (viaBlob = false) => watchingMainThread(async () => {
     };
     shunoWorker.postMessage({ kind: 'job', files, mappings: '[]', records: '{}' }, transfer);
   });
-  const analysis = done.records && decode(done.records);
+  const rows_ = done.records && promotedRows(new Uint8Array(done.records));
   const ms = performance.now() - t0;
   // The report is postcard bytes (no reader in JavaScript): only its size is kept.
-  if (!analysis) throw new Error(`no analysis; the report is ${done.report.byteLength} bytes`);
+  if (!rows_) throw new Error(`no analysis; the report is ${done.report.byteLength} bytes`);
   const rows = [];
-  for (const r of analysis.promoted.rows) {
+  for (const r of rows_) {
     if (r.promoted_months > 0) {
       rows.push({ key: `p|${r.office_code}|${KINDS[r.kind]}|${r.month}`, value: [r.promoted_months, r.promoted_months_to_date] });
     }
