@@ -109,3 +109,17 @@ fn a_rejected_activity_row_stops_the_plan() {
     assert!(err.contains("点検しません"), "{err}");
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn the_reporting_calendar_as_a_table_and_as_ics() {
+    let table = shuno(&["calendar", "--from", "2026-09-01", "--to", "2026-09-30", "--lang", "en"]);
+    let text = String::from_utf8(table.stdout).unwrap();
+    assert!(text.contains("2026-09-24  Weekly contact records"), "{text}");
+    assert!(text.contains("moved to the next business day"));
+    let ics = shuno(&["calendar", "--from", "2026-09-01", "--to", "2026-09-30", "--format", "ics"]);
+    assert!(ics.status.success());
+    let parsed: icalendar::Calendar = String::from_utf8(ics.stdout).unwrap().parse().unwrap();
+    assert_eq!(parsed.components.len(), 14);
+    let backwards = shuno(&["calendar", "--from", "2026-09-30", "--to", "2026-09-01"]);
+    assert_eq!(backwards.status.code(), Some(2));
+}

@@ -67,7 +67,7 @@ fn every_key_the_code_uses_exists() {
     for (file, key) in used {
         assert!(catalogue.contains_key(&key), "{file} uses '{key}', which is not in locales/app.yml");
     }
-    let families: [(&str, Vec<&str>); 14] = [
+    let families: [(&str, Vec<&str>); 16] = [
         ("kind", vec!["current", "past1", "past2"]),
         ("band", vec!["tiered", "flat"]),
         ("adjustment_base", vec!["exact", "rounded_yen"]),
@@ -102,7 +102,7 @@ fn every_key_the_code_uses_exists() {
                 "total",
             ],
         ),
-        ("nav", vec!["overview", "office", "inspection", "rule", "import", "records"]),
+        ("nav", vec!["overview", "office", "inspection", "calendar", "rule", "import", "records"]),
         ("holidays.error", vec!["header", "not_a_date", "no_name", "duplicate"]),
         ("plan.sheet", vec!["inspections", "months", "recovery_plan", "rate_recovery"]),
         ("plan.scope", vec!["per_office", "total"]),
@@ -132,6 +132,22 @@ fn every_key_the_code_uses_exists() {
                 "yield_promoted_months",
                 "yield_per",
                 "effort_needed",
+            ],
+        ),
+        ("report.col", vec!["due", "report", "covers_from", "covers_to", "clause", "note"]),
+        (
+            "report",
+            vec![
+                "weekly_records",
+                "form1_2",
+                "form2",
+                "form5",
+                "form7",
+                "form4",
+                "form6",
+                "form15",
+                "self_inspection",
+                "self_inspection_report",
             ],
         ),
         ("inspection.status", vec!["not_needed", "due", "overdue", "filed", "filed_late"]),

@@ -46,6 +46,7 @@ fn App() -> impl IntoView {
                 Page::Import => pages::import::Import().into_any(),
                 Page::Office => pension::pages::office::Office().into_any(),
                 Page::Inspection => pension::pages::inspection::Inspection().into_any(),
+                Page::Calendar => pension::pages::calendar::ReportingCalendar().into_any(),
                 Page::Records => pension::pages::records::Records().into_any(),
             }}
         </main>

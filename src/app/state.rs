@@ -291,7 +291,7 @@ pub fn tr(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'stat
 }
 
 /// Today in the browser's time zone: the day 理由書 deadlines are judged on.
-fn today() -> NaiveDate {
+pub fn today() -> NaiveDate {
     let now = js_sys::Date::new_0();
     NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
         .unwrap_or_default()

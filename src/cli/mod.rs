@@ -6,7 +6,7 @@ mod files;
 mod output;
 mod pension;
 
-use pension::{plan, records, settle};
+use pension::{calendar, plan, records, settle};
 
 use crate::core::calendar::YearMonth;
 use crate::core::i18n::Lang;
@@ -50,6 +50,10 @@ enum Command {
     /// their 理由書 deadlines, the recovery plan, and the promoted months each
     /// office × kind needs to reach 80–120 % of target.
     Plan(PlanArgs),
+    /// The contractor's reporting deadlines from the seed's rules (weekly
+    /// records, the monthly forms, the self-inspection), each with its clause:
+    /// a table, CSV, a workbook, or an iCalendar file for the team's calendar.
+    Calendar(CalendarArgs),
     /// Import a folder without settling: every problem, and per file read = accepted + rejected.
     Check {
         dir: PathBuf,
@@ -186,12 +190,8 @@ pub struct PlanArgs {
     monthly_fee: Option<i64>,
     #[arg(long, value_enum, default_value_t = Rounding::Truncate)]
     rounding: Rounding,
-    /// A holiday table (CSV: 日付,名称) laid over the shipped one.
-    #[arg(long)]
-    holidays: Option<PathBuf>,
-    /// Count 12/29–1/3 as business days (they are closed by default).
-    #[arg(long)]
-    year_end_open: bool,
+    #[command(flatten)]
+    days: BusinessDayArgs,
     /// Write to this file instead of standard output (needed for xlsx).
     #[arg(long)]
     out: Option<PathBuf>,
@@ -199,6 +199,37 @@ pub struct PlanArgs {
     lang: Lang,
     #[arg(long, value_enum)]
     encoding: Option<Encoding>,
+}
+
+/// Which days are business days: the shipped holidays, a user's table over
+/// them, and 12/29–1/3.
+#[derive(clap::Args)]
+pub struct BusinessDayArgs {
+    /// A holiday table (CSV: 日付,名称[,暫定]) laid over the shipped one (2026–2030).
+    #[arg(long)]
+    holidays: Option<PathBuf>,
+    /// Count 12/29–1/3 as business days (they are closed by default).
+    #[arg(long)]
+    year_end_open: bool,
+}
+
+#[derive(clap::Args)]
+pub struct CalendarArgs {
+    /// The first day (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_day)]
+    from: NaiveDate,
+    /// The last day (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_day)]
+    to: NaiveDate,
+    #[arg(long, value_enum, default_value = "table")]
+    format: calendar::CalendarFormat,
+    #[command(flatten)]
+    days: BusinessDayArgs,
+    /// Write to this file instead of standard output (needed for xlsx).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Lang::Ja)]
+    lang: Lang,
 }
 
 fn parse_month(s: &str) -> Result<YearMonth, String> {
@@ -215,6 +246,7 @@ pub fn main() -> ExitCode {
         Command::Demo { out, seed } => demo(&out, seed),
         Command::Settle(args) => settle::run(&args),
         Command::Plan(args) => plan::run(&args),
+        Command::Calendar(args) => calendar::run(&args),
         Command::Check { dir, lang, encoding, rejected } => check(&dir, lang, encoding, rejected.as_deref()),
         Command::Records { dir, through, format, out, lang, encoding } => {
             records::records(&dir, through, format, out.as_deref(), encoding, lang)

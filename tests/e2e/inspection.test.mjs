@@ -67,3 +67,25 @@ test('the inspection page agrees with shuno plan, and filing days round-trip thr
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the reporting calendar: a holiday Tuesday moves, and the .ics holds every deadline shown', async () => {
+  const { context, page, errors } = await openApp(env.browser, env.server.url);
+  await page.getByRole('button', { name: '報告カレンダー' }).click();
+  await page.getByTestId('reporting-calendar').waitFor();
+  await page.getByTestId('calendar-from').fill('2026-09-01');
+  await page.getByTestId('calendar-from').dispatchEvent('change');
+  await page.getByTestId('calendar-to').fill('2026-09-30');
+  await page.getByTestId('calendar-to').dispatchEvent('change');
+  const rows = page.locator('[data-testid=reporting-calendar] tbody tr');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=reporting-calendar] tbody tr').length === 14);
+  const moved = rows.filter({ hasText: '2026-09-24' });
+  assert.match(await moved.innerText(), /督励事蹟等の報告.*Ⅴ3\(1\)①.*休日のため翌営業日/s);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-ics').click()]);
+  assert.match(file.suggestedFilename(), /\.ics$/);
+  const ics = Buffer.concat(await (await file.createReadStream()).toArray()).toString('utf8');
+  assert.equal(ics.match(/BEGIN:VEVENT/g).length, 14);
+  assert.match(ics, /DTSTART;VALUE=DATE:20260924/);
+  await screenshot(page, 'reporting-calendar');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

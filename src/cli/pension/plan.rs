@@ -1,18 +1,17 @@
 //! `shuno plan DIR --as-of YYYY-MM`: the monthly inspection (seed 000 ⅩⅢ), the
 //! recovery plan and rate recovery.
 
+use super::calendar::{business_calendar, today};
 use super::settle::load_with;
 use super::terminal_table::sheet_table;
 use crate::cli::output::{emit, Output};
 use crate::cli::PlanArgs;
-use crate::core::business_days::{BusinessCalendar, HolidayTable};
-use crate::core::i18n::{text, Lang};
+use crate::core::i18n::text;
 use crate::profiles::pension::records::promoted::promoted_table;
 use crate::profiles::pension::rules::inspection::InspectionOptions;
 use crate::profiles::pension::tables::PensionTable;
 use crate::profiles::pension::views::plan::{plan, PlanOptions};
 use crate::profiles::pension::views::plan_export::{plan_workbook, sheet, PlanSheet};
-use chrono::NaiveDate;
 use std::process::ExitCode;
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -28,7 +27,7 @@ pub enum PlanFormat {
 
 pub fn run(args: &PlanArgs) -> ExitCode {
     let lang = args.lang;
-    let calendar = match calendar(args, lang) {
+    let calendar = match business_calendar(&args.days, lang) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -77,33 +76,4 @@ pub fn run(args: &PlanArgs) -> ExitCode {
         PlanFormat::Xlsx => Output::Workbook(plan_workbook(&plan, &report.file_names(), lang)),
     };
     emit(output, args.out.as_deref())
-}
-
-/// The government calendar, with the user's holiday file over the shipped table.
-fn calendar(args: &PlanArgs, lang: Lang) -> Result<BusinessCalendar, ExitCode> {
-    let mut holidays = HolidayTable::shipped();
-    if let Some(path) = &args.holidays {
-        let content = std::fs::read_to_string(path).map_err(|e| {
-            eprintln!("error: cannot read {}: {e}", path.display());
-            ExitCode::from(2)
-        })?;
-        let name = path.display().to_string();
-        let theirs = HolidayTable::parse(&name, &content).map_err(|errors| {
-            for e in errors {
-                eprintln!("error: {name}: {}", e.message().render(lang));
-            }
-            ExitCode::from(1)
-        })?;
-        holidays = holidays.overlaid_with(&theirs);
-    }
-    Ok(BusinessCalendar { holidays, year_end_closed: !args.year_end_open })
-}
-
-/// Today (UTC) from the system clock: the CLI's default `--today`.
-fn today() -> NaiveDate {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let days = i64::try_from(secs / 86_400).unwrap_or(0);
-    NaiveDate::from_ymd_opt(1970, 1, 1)
-        .and_then(|epoch| epoch.checked_add_signed(chrono::TimeDelta::days(days)))
-        .unwrap_or_default()
 }

@@ -7,5 +7,6 @@ pub mod overview;
 pub mod plan;
 pub mod plan_export;
 pub mod presentation;
+pub mod reporting;
 pub mod trajectory;
 pub mod waterfall;

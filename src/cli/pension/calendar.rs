@@ -1,0 +1,73 @@
+//! `shuno calendar --from DAY --to DAY`: the reporting deadlines (seed 000 Ⅴ3–4,
+//! ⅩⅢ1), and the business-day calendar the other commands share.
+
+use crate::cli::output::{emit, Output};
+use crate::cli::{BusinessDayArgs, CalendarArgs};
+use crate::core::business_days::{BusinessCalendar, HolidayTable};
+use crate::core::export::csv::sheet_csv;
+use crate::core::export::Workbook;
+use crate::core::i18n::Lang;
+use crate::profiles::pension::reporting::reporting_calendar;
+use crate::profiles::pension::views::reporting::{calendar_ics, calendar_sheet};
+use chrono::NaiveDate;
+use std::process::ExitCode;
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum CalendarFormat {
+    Table,
+    Csv,
+    /// A workbook (with --out).
+    Xlsx,
+    /// iCalendar (RFC 5545): one all-day event per deadline, for Outlook or Google Calendar.
+    Ics,
+}
+
+pub fn run(args: &CalendarArgs) -> ExitCode {
+    let lang = args.lang;
+    if args.to < args.from {
+        eprintln!("error: --to {} is before --from {}", args.to, args.from);
+        return ExitCode::from(2);
+    }
+    let calendar = match business_calendar(&args.days, lang) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let deadlines = reporting_calendar(args.from, args.to, &calendar);
+    let sheet = calendar_sheet(&deadlines, lang);
+    let output = match args.format {
+        CalendarFormat::Table => Output::Text(super::terminal_table::sheet_table(&sheet)),
+        CalendarFormat::Csv => Output::Text(sheet_csv(&sheet)),
+        CalendarFormat::Xlsx => Output::Workbook(Workbook { sheets: vec![sheet] }),
+        CalendarFormat::Ics => Output::Text(calendar_ics(&deadlines, today(), lang)),
+    };
+    emit(output, args.out.as_deref())
+}
+
+/// The government calendar, with the user's holiday file over the shipped table.
+pub fn business_calendar(args: &BusinessDayArgs, lang: Lang) -> Result<BusinessCalendar, ExitCode> {
+    let mut holidays = HolidayTable::shipped();
+    if let Some(path) = &args.holidays {
+        let content = std::fs::read_to_string(path).map_err(|e| {
+            eprintln!("error: cannot read {}: {e}", path.display());
+            ExitCode::from(2)
+        })?;
+        let name = path.display().to_string();
+        let theirs = HolidayTable::parse(&name, &content).map_err(|errors| {
+            for e in errors {
+                eprintln!("error: {name}: {}", e.message().render(lang));
+            }
+            ExitCode::from(1)
+        })?;
+        holidays = holidays.overlaid_with(&theirs);
+    }
+    Ok(BusinessCalendar { holidays, year_end_closed: !args.year_end_open })
+}
+
+/// Today (UTC) from the system clock: `--today`'s default and an .ics stamp.
+pub fn today() -> NaiveDate {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|epoch| epoch.checked_add_signed(chrono::TimeDelta::days(days)))
+        .unwrap_or_default()
+}
