@@ -14,8 +14,10 @@ test('the inspection page agrees with shuno plan, and filing days round-trip thr
   const { context, page, errors } = await openApp(env.browser, env.server.url);
   await page.getByRole('button', { name: '点検・リカバリー' }).click();
   await page.getByTestId('inspection').waitFor();
-  await page.getByLabel('期', { exact: true }).selectOption('1');
-  await page.getByLabel('基準月', { exact: true }).selectOption('2026-11');
+  // The period and as-of selects are the overview's, first in the page's controls.
+  const selects = page.locator('[data-testid=inspection] .controls select');
+  await selects.nth(0).selectOption('1');
+  await selects.nth(1).selectOption('2026-11');
   await page.waitForFunction(() => /2026|令和8年11月/.test(document.querySelector('[data-testid=inspection-when]')?.textContent ?? ''));
   const today = await page.evaluate(() => {
     const d = new Date();
@@ -50,8 +52,8 @@ test('the inspection page agrees with shuno plan, and filing days round-trip thr
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save-filings').click()]);
   assert.equal(file.suggestedFilename(), '理由書提出日.csv');
   const text = Buffer.concat(await (await file.createReadStream()).toArray()).toString('utf8');
-  assert.match(text, /^\uFEFF対象年月,提出日\r\n2026-05,2026-06-19\r\n/);
-  assert.match(text, /2026-11,2026-12-18\r\n$/);
+  assert.match(text, /^\uFEFF対象年月,提出日\r?\n2026-05,2026-06-19\r?\n/);
+  assert.match(text, /2026-11,2026-12-18\r?\n$/);
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
   assert.doesNotMatch(stored, /2026-12-18/, 'filing days are never kept by the browser');
 
