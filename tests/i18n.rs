@@ -82,6 +82,7 @@ fn every_key_the_code_uses_exists() {
                 "plan_shortfall",
                 "missing_account_transfer",
                 "bases_exceed_fee",
+                "share_over_offices_loaded",
             ],
         ),
         ("problem.csv", vec!["file", "table", "line", "column", "value", "reason"]),

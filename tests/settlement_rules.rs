@@ -163,7 +163,8 @@ fn every_flag() {
             vec![KindFlag::SteepDecrease]
         );
     }
-    assert!(s.districts[0].flags.is_empty(), "office 1 is above 80 %");
+    let not_share = |f: &&Flag| !matches!(f, Flag::ShareOverOfficesLoaded { .. });
+    assert!(s.districts[0].flags.iter().filter(not_share).next().is_none(), "office 1 is above 80 %");
     // Ⅺ1(1) reads every target of the contractor: office 1 above 80 % keeps it off.
     assert!(!s.instruction_trigger);
     use shuno::profiles::pension::views::overview::totals;
@@ -173,7 +174,7 @@ fn every_flag() {
     let mut all_low = dataset();
     all_low.progress.iter_mut().filter(|p| p.office_code == "1").for_each(|p| p.promoted_months = 10);
     let s = settle(&all_low, &period1()).unwrap();
-    assert_eq!(s.districts[0].flags, vec![Flag::AllBelow80]);
+    assert_eq!(s.districts[0].flags.iter().filter(not_share).collect::<Vec<_>>(), vec![&Flag::AllBelow80]);
     assert!(s.instruction_trigger, "every target of every office loaded is below 80 %");
 
     let mut odd = dataset();
@@ -201,7 +202,7 @@ fn every_flag() {
             Flag::MissingTarget { kind: Kind::Past1 },
         ]
     );
-    assert_eq!(s.districts[0].flags, vec![Flag::NoDueMonths { kind: Kind::Current }]);
+    assert_eq!(s.districts[0].flags.iter().filter(not_share).collect::<Vec<_>>(), vec![&Flag::NoDueMonths { kind: Kind::Current }]);
     assert_eq!(s.offices[0].kinds[0].base_yen, 0, "no due months: that third is not allocated");
 }
 
@@ -365,4 +366,44 @@ fn adjustments_on_the_rounded_base_recompute_from_the_yen_shown() {
     assert!(recomputed(&exact).1 > 0, "on the exact base some are a yen away: {:?}", recomputed(&exact));
     assert_eq!(rounded.rules.adjustment_base, AdjustmentBase::RoundedYen);
     assert!(rounded.rules.notes.adjustment_base.contains("rounded to yen"));
+}
+
+/// #13 fix d: with only some of a district's offices loaded, the fee is shared
+/// over the loaded offices unless the district's own due months are given; the
+/// settlement says which, and refuses a district total below its loaded offices.
+#[test]
+fn a_partial_district_shares_over_its_given_total() {
+    let data = dataset();
+    let s = settle(&data, &period1()).unwrap();
+    assert_eq!(
+        s.districts[0].flags,
+        Kind::ALL.map(|kind| Flag::ShareOverOfficesLoaded { kind }).to_vec(),
+        "no district total: said for every kind"
+    );
+    // Office 1 (1000 due months) and office 2 (2000) of a district of 6000 per kind.
+    let mut given = dataset();
+    for kind in Kind::ALL {
+        given.district_due_months.push(DistrictDueMonths {
+            district: "東".into(),
+            kind,
+            month: ym("2027-04"),
+            due_months: 6000,
+            origin: Origin::default(),
+        });
+    }
+    let s = settle(&given, &period1()).unwrap();
+    assert!(s.districts[0].flags.is_empty(), "{:?}", s.districts[0].flags);
+    // 90,000,000 × 1000 ÷ (3 × 6000) = 5,000,000 a kind.
+    assert!(s.offices[0].kinds.iter().all(|k| k.base_yen == 5_000_000));
+    assert_eq!(s.districts[0].base_yen, 3 * (5_000_000 + 10_000_000), "half the fee: half the district is loaded");
+    given.district_due_months[0].due_months = 2999;
+    assert_eq!(
+        errors(&given, &period1()),
+        vec![SettleError::DistrictTotalBelowOffices {
+            district: "東".into(),
+            kind: Kind::Current,
+            given: 2999,
+            loaded: 3000
+        }]
+    );
 }

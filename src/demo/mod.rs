@@ -124,6 +124,8 @@ pub fn generate(seed: u64) -> Vec<DemoFile> {
         .collect();
 
     let mut progress = Vec::new();
+    // The district's 納付対象月数 per (kind, month), as the 機構's progress totals give them.
+    let mut district_due: std::collections::BTreeMap<(usize, String), i64> = Default::default();
     let mut targets = Vec::new();
     let mut transfers = Vec::new();
     let mut activity = Vec::new();
@@ -169,6 +171,7 @@ pub fn generate(seed: u64) -> Vec<DemoFile> {
                     let rate_pm = target * finish / 1000 * shape / 1000; // tenths of % × 1
                     let promoted = (denominator * rate_pm / 1000).clamp(promoted_so_far, denominator.max(0));
                     promoted_so_far = promoted;
+                    *district_due.entry((kind.index(), month.to_string())).or_default() += due;
                     progress.push(vec![
                         office.code.clone(),
                         kind.japanese().to_string(),
@@ -281,6 +284,18 @@ pub fn generate(seed: u64) -> Vec<DemoFile> {
         DemoFile {
             name: "activity.csv".into(),
             bytes: csv_utf8_bom(&header(PensionTable::Activity), &activity),
+        },
+        DemoFile {
+            name: "district_due_months.csv".into(),
+            bytes: csv_utf8_bom(
+                &header(PensionTable::DistrictDueMonths),
+                &district_due
+                    .into_iter()
+                    .map(|((kind, month), due)| {
+                        vec![DISTRICT.to_string(), Kind::ALL[kind].japanese().to_string(), month, due.to_string()]
+                    })
+                    .collect::<Vec<_>>(),
+            ),
         },
         DemoFile {
             name: "reason_filings.csv".into(),

@@ -155,6 +155,18 @@ pub struct ReasonFiling {
     pub origin: Origin,
 }
 
+/// 地区別納付対象月数: a district's 納付対象月数 of one kind at a month (#13 fix
+/// d). Given, the office bases share the fee over it instead of over the
+/// offices loaded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DistrictDueMonths {
+    pub district: String,
+    pub kind: Kind,
+    pub month: YearMonth,
+    pub due_months: i64,
+    pub origin: Origin,
+}
+
 /// A whole profile-A dataset. Each table may be empty; the settlement says which
 /// tables it needs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -168,6 +180,7 @@ pub struct PensionDataset {
     pub incident_scale: Vec<IncidentScaleRow>,
     pub activity: Vec<Activity>,
     pub reason_filings: Vec<ReasonFiling>,
+    pub district_due_months: Vec<DistrictDueMonths>,
 }
 
 impl PensionDataset {
@@ -182,5 +195,6 @@ impl PensionDataset {
         self.incident_scale.append(&mut other.incident_scale);
         self.activity.append(&mut other.activity);
         self.reason_filings.append(&mut other.reason_filings);
+        self.district_due_months.append(&mut other.district_due_months);
     }
 }

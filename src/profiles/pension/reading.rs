@@ -184,6 +184,13 @@ pub fn add_row(data: &mut PensionDataset, r: &mut Row) {
                 data.activity.push(Activity { office_code, month, method, planned, done, contacts, origin });
             }
         }
+        PensionTable::DistrictDueMonths => {
+            let (district, kind) = (r.take(0, parse_text), r.take_with(1, parse_kind));
+            let (month, due_months) = (r.take_month_in_contract(2), r.take(3, parse_count));
+            if let (Some(district), Some(kind), Some(month), Some(due_months)) = (district, kind, month, due_months) {
+                data.district_due_months.push(DistrictDueMonths { district, kind, month, due_months, origin });
+            }
+        }
         PensionTable::ReasonFilings => {
             let (month, filed) = (r.take_month_in_contract(0), r.take(1, parse_date));
             if let (Some(month), Some(filed)) = (month, filed) {
@@ -214,6 +221,7 @@ pub fn cross_check(data: &mut PensionDataset) -> Vec<PensionProblem> {
     known_office(&mut d.activity, PensionTable::Activity, &codes, &mut problems);
     dedupe(&mut d.activity, PensionTable::Activity, &mut problems);
     dedupe(&mut d.reason_filings, PensionTable::ReasonFilings, &mut problems);
+    dedupe(&mut d.district_due_months, PensionTable::DistrictDueMonths, &mut problems);
     problems
 }
 
@@ -270,6 +278,12 @@ unique_key!(
     r.office_code.clone()
 );
 unique_key!(ReasonFiling, |r| r.month, YearMonth, r.month.to_string());
+unique_key!(
+    DistrictDueMonths,
+    |r| (r.district.as_str(), r.kind, r.month),
+    (&'a str, Kind, YearMonth),
+    r.district.clone()
+);
 
 /// For each row, the index of an earlier row with the same key, if any.
 fn earlier_twins<T: UniqueKey>(rows: &[T]) -> Vec<Option<usize>> {

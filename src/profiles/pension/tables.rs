@@ -45,6 +45,9 @@ pub enum PensionTable {
     IncidentScale,
     /// 督励手法別 計画・実施件数
     Activity,
+    /// 地区別納付対象月数: a district's due months per kind at a month, when not
+    /// every office of the district is loaded (#13 fix d)
+    DistrictDueMonths,
     /// 理由書提出日: the day a 理由書 was filed for a month (seed 000 ⅩⅢ1; the
     /// user's own record, loaded back like any file)
     ReasonFilings,
@@ -143,6 +146,9 @@ impl TableSpec for PensionTable {
                 &["90101", "2026-05", "文書", "2818", "2474", "2474"],
             ],
             PensionTable::ReasonFilings => &[&["2026-05", "2026-06-19"], &["2026-08", "2026-09-18"]],
+            PensionTable::DistrictDueMonths => {
+                &[&["例示地区", "現年度", "2026-05", "312004"], &["例示地区", "過年度1年目", "2026-05", "187551"]]
+            }
             PensionTable::Contacts => &[
                 &["9999-000001", "90101", "2026-06-10", "電話", "本人接触"],
                 &["9999-000002", "90101", "2026-06-11", "文書", "送付"],
@@ -205,6 +211,12 @@ impl TableSpec for PensionTable {
             col("接触件数", "contacts"),
         ];
         const REASON_FILINGS: &[Column] = &[col("対象年月", "month"), col("提出日", "filed_date")];
+        const DISTRICT_DUE_MONTHS: &[Column] = &[
+            col("地区", "district"),
+            col("保険料種別", "kind"),
+            col("年月", "month"),
+            col("地区納付対象月数", "district_due_months"),
+        ];
         const CONTACTS: &[Column] = &[
             col("基礎年金番号", "person_id"),
             col("事務所コード", "office_code"),
@@ -240,6 +252,7 @@ impl TableSpec for PensionTable {
             PensionTable::IncidentScale => INCIDENT_SCALE,
             PensionTable::Activity => ACTIVITY,
             PensionTable::ReasonFilings => REASON_FILINGS,
+            PensionTable::DistrictDueMonths => DISTRICT_DUE_MONTHS,
         }
     }
 }

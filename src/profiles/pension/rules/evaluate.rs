@@ -311,6 +311,8 @@ fn district_summaries(model: &Model, offices: &[OfficeSettlement]) -> Vec<Distri
         for kind in Kind::ALL {
             if inputs.due_months[kind.index()] == 0 {
                 d.flags.push(Flag::NoDueMonths { kind });
+            } else if !inputs.due_months_given[kind.index()] {
+                d.flags.push(Flag::ShareOverOfficesLoaded { kind });
             }
         }
         if d.base_yen > d.period_fee_yen {

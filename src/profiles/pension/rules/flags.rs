@@ -40,6 +40,10 @@ pub enum Flag {
     AllBelow80,
     /// District: no due months for a kind, so that third of the fee is not allocated.
     NoDueMonths { kind: Kind },
+    /// District: a kind's fee is shared over the offices loaded, for want of
+    /// the district's own due months (#13 fix d): with offices missing, each
+    /// loaded office's base is too large.
+    ShareOverOfficesLoaded { kind: Kind },
     /// District: the rounded office bases add up to more than the period fee
     /// (half-up or up rounding of many small shares; #13 fix e).
     BasesExceedFee,
@@ -79,6 +83,7 @@ impl Flag {
             Flag::AllBelow80 => "all_below_80",
             Flag::NoDueMonths { .. } => "no_due_months",
             Flag::BasesExceedFee => "bases_exceed_fee",
+            Flag::ShareOverOfficesLoaded { .. } => "share_over_offices_loaded",
         }
     }
 
@@ -88,7 +93,8 @@ impl Flag {
             Flag::NoDenominator { kind }
             | Flag::MissingTarget { kind }
             | Flag::SteepDecrease { kind }
-            | Flag::NoDueMonths { kind } => Some(kind),
+            | Flag::NoDueMonths { kind }
+            | Flag::ShareOverOfficesLoaded { kind } => Some(kind),
             Flag::AllKindsBelow80
             | Flag::PlanShortfall
             | Flag::MissingAccountTransfer

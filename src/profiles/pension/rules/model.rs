@@ -62,8 +62,12 @@ pub struct OfficeInputs {
 pub struct DistrictInputs {
     pub name: String,
     pub period_fee_yen: Yen,
-    /// Σ 納付対象月数 of the district's offices, per kind in [`Kind::ALL`] order.
+    /// The district's 納付対象月数 per kind in [`Kind::ALL`] order: as given in
+    /// the district table, else the sum over the offices loaded.
     pub due_months: [i64; 3],
+    /// Whether each kind's total was given (#13 fix d); else the fee is shared
+    /// over the offices loaded only.
+    pub due_months_given: [bool; 3],
 }
 
 /// A dataset prepared for one period and as-of month. Offices are sorted by
@@ -224,13 +228,35 @@ fn districts<'a>(
     let index: FxHashMap<&str, usize> = names.iter().enumerate().map(|(i, d)| (*d, i)).collect();
     let mut districts: Vec<DistrictInputs> = names
         .iter()
-        .map(|name| DistrictInputs { name: name.to_string(), period_fee_yen: fees[name], due_months: [0; 3] })
+        .map(|name| DistrictInputs {
+            name: name.to_string(),
+            period_fee_yen: fees[name],
+            due_months: [0; 3],
+            due_months_given: [false; 3],
+        })
         .collect();
     for office in offices {
         let district = &mut districts[index[office.district.as_str()]];
         for kind in Kind::ALL {
             district.due_months[kind.index()] += joined.snapshots[&(office.code.as_str(), kind)].due_months;
         }
+    }
+    for given in data.district_due_months.iter().filter(|g| g.month == as_of) {
+        let Some(district) = index.get(given.district.as_str()).map(|i| &mut districts[*i]) else { continue };
+        let loaded = district.due_months[given.kind.index()];
+        if given.due_months < loaded {
+            errors.push(SettleError::DistrictTotalBelowOffices {
+                district: given.district.clone(),
+                kind: given.kind,
+                given: given.due_months,
+                loaded,
+            });
+        }
+        district.due_months[given.kind.index()] = given.due_months;
+        district.due_months_given[given.kind.index()] = true;
+    }
+    if !errors.is_empty() {
+        return Err(errors);
     }
     Ok((districts, index))
 }

@@ -134,6 +134,13 @@ pub enum SettleError {
     UnknownOverrideOffice {
         office_code: String,
     },
+    /// A district's given due months are fewer than its loaded offices' (#13 fix d).
+    DistrictTotalBelowOffices {
+        district: String,
+        kind: Kind,
+        given: i64,
+        loaded: i64,
+    },
     /// Promoted months after an override fall outside 0..=denominator.
     OverrideOutOfRange {
         office_code: String,
@@ -182,6 +189,12 @@ impl SettleError {
                     .arg("points", points)
                     .render(lang)
             }
+            SettleError::DistrictTotalBelowOffices { district, kind, given, loaded } => msg("settle.district_total_below_offices")
+                .arg("district", district)
+                .arg("kind", kind.japanese())
+                .arg("given", given)
+                .arg("loaded", loaded)
+                .render(lang),
             SettleError::Overflow { office_code } => {
                 msg("settle.overflow").arg("office", office_code).render(lang)
             }
