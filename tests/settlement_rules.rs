@@ -164,7 +164,7 @@ fn every_flag() {
         );
     }
     let not_share = |f: &&Flag| !matches!(f, Flag::ShareOverOfficesLoaded { .. });
-    assert!(s.districts[0].flags.iter().filter(not_share).next().is_none(), "office 1 is above 80 %");
+    assert!(s.districts[0].flags.iter().find(not_share).is_none(), "office 1 is above 80 %");
     // Ⅺ1(1) reads every target of the contractor: office 1 above 80 % keeps it off.
     assert!(!s.instruction_trigger);
     use shuno::profiles::pension::views::overview::totals;
