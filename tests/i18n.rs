@@ -105,7 +105,7 @@ fn every_key_the_code_uses_exists() {
         ),
         ("nav", vec!["overview", "office", "inspection", "calendar", "rule", "import", "records"]),
         ("holidays.error", vec!["header", "not_a_date", "no_name", "duplicate"]),
-        ("plan.sheet", vec!["inspections", "months", "recovery_plan", "rate_recovery"]),
+        ("plan.sheet", vec!["inspections", "months", "recovery_plan", "rate_recovery", "activity_check"]),
         ("plan.scope", vec!["per_office", "total"]),
         ("plan.shape", vec!["even", "like_plan"]),
         (
@@ -133,6 +133,9 @@ fn every_key_the_code_uses_exists() {
                 "yield_promoted_months",
                 "yield_per",
                 "effort_needed",
+                "from_records",
+                "returned_letters",
+                "agrees",
             ],
         ),
         ("report.col", vec!["due", "report", "covers_from", "covers_to", "clause", "note"]),

@@ -323,3 +323,44 @@ proptest! {
         }
     }
 }
+
+/// Check ① (ⅩⅢ2(3)①): each reported count against the records' actions of its
+/// method less the letters returned, on files read by the import.
+#[test]
+fn check_one_sets_each_reported_count_beside_the_records() {
+    use shuno::core::import::schema::TableSpec;
+    use shuno::core::import::{import, SourceFile};
+    use shuno::profiles::pension::records::promoted::promoted_table;
+    use shuno::profiles::pension::rules::activity_check::activity_check;
+    use shuno::profiles::pension::tables::PensionTable;
+    use shuno::profiles::pension::Pension;
+    let offices = PensionTable::Offices.example_file();
+    let activity = "事務所コード,年月,督励手法,計画件数,実施件数,接触件数\n\
+                    90101,2026-06,電話,3,2,1\n90101,2026-06,文書,3,1,1\n90101,2026-06,訪問,5,5,0\n\
+                    90101,2026-06,FAX,1,1,0\n90102,2026-06,電話,1,1,0\n";
+    let contacts = "基礎年金番号,事務所コード,督励日,督励手法,結果\n\
+                    9999-000001,90101,2026-06-10,電話,本人接触\n9999-000002,90101,2026-06-11,電話,不在\n\
+                    9999-000003,90101,2026-06-12,文書,送付\n9999-000004,90101,2026-06-12,文書,返戻\n";
+    let report = import::<Pension>(&[
+        SourceFile { name: "offices.csv", bytes: offices.as_bytes(), encoding: None },
+        SourceFile { name: "activity.csv", bytes: activity.as_bytes(), encoding: None },
+        SourceFile { name: "contacts.csv", bytes: contacts.as_bytes(), encoding: None },
+    ]);
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    let checks = activity_check(&report.dataset, &promoted_table(&report.private, None));
+    let seen: Vec<(&str, &str, i64, Option<i64>, bool)> = checks
+        .iter()
+        .map(|c| (c.office_code.as_str(), c.method.as_str(), c.reported_done, c.from_records, c.agrees()))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            ("90101", "電話", 2, Some(2), true),
+            ("90101", "文書", 1, Some(1), true),
+            ("90101", "訪問", 5, Some(0), false),
+            ("90101", "FAX", 1, None, false),
+        ],
+        "90102 has no records: not checked"
+    );
+    assert_eq!(checks[1].returned_letters, 1);
+}

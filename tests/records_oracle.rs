@@ -13,13 +13,14 @@ use shuno::profiles::pension::records::tables::{Channel, Method, Outcome, Person
 use std::collections::BTreeMap;
 
 const METHODS: [Method; 5] = [Method::Phone, Method::Letter, Method::Sms, Method::Visit, Method::Other];
-const OUTCOMES: [Outcome; 7] = [
+const OUTCOMES: [Outcome; 8] = [
     Outcome::Person,
     Outcome::JointObligor,
     Outcome::Absent,
     Outcome::Voicemail,
     Outcome::Unreachable,
     Outcome::Sent,
+    Outcome::Returned,
     Outcome::Other,
 ];
 
@@ -170,6 +171,10 @@ proptest! {
             let actions = (0..c.person.len()).filter(|&j| here(j)).count() as u64;
             let qualifying = (0..c.person.len()).filter(|&j| here(j) && opens_window(c.method[j], c.outcome[j])).count() as u64;
             prop_assert_eq!(r.actions.total(), actions);
+            let returned = (0..c.person.len())
+                .filter(|&j| here(j) && c.method[j] == Method::Letter && c.outcome[j] == Outcome::Returned)
+                .count() as u64;
+            prop_assert_eq!(r.actions.returned_letters, returned);
             prop_assert_eq!(r.qualifying_contacts, qualifying);
         }
     }

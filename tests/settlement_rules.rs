@@ -202,7 +202,10 @@ fn every_flag() {
             Flag::MissingTarget { kind: Kind::Past1 },
         ]
     );
-    assert_eq!(s.districts[0].flags.iter().filter(not_share).collect::<Vec<_>>(), vec![&Flag::NoDueMonths { kind: Kind::Current }]);
+    assert_eq!(
+        s.districts[0].flags.iter().filter(not_share).collect::<Vec<_>>(),
+        vec![&Flag::NoDueMonths { kind: Kind::Current }]
+    );
     assert_eq!(s.offices[0].kinds[0].base_yen, 0, "no due months: that third is not allocated");
 }
 
@@ -395,7 +398,11 @@ fn a_partial_district_shares_over_its_given_total() {
     assert!(s.districts[0].flags.is_empty(), "{:?}", s.districts[0].flags);
     // 90,000,000 × 1000 ÷ (3 × 6000) = 5,000,000 a kind.
     assert!(s.offices[0].kinds.iter().all(|k| k.base_yen == 5_000_000));
-    assert_eq!(s.districts[0].base_yen, 3 * (5_000_000 + 10_000_000), "half the fee: half the district is loaded");
+    assert_eq!(
+        s.districts[0].base_yen,
+        3 * (5_000_000 + 10_000_000),
+        "half the fee: half the district is loaded"
+    );
     given.district_due_months[0].due_months = 2999;
     assert_eq!(
         errors(&given, &period1()),

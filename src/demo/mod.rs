@@ -292,7 +292,12 @@ pub fn generate(seed: u64) -> Vec<DemoFile> {
                 &district_due
                     .into_iter()
                     .map(|((kind, month), due)| {
-                        vec![DISTRICT.to_string(), Kind::ALL[kind].japanese().to_string(), month, due.to_string()]
+                        vec![
+                            DISTRICT.to_string(),
+                            Kind::ALL[kind].japanese().to_string(),
+                            month,
+                            due.to_string(),
+                        ]
                     })
                     .collect::<Vec<_>>(),
             ),

@@ -79,7 +79,7 @@ function promotedRows(bytes) {
     promoted_months: varint(),
     promoted_months_to_date: varint(),
     qualifying_contacts: varint(),
-    actions: { phone: varint(), letter: varint(), sms: varint(), visit: varint(), other: varint() },
+    actions: { phone: varint(), letter: varint(), sms: varint(), visit: varint(), other: varint(), returned_letters: varint() },
   }));
 }
 let data = null;
@@ -149,7 +149,8 @@ window.runShuno = (viaBlob = false) => watchingMainThread(async () => {
     if (r.promoted_months > 0) {
       rows.push({ key: `p|${r.office_code}|${KINDS[r.kind]}|${r.month}`, value: [r.promoted_months, r.promoted_months_to_date] });
     }
-    const actions = Object.values(r.actions).reduce((a, b) => a + b, 0);
+    const { returned_letters: _, ...byMethod } = r.actions;
+    const actions = Object.values(byMethod).reduce((a, b) => a + b, 0);
     if (r.kind === 'current' && actions > 0) {
       rows.push({ key: `a|${r.office_code}|${r.month}`, value: [r.qualifying_contacts, actions] });
     }

@@ -187,8 +187,16 @@ pub fn add_row(data: &mut PensionDataset, r: &mut Row) {
         PensionTable::DistrictDueMonths => {
             let (district, kind) = (r.take(0, parse_text), r.take_with(1, parse_kind));
             let (month, due_months) = (r.take_month_in_contract(2), r.take(3, parse_count));
-            if let (Some(district), Some(kind), Some(month), Some(due_months)) = (district, kind, month, due_months) {
-                data.district_due_months.push(DistrictDueMonths { district, kind, month, due_months, origin });
+            if let (Some(district), Some(kind), Some(month), Some(due_months)) =
+                (district, kind, month, due_months)
+            {
+                data.district_due_months.push(DistrictDueMonths {
+                    district,
+                    kind,
+                    month,
+                    due_months,
+                    origin,
+                });
             }
         }
         PensionTable::ReasonFilings => {

@@ -8,7 +8,7 @@
 //! month array. Memory: 16 bytes per qualifying contact, 12 per person.
 
 use super::model::{eligibility, is_qualifying, window_end, Eligibility};
-use super::tables::{Contacts, Method, OfficeId, Payments, PersonId, RecordTables};
+use super::tables::{Contacts, Method, OfficeId, Outcome, Payments, PersonId, RecordTables};
 use crate::core::calendar::YearMonth;
 use crate::profiles::pension::dataset::Kind;
 use chrono::NaiveDate;
@@ -24,6 +24,8 @@ pub struct ActionCounts {
     pub sms: u64,
     pub visit: u64,
     pub other: u64,
+    /// Letters that came back (文書返戻件数, seed 000 ⅩⅢ2(3)①), among `letter`.
+    pub returned_letters: u64,
 }
 
 impl ActionCounts {
@@ -218,6 +220,9 @@ impl Grid {
             }
             let s = self.slot(c.office[i], c.date[i]);
             self.actions[s].add(c.method[i]);
+            if c.method[i] == Method::Letter && c.outcome[i] == Outcome::Returned {
+                self.actions[s].returned_letters += 1;
+            }
             self.active[c.office[i].0 as usize] = true;
             if is_qualifying(c.method[i], c.outcome[i]) {
                 self.qualifying[s] += 1;

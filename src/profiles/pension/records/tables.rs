@@ -89,6 +89,9 @@ pub enum Outcome {
     Unreachable,
     /// 送付
     Sent,
+    /// 返戻: a letter that came back undelivered (seed 000 ⅩⅢ2(3)①: 文書返戻件数,
+    /// taken off the count reported).
+    Returned,
     Other,
 }
 
@@ -162,6 +165,7 @@ impl Choice for Outcome {
         ("留守番電話", "voicemail", Outcome::Voicemail),
         ("不通", "unreachable", Outcome::Unreachable),
         ("送付", "sent", Outcome::Sent),
+        ("返戻", "returned", Outcome::Returned),
         ("その他", "other", Outcome::Other),
     ];
 }

@@ -4,6 +4,7 @@
 
 pub mod achievement;
 pub mod activity;
+pub mod activity_check;
 pub mod evaluate;
 pub mod flags;
 pub mod inspection;

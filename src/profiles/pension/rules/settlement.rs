@@ -189,12 +189,14 @@ impl SettleError {
                     .arg("points", points)
                     .render(lang)
             }
-            SettleError::DistrictTotalBelowOffices { district, kind, given, loaded } => msg("settle.district_total_below_offices")
-                .arg("district", district)
-                .arg("kind", kind.japanese())
-                .arg("given", given)
-                .arg("loaded", loaded)
-                .render(lang),
+            SettleError::DistrictTotalBelowOffices { district, kind, given, loaded } => {
+                msg("settle.district_total_below_offices")
+                    .arg("district", district)
+                    .arg("kind", kind.japanese())
+                    .arg("given", given)
+                    .arg("loaded", loaded)
+                    .render(lang)
+            }
             SettleError::Overflow { office_code } => {
                 msg("settle.overflow").arg("office", office_code).render(lang)
             }

@@ -7,6 +7,7 @@ use crate::core::calendar::YearMonth;
 use crate::profiles::pension::calendar as national_pension;
 use crate::profiles::pension::dataset::PensionDataset;
 use crate::profiles::pension::records::promoted::PromotedTable;
+use crate::profiles::pension::rules::activity_check::{activity_check, ActivityCheck};
 use crate::profiles::pension::rules::inspection::{
     inspect, AtRisk, InspectedMonth, InspectionOptions, InspectionRow, InspectionScope,
 };
@@ -47,6 +48,9 @@ pub struct Plan {
     pub at_risk: Option<AtRisk>,
     pub recovery_plan: Vec<RecoveryLine>,
     pub rate_recovery: Vec<RateRecovery>,
+    /// Check ① (ⅩⅢ2(3)①) where the records cover an activity row's office and
+    /// month; empty without records.
+    pub activity_check: Vec<ActivityCheck>,
     /// Why rate recovery is empty: the settlement's tables are missing or
     /// incomplete for the as-of month.
     pub rate_recovery_unavailable: Vec<SettleError>,
@@ -83,6 +87,7 @@ pub fn plan(
         Err(errors) => (Vec::new(), errors),
     };
     let inspections = inspection.shortfalls().cloned().collect();
+    let activity_check = promoted.map_or_else(Vec::new, |p| activity_check(data, p));
     Ok(Plan {
         period: number,
         as_of: options.as_of,
@@ -96,6 +101,7 @@ pub fn plan(
         tracker: inspection.rows,
         recovery_plan: recovery,
         rate_recovery,
+        activity_check,
         rate_recovery_unavailable,
     })
 }

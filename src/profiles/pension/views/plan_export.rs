@@ -17,6 +17,8 @@ pub enum PlanSheet {
     Months,
     RecoveryPlan,
     RateRecovery,
+    /// Check ① against the records (empty without them).
+    ActivityCheck,
 }
 
 /// A month's 理由書 in words: 不要, 提出期限まであと3日, 期限超過（支払保留）…
@@ -110,6 +112,31 @@ pub fn sheet(plan: &Plan, which: PlanSheet, lang: Lang) -> Sheet {
                 .collect(),
         },
         PlanSheet::RateRecovery => rate_sheet(plan, name, lang),
+        PlanSheet::ActivityCheck => Sheet {
+            name,
+            headers: headers(
+                &["office_code", "month", "method", "done", "from_records", "returned_letters", "agrees"],
+                lang,
+            ),
+            rows: plan
+                .activity_check
+                .iter()
+                .map(|c| {
+                    vec![
+                        Cell::string(&c.office_code),
+                        Cell::Month(c.month),
+                        Cell::string(&c.method),
+                        Cell::Int(c.reported_done),
+                        c.from_records.map_or(Cell::Empty, Cell::Int),
+                        Cell::Int(c.returned_letters),
+                        Cell::string(text(
+                            if c.agrees() { "rules_sheet.yes" } else { "rules_sheet.no" },
+                            lang,
+                        )),
+                    ]
+                })
+                .collect(),
+        },
     }
 }
 

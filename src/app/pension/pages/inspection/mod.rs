@@ -3,6 +3,7 @@
 //! and rate recovery. Everything is computed by the core (`views::plan`); the
 //! filing days entered here leave the page only in the filings file.
 
+mod check;
 mod months;
 mod rate;
 mod recovery;
@@ -106,6 +107,7 @@ fn PlanView(plan: Plan) -> impl IntoView {
         <Summary plan=plan.clone() />
         <months::Months plan=plan.clone() />
         <tracker::Tracker plan=plan.clone() />
+        <check::ActivityCheck plan=plan.clone() />
         <recovery::Recovery plan=plan.clone() />
         <rate::RateRecovery plan />
     }
