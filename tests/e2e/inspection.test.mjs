@@ -27,6 +27,7 @@ test('the inspection page agrees with shuno plan, and filing days round-trip thr
   const plan = JSON.parse(
     execFileSync(shuno, ['plan', join(root, 'public', 'demo'), '--as-of', '2026-11', '--today', today, '--format', 'json'], {
       stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 64 << 20,
     }).toString(),
   );
 

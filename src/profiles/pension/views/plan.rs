@@ -48,8 +48,8 @@ pub struct Plan {
     pub at_risk: Option<AtRisk>,
     pub recovery_plan: Vec<RecoveryLine>,
     pub rate_recovery: Vec<RateRecovery>,
-    /// Check ① (ⅩⅢ2(3)①) where the records cover an activity row's office and
-    /// month; empty without records.
+    /// Check ① (ⅩⅢ2(3)①) for the months inspected, where the records cover an
+    /// activity row's office and month; empty without records.
     pub activity_check: Vec<ActivityCheck>,
     /// Why rate recovery is empty: the settlement's tables are missing or
     /// incomplete for the as-of month.
@@ -87,7 +87,8 @@ pub fn plan(
         Err(errors) => (Vec::new(), errors),
     };
     let inspections = inspection.shortfalls().cloned().collect();
-    let activity_check = promoted.map_or_else(Vec::new, |p| activity_check(data, p));
+    let mut activity_check = promoted.map_or_else(Vec::new, |p| activity_check(data, p));
+    activity_check.retain(|c| (period.first..=options.as_of).contains(&c.month));
     Ok(Plan {
         period: number,
         as_of: options.as_of,
