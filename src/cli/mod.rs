@@ -6,7 +6,7 @@ mod files;
 mod output;
 mod pension;
 
-use pension::{calendar, plan, records, settle};
+use pension::{calendar, plan, records, settle, whatif};
 
 use crate::core::calendar::YearMonth;
 use crate::core::i18n::Lang;
@@ -54,6 +54,10 @@ enum Command {
     /// records, the monthly forms, the self-inspection), each with its clause:
     /// a table, CSV, a workbook, or an iCalendar file for the team's calendar.
     Calendar(CalendarArgs),
+    /// Settle under a what-if scenario (a JSON file: promoted months added,
+    /// account-transfer counts, incident points, `"*"` for every office or
+    /// kind); `{}` gives exactly `shuno settle`'s output.
+    Whatif(WhatIfArgs),
     /// Import a folder without settling: every problem, and per file read = accepted + rejected.
     Check {
         dir: PathBuf,
@@ -161,6 +165,15 @@ pub struct SettleArgs {
 }
 
 #[derive(clap::Args)]
+pub struct WhatIfArgs {
+    /// The scenario file (JSON).
+    #[arg(long)]
+    scenario: PathBuf,
+    #[command(flatten)]
+    settle: SettleArgs,
+}
+
+#[derive(clap::Args)]
 pub struct PlanArgs {
     /// Folder holding the dataset's files (activity, offices, and the filed
     /// 理由書 days; progress, targets and fees for rate recovery).
@@ -246,6 +259,7 @@ pub fn main() -> ExitCode {
         Command::Demo { out, seed } => demo(&out, seed),
         Command::Settle(args) => settle::run(&args),
         Command::Plan(args) => plan::run(&args),
+        Command::Whatif(args) => whatif::run(&args),
         Command::Calendar(args) => calendar::run(&args),
         Command::Check { dir, lang, encoding, rejected } => check(&dir, lang, encoding, rejected.as_deref()),
         Command::Records { dir, through, format, out, lang, encoding } => {

@@ -6,3 +6,4 @@ pub mod plan;
 pub mod records;
 pub mod settle;
 mod terminal_table;
+pub mod whatif;

@@ -7,7 +7,7 @@ use crate::cli::{Format, SettleArgs};
 use crate::core::i18n::{text, Lang};
 use crate::core::import::decode::Encoding;
 use crate::core::import::schema::TableSpec;
-use crate::profiles::pension::rules::{settle, SettleOptions};
+use crate::profiles::pension::rules::{settle, SettleOptions, Settlement};
 use crate::profiles::pension::tables::PensionTable;
 use crate::profiles::pension::views::export::{settlement_csv, settlement_workbook};
 use crate::profiles::pension::PensionReport;
@@ -65,14 +65,21 @@ pub fn run(args: &SettleArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    print(&settlement, &report.file_names(), args)
+}
+
+/// A settlement in the format asked for, with the provisional note on stderr:
+/// `shuno settle`'s output, and `shuno whatif`'s.
+pub fn print(settlement: &Settlement, sources: &[String], args: &SettleArgs) -> ExitCode {
+    let lang = args.lang;
     if settlement.provisional {
         eprintln!("{}", text("cli.provisional", lang).replace("%{as_of}", &settlement.as_of.to_string()));
     }
     let output = match args.format {
-        Format::Json => Output::Text(serde_json::to_string_pretty(&settlement).unwrap_or_default() + "\n"),
-        Format::Csv => Output::Text(settlement_csv(&settlement, lang)),
-        Format::Table => Output::Text(settlement_table(&settlement, lang)),
-        Format::Xlsx => Output::Workbook(settlement_workbook(&settlement, &report.file_names(), lang)),
+        Format::Json => Output::Text(serde_json::to_string_pretty(settlement).unwrap_or_default() + "\n"),
+        Format::Csv => Output::Text(settlement_csv(settlement, lang)),
+        Format::Table => Output::Text(settlement_table(settlement, lang)),
+        Format::Xlsx => Output::Workbook(settlement_workbook(settlement, sources, lang)),
     };
     emit(output, args.out.as_deref())
 }

@@ -11,6 +11,7 @@ pub mod inspection;
 pub mod model;
 pub mod rate_recovery;
 pub mod recovery;
+pub mod scenario;
 pub mod settle_error;
 pub mod settlement;
 

@@ -1,0 +1,64 @@
+//! `shuno whatif DIR --scenario FILE`: the settlement under a scenario (#14),
+//! in the shape `shuno settle` prints; the empty scenario `{}` prints exactly
+//! what `shuno settle` does.
+
+use super::settle::{load, print};
+use crate::cli::WhatIfArgs;
+use crate::core::i18n::text;
+use crate::profiles::pension::rules::scenario::Scenario;
+use crate::profiles::pension::rules::{evaluate, prepare};
+use std::process::ExitCode;
+
+pub fn run(args: &WhatIfArgs) -> ExitCode {
+    let settle = &args.settle;
+    let lang = settle.lang;
+    let scenario: Scenario = match std::fs::read_to_string(&args.scenario) {
+        Ok(json) => match serde_json::from_str(&json) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("error: {}: {e}", args.scenario.display());
+                eprintln!("  help: {}", text("cli.scenario_help", lang));
+                return ExitCode::from(2);
+            }
+        },
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", args.scenario.display());
+            return ExitCode::from(2);
+        }
+    };
+    let report = match load(&settle.dir, settle.encoding, lang) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    if report.blocks_settlement() {
+        eprintln!("error: {}", text("cli.blocked_by_problems", lang));
+        return ExitCode::from(1);
+    }
+    let model = match prepare(&report.dataset, settle.period, settle.as_of) {
+        Ok(m) => m,
+        Err(errors) => {
+            errors.iter().for_each(|e| eprintln!("error: {}", e.message(lang)));
+            return ExitCode::from(1);
+        }
+    };
+    let overrides = match scenario.overrides(&model) {
+        Ok(o) => o,
+        Err(errors) => {
+            let file = args.scenario.display();
+            errors.iter().for_each(|e| eprintln!("error: {file}: {}", e.message(lang)));
+            return ExitCode::from(1);
+        }
+    };
+    let base = crate::profiles::pension::rules::RuleOptions {
+        band_mode: settle.band_mode,
+        rounding: settle.rounding,
+        adjustment_base: settle.adjustment_base,
+    };
+    match evaluate(&model, &scenario.rules(base), &overrides) {
+        Ok(settlement) => print(&settlement, &report.file_names(), settle),
+        Err(errors) => {
+            errors.iter().for_each(|e| eprintln!("error: {}", e.message(lang)));
+            ExitCode::from(1)
+        }
+    }
+}
