@@ -349,3 +349,65 @@ fn three_hundred_million_split_three_ways_is_exact() {
     assert_eq!(s.offices[0].base_yen, 300_000_000);
     assert_eq!(s.offices[0].kinds[0].achievement_adjustment_yen, 0);
 }
+
+/// The ratio as the rule reads it, in tenths of a percent, the slow way.
+fn stepped_permille(r: &BigRational) -> i64 {
+    let one = q(1, 1);
+    let steps = |x: BigRational| x.to_integer().to_i64().unwrap();
+    if *r > one {
+        1000 + steps(((r - &one) * q(1000, 1)).floor())
+    } else if *r < one {
+        1000 - steps(((&one - r) * q(1000, 1)).ceil())
+    } else {
+        1000
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    /// #14 where effort pays: the yen of one more promoted month and of the
+    /// months to the next 0.1 % step, each the big-rational adjustment at
+    /// P + n less the one at P; and those months are the least that move the
+    /// stepped ratio up.
+    #[test]
+    fn where_effort_pays_equals_the_oracle(
+        offices in prop::collection::vec(office_input(), 1..5),
+        fee in 0i64..20_000_000_000,
+        flat in any::<bool>(),
+        rule in 0usize..3,
+    ) {
+        use shuno::profiles::pension::rules::effort::where_effort_pays;
+        use shuno::profiles::pension::rules::{prepare, RuleOptions};
+        let mode = if flat { BandMode::Flat } else { BandMode::Tiered };
+        let rounding = Rounding::ALL[rule];
+        let data = build(&offices, [fee, fee]);
+        let model = prepare(&data, Some(1), None).unwrap();
+        let options = RuleOptions { band_mode: mode, rounding, ..RuleOptions::default() };
+        let list = where_effort_pays(&model, &options, &Default::default()).unwrap();
+        for e in &list {
+            let n: usize = e.office_code.parse().unwrap();
+            let k = e.kind.index();
+            let o = &offices[n];
+            let district_due: i64 = offices.iter().filter(|x| x.district == o.district).map(|x| x.kinds[k].due).sum();
+            let base = q(fee, 1) * q(o.kinds[k].due, 1) / q(3 * district_due, 1);
+            let p = &data.progress[n * 3 + k];
+            let denominator = p.due_months - p.excluded_paid_months - p.forced_months;
+            let target = q(o.kinds[k].target_tenths.unwrap(), 1000);
+            let ratio = |extra: i64| q(p.promoted_months + extra, denominator) / &target;
+            let adj = |extra: i64| round(&(&base * oracle_fraction(&ratio(extra), mode)), rounding);
+            prop_assert_eq!(e.yen_for_one_month, adj(1) - adj(0));
+            let m = e.months_to_next_step;
+            prop_assert_eq!(e.yen_at_next_step, adj(m) - adj(0));
+            prop_assert!(stepped_permille(&ratio(m)) > stepped_permille(&ratio(0)));
+            if m > 1 {
+                prop_assert_eq!(stepped_permille(&ratio(m - 1)), stepped_permille(&ratio(0)));
+            }
+        }
+        // Best yen per promoted month first.
+        for w in list.windows(2) {
+            let per = |e: &shuno::profiles::pension::rules::effort::EffortPays| q(e.yen_at_next_step, e.months_to_next_step);
+            prop_assert!(per(&w[0]) >= per(&w[1]));
+        }
+    }
+}

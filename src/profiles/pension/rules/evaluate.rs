@@ -205,6 +205,16 @@ fn settle_office(
     })
 }
 
+/// A kind's achievement adjustment in yen with `promoted` months, under
+/// `options` (what where-effort-pays compares).
+pub fn kind_adjustment_yen(
+    inputs: &KindInputs,
+    promoted: i64,
+    options: &RuleOptions,
+) -> Result<Yen, Overflow> {
+    Ok(kind_result(inputs, promoted, options)?.achievement_adjustment_yen)
+}
+
 fn kind_result(
     inputs: &KindInputs,
     promoted: i64,

@@ -5,6 +5,7 @@
 pub mod achievement;
 pub mod activity;
 pub mod activity_check;
+pub mod effort;
 pub mod evaluate;
 pub mod flags;
 pub mod inspection;

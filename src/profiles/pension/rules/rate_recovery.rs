@@ -73,12 +73,18 @@ pub struct RateRecovery {
 /// The least n with (P + n) ÷ D ÷ target ≥ level, 0 when already there; `None`
 /// without a target or a positive denominator.
 pub fn promoted_months_needed(inputs: &KindInputs, level_percent: i64) -> Option<i64> {
+    promoted_months_to(inputs, frac(level_percent, 100))
+}
+
+/// The least n with (P + n) ÷ D ÷ target ≥ `level` (a fraction of target), 0
+/// when already there; `None` without a target or a positive denominator.
+pub fn promoted_months_to(inputs: &KindInputs, level: Exact) -> Option<i64> {
     let denominator = inputs.denominator();
     let target = inputs.target.as_ref()?;
     if denominator <= 0 {
         return None;
     }
-    let needed = frac(level_percent, 100).checked_mul(target)?.checked_mul(&frac(denominator, 1))?;
+    let needed = level.checked_mul(target)?.checked_mul(&frac(denominator, 1))?;
     let needed = i64::try_from(needed.ceil().to_integer()).ok()?;
     Some(needed.saturating_sub(inputs.promoted_months).max(0))
 }
