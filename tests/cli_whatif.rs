@@ -98,3 +98,29 @@ fn every_office_by_star_and_unknown_names_refused() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown field `adjsut`"));
 }
+
+/// "If the pace holds": on a complete period the projection is the settlement;
+/// on a partial one it settles the period's end, each count at least today's.
+#[test]
+fn the_projection_of_a_complete_period_is_its_settlement() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = demo(dir.path());
+    let empty = scenario(dir.path(), "empty.json", "{}");
+    let projected = whatif(&data, &empty, &["--period", "1", "--pace", "average", "--format", "json"]);
+    let settled = shuno(&["settle", &data, "--period", "1", "--format", "json"]);
+    assert_eq!(projected.stdout, settled.stdout);
+    let json = |o: &Output| serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap();
+    let now = json(&shuno(&["settle", &data, "--as-of", "2026-11", "--format", "json"]));
+    for pace in ["average", "latest"] {
+        let out = whatif(&data, &empty, &["--as-of", "2026-11", "--pace", pace, "--format", "json"]);
+        assert!(String::from_utf8_lossy(&out.stderr).contains("2026-11"), "the assumption is stated");
+        let end = json(&out);
+        assert_eq!((end["as_of"].as_str(), end["provisional"].as_bool()), (Some("2027-04"), Some(false)));
+        for (a, b) in now["offices"].as_array().unwrap().iter().zip(end["offices"].as_array().unwrap()) {
+            for (k, l) in a["kinds"].as_array().unwrap().iter().zip(b["kinds"].as_array().unwrap()) {
+                assert!(l["promoted_months"].as_i64() >= k["promoted_months"].as_i64());
+                assert!(l["due_months"].as_i64() >= k["due_months"].as_i64());
+            }
+        }
+    }
+}

@@ -67,10 +67,11 @@ fn every_key_the_code_uses_exists() {
     for (file, key) in used {
         assert!(catalogue.contains_key(&key), "{file} uses '{key}', which is not in locales/app.yml");
     }
-    let families: [(&str, Vec<&str>); 16] = [
+    let families: [(&str, Vec<&str>); 17] = [
         ("kind", vec!["current", "past1", "past2"]),
         ("band", vec!["tiered", "flat"]),
         ("adjustment_base", vec!["exact", "rounded_yen"]),
+        ("pace", vec!["average", "latest"]),
         ("rounding", vec!["truncate", "half-up", "up"]),
         (
             "flag",

@@ -14,6 +14,7 @@ use crate::core::import::decode::Encoding;
 use crate::core::import::schema::TableSpec;
 use crate::core::money::Rounding;
 use crate::profiles::pension::rules::inspection::InspectionScope;
+use crate::profiles::pension::rules::projection::Pace;
 use crate::profiles::pension::rules::recovery::RecoveryShape;
 use crate::profiles::pension::rules::settlement::AdjustmentBase;
 use crate::profiles::pension::rules::BandMode;
@@ -169,6 +170,10 @@ pub struct WhatIfArgs {
     /// The scenario file (JSON).
     #[arg(long)]
     scenario: PathBuf,
+    /// Settle the period's end projected from the as-of month "if the pace
+    /// holds": the average month so far, or the latest month's increment.
+    #[arg(long, value_enum)]
+    pace: Option<Pace>,
     #[command(flatten)]
     settle: SettleArgs,
 }

@@ -4,7 +4,8 @@
 
 use super::settle::{load, print};
 use crate::cli::WhatIfArgs;
-use crate::core::i18n::text;
+use crate::core::i18n::{msg, text};
+use crate::profiles::pension::rules::projection::project;
 use crate::profiles::pension::rules::scenario::Scenario;
 use crate::profiles::pension::rules::{evaluate, prepare};
 use std::process::ExitCode;
@@ -34,7 +35,18 @@ pub fn run(args: &WhatIfArgs) -> ExitCode {
         eprintln!("error: {}", text("cli.blocked_by_problems", lang));
         return ExitCode::from(1);
     }
-    let model = match prepare(&report.dataset, settle.period, settle.as_of) {
+    let prepared = prepare(&report.dataset, settle.period, settle.as_of).and_then(|model| match args.pace {
+        None => Ok(model),
+        Some(pace) => {
+            let (period, as_of) = (model.period, model.as_of);
+            let note = msg("cli.projected")
+                .arg("as_of", as_of)
+                .arg("pace", text(&format!("pace.{}", pace.code()), lang));
+            eprintln!("{}", note.render(lang));
+            prepare(&project(&report.dataset, period, as_of, pace), Some(period.number), Some(period.last()))
+        }
+    });
+    let model = match prepared {
         Ok(m) => m,
         Err(errors) => {
             errors.iter().for_each(|e| eprintln!("error: {}", e.message(lang)));

@@ -10,6 +10,7 @@ pub mod evaluate;
 pub mod flags;
 pub mod inspection;
 pub mod model;
+pub mod projection;
 pub mod rate_recovery;
 pub mod recovery;
 pub mod scenario;
