@@ -117,7 +117,8 @@ pub fn Projector() -> impl IntoView {
                 state.report.with_untracked(|r| methods_below_plan(&r.dataset, &o.office_code, s.as_of));
             office_slide(o, below).into_any()
         }));
-        bodies.extend(plan.map(|p| shortfall_slide(&p).into_any()));
+        let codes: Vec<&str> = offices.iter().map(|o| o.office_code.as_str()).collect();
+        bodies.extend(plan.map(|p| shortfall_slide(&p, &title, &codes).into_any()));
         let slides = bodies
             .into_iter()
             .enumerate()
@@ -214,17 +215,18 @@ fn overview_slide(title: &str, offices: &[OfficeSettlement]) -> impl IntoView {
     }
 }
 
-/// This month's shortfalls by method and the 理由書 deadlines still open, for
-/// the meeting (seed 000 ⅩⅢ1).
-fn shortfall_slide(plan: &Plan) -> impl IntoView {
+/// This month's shortfalls by method among the deck's offices, and the 理由書
+/// deadlines still open, for the meeting (seed 000 ⅩⅢ1).
+fn shortfall_slide(plan: &Plan, title: &str, codes: &[&str]) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let (methods, cells) = tracker_cells(plan);
+    let (methods, cells) = tracker_cells(plan, |code| codes.contains(&code));
+    let title = title.to_string();
     let month = plan.as_of;
     let this = plan.months.iter().find(|m| m.month == month).cloned();
     let open: Vec<_> =
         plan.months.iter().filter(|m| m.month != month && m.status.withholds_payment()).cloned().collect();
     view! {
-        <h1 class="slide-title" data-testid="shortfall-slide">{move || format!("{} {}", state.t("projector.shortfalls"), format_month(month, state.date_style.get()))}</h1>
+        <h1 class="slide-title" data-testid="shortfall-slide">{move || format!("{} {} — {title}", state.t("projector.shortfalls"), format_month(month, state.date_style.get()))}</h1>
         <table class="slide-table">
             <thead>
                 <tr>

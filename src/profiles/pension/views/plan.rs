@@ -115,11 +115,15 @@ pub struct TrackerCell {
     pub shortfall: i64,
 }
 
-/// The methods of the tracker, and its short cells by month and method.
-pub fn tracker_cells(plan: &Plan) -> (Vec<String>, BTreeMap<(YearMonth, String), TrackerCell>) {
+/// The methods of the tracker, and its short cells by month and method, over
+/// the offices `shown` admits (a row of the total reading is always shown).
+pub fn tracker_cells(
+    plan: &Plan,
+    shown: impl Fn(&str) -> bool,
+) -> (Vec<String>, BTreeMap<(YearMonth, String), TrackerCell>) {
     let methods: std::collections::BTreeSet<&str> = plan.tracker.iter().map(|r| r.method.as_str()).collect();
     let mut cells: BTreeMap<(YearMonth, String), TrackerCell> = BTreeMap::new();
-    for r in &plan.inspections {
+    for r in plan.inspections.iter().filter(|r| r.office_code.as_deref().is_none_or(&shown)) {
         let cell = cells.entry((r.month, r.method.clone())).or_default();
         cell.offices.push(r.office_code.clone());
         cell.shortfall = cell.shortfall.saturating_add(r.shortfall);

@@ -15,7 +15,7 @@ use std::sync::Arc;
 pub fn Tracker(plan: Arc<Plan>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = tr;
-    let (methods, cells) = tracker_cells(&plan);
+    let (methods, cells) = tracker_cells(&plan, |_| true);
     let stored = StoredValue::new(plan.as_ref().clone());
     let export = move |lang| {
         stored.with_value(|p| Export {
