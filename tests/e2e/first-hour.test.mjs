@@ -16,7 +16,7 @@ test('with no data the start page guides: tables, sources, the minimal set, temp
   await guide.waitFor();
   assert.match(await guide.innerText(), /精算に最低限必要なのは 事務所一覧・各期別委託費・進捗（月次）・目標督励納付率 の4表です/);
   const rows = page.locator('[data-testid=guide-tables] tbody tr');
-  assert.equal(await rows.count(), 11);
+  assert.equal(await rows.count(), 13, 'every table of profile A');
   const statuses = await rows.evaluateAll((trs) => Object.fromEntries(trs.map((r) => [r.dataset.table, r.dataset.status])));
   assert.equal(statuses.offices, 'needed');
   assert.equal(statuses.contacts, 'optional');

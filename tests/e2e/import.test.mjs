@@ -2,7 +2,8 @@
 // header that matches no table, remembered as a setting (never data).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useAppAndBrowser, openApp, screenshot, root } from './harness.mjs';
 
@@ -89,11 +90,16 @@ test('a folder dropped on the drop zone is read whole, sub-folders included', as
   // A real drag from the operating system, through the DevTools protocol: the
   // page receives a directory entry, not a file list.
   const cdp = await context.newCDPSession(page);
-  const data = { items: [], files: [join(root, 'tests', 'fixtures')], dragOperationsMask: 1 };
+  // A folder of two sub-folders: copies of fixtures' cp932-broken/ (4 files)
+  // and mapping/ (1 file).
+  const folder = mkdtempSync(join(tmpdir(), 'shuno-drop-'));
+  for (const sub of ['cp932-broken', 'mapping']) {
+    cpSync(join(root, 'tests', 'fixtures', sub), join(folder, sub), { recursive: true });
+  }
+  const data = { items: [], files: [folder], dragOperationsMask: 1 };
   for (const type of ['dragEnter', 'dragOver', 'drop']) {
     await cdp.send('Input.dispatchDragEvent', { type, x, y, data });
   }
-  // tests/fixtures holds cp932-broken/ (4 files) and mapping/ (1 file).
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=file-summary] tbody tr').length === 5, null, { timeout: 60_000 });
   const names = await page.locator('[data-testid=file-summary] tbody tr td:first-child').allInnerTexts();
   assert.ok(names.includes('progress.csv') && names.includes('offices.csv'), names.join(' '));
