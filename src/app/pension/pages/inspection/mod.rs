@@ -15,11 +15,13 @@ use crate::app::route::Page;
 use crate::app::state::{tr, AppState};
 use crate::core::calendar::format_month;
 use crate::core::i18n::{msg, period_label};
+use crate::core::import::problem::Reason;
 use crate::core::import::values::parse_yen;
 use crate::core::money::format_yen;
 use crate::profiles::pension::rules::inspection::{AtRiskBasis, FilingStatus, InspectionScope};
 use crate::profiles::pension::rules::recovery::RecoveryShape;
 use crate::profiles::pension::views::plan::Plan;
+use crate::profiles::pension::PensionReason;
 use leptos::prelude::*;
 
 #[component]
@@ -55,10 +57,25 @@ pub fn Inspection() -> impl IntoView {
 fn Choices() -> impl IntoView {
     let state = expect_context::<AppState>();
     let choices = state.inspection;
+    let rejected = RwSignal::new(None::<String>);
     let fee = move |ev| {
         let text = event_target_value(&ev);
-        let fee = if text.trim().is_empty() { None } else { parse_yen(&text).ok() };
-        choices.update(|c| c.monthly_fee = fee);
+        // A figure that is not yen is said, never taken as blank.
+        match (text.trim().is_empty(), parse_yen(&text)) {
+            (true, _) => {
+                rejected.set(None);
+                choices.update(|c| c.monthly_fee = None);
+            }
+            (false, Ok(fee)) => {
+                rejected.set(None);
+                choices.update(|c| c.monthly_fee = Some(fee));
+            }
+            (false, Err(error)) => {
+                let reason =
+                    Reason::<PensionReason>::Value { error }.message().render(state.lang.get_untracked());
+                rejected.set(Some(format!("「{text}」: {reason}")));
+            }
+        }
     };
     view! {
         <div class="controls">
@@ -79,6 +96,7 @@ fn Choices() -> impl IntoView {
             <label>
                 {tr("inspection.monthly_fee")}
                 <input type="text" inputmode="numeric" placeholder=tr("inspection.monthly_fee_hint") data-testid="monthly-fee" on:change=fee />
+                <span class="error" role="alert">{move || rejected.get()}</span>
             </label>
         </div>
     }
