@@ -17,7 +17,7 @@ use crate::profiles::pension::rules::inspection::InspectionScope;
 use crate::profiles::pension::rules::projection::Pace;
 use crate::profiles::pension::rules::recovery::RecoveryShape;
 use crate::profiles::pension::rules::settlement::AdjustmentBase;
-use crate::profiles::pension::rules::BandMode;
+use crate::profiles::pension::rules::{BandMode, SettleOptions};
 use crate::profiles::pension::tables::PensionTable;
 use crate::profiles::pension::views::plan_export::PlanSheet;
 use chrono::NaiveDate;
@@ -248,6 +248,19 @@ pub struct CalendarArgs {
     out: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = Lang::Ja)]
     lang: Lang,
+}
+
+impl SettleArgs {
+    /// The period, as-of month, reading and rounding asked for.
+    fn options(&self) -> SettleOptions {
+        SettleOptions {
+            period: self.period,
+            as_of: self.as_of,
+            band_mode: self.band_mode,
+            rounding: self.rounding,
+            adjustment_base: self.adjustment_base,
+        }
+    }
 }
 
 fn parse_month(s: &str) -> Result<YearMonth, String> {

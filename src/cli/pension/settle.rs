@@ -7,7 +7,7 @@ use crate::cli::{Format, SettleArgs};
 use crate::core::i18n::{text, Lang};
 use crate::core::import::decode::Encoding;
 use crate::core::import::schema::TableSpec;
-use crate::profiles::pension::rules::{settle, SettleOptions, Settlement};
+use crate::profiles::pension::rules::{settle, Settlement};
 use crate::profiles::pension::tables::PensionTable;
 use crate::profiles::pension::views::export::{settlement_csv, settlement_workbook};
 use crate::profiles::pension::PensionReport;
@@ -49,14 +49,7 @@ pub fn run(args: &SettleArgs) -> ExitCode {
         eprintln!("error: {}", text("cli.blocked_by_problems", lang));
         return ExitCode::from(1);
     }
-    let options = SettleOptions {
-        period: args.period,
-        as_of: args.as_of,
-        band_mode: args.band_mode,
-        rounding: args.rounding,
-        adjustment_base: args.adjustment_base,
-    };
-    let settlement = match settle(&report.dataset, &options) {
+    let settlement = match settle(&report.dataset, &args.options()) {
         Ok(s) => s,
         Err(errors) => {
             for e in errors {

@@ -61,12 +61,7 @@ pub fn run(args: &WhatIfArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let base = crate::profiles::pension::rules::RuleOptions {
-        band_mode: settle.band_mode,
-        rounding: settle.rounding,
-        adjustment_base: settle.adjustment_base,
-    };
-    match evaluate(&model, &scenario.rules(base), &overrides) {
+    match evaluate(&model, &scenario.rules(settle.options().rules()), &overrides) {
         Ok(settlement) => print(&settlement, &report.file_names(), settle),
         Err(errors) => {
             errors.iter().for_each(|e| eprintln!("error: {}", e.message(lang)));

@@ -8,7 +8,7 @@ use crate::core::calendar::{Period, YearMonth};
 use crate::profiles::pension::dataset::PensionDataset;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// How the owed count is spread over the remaining months.
 #[derive(
@@ -84,6 +84,7 @@ pub fn recovery_plan(
     shape: RecoveryShape,
 ) -> Vec<RecoveryLine> {
     let remaining: Vec<YearMonth> = period.months().filter(|m| *m > inspection.as_of).collect();
+    let plan = planned_by_line(data, inspection.scope, &remaining);
     // (office, method) → (Σ planned − Σ done, the latest deadline)
     type Line<'a> = (Option<&'a str>, &'a str);
     let mut owed: BTreeMap<Line, (i64, Option<NaiveDate>)> = BTreeMap::new();
@@ -96,7 +97,7 @@ pub fn recovery_plan(
         .filter(|(_, (owed, _))| *owed > 0)
         .map(|((office, method), (owed, deadline))| {
             let planned: Vec<i64> =
-                remaining.iter().map(|m| planned_in(data, inspection.scope, office, method, *m)).collect();
+                remaining.iter().map(|m| plan.get(&(office, method, *m)).copied().unwrap_or(0)).collect();
             let extra = spread(owed, &planned, shape);
             RecoveryLine {
                 office_code: office.map(str::to_string),
@@ -117,18 +118,20 @@ pub fn recovery_plan(
         .collect()
 }
 
-fn planned_in(
-    data: &PensionDataset,
+/// 様式1-2's plan for each line (office, or `None` for the total) × method ×
+/// month of `months`, summed in one pass over the activity table.
+fn planned_by_line<'a>(
+    data: &'a PensionDataset,
     scope: InspectionScope,
-    office: Option<&str>,
-    method: &str,
-    month: YearMonth,
-) -> i64 {
-    data.activity
-        .iter()
-        .filter(|a| a.month == month && a.method == method)
-        .filter(|a| scope == InspectionScope::Total || Some(a.office_code.as_str()) == office)
-        .fold(0i64, |sum, a| sum.saturating_add(a.planned))
+    months: &[YearMonth],
+) -> HashMap<(Option<&'a str>, &'a str, YearMonth), i64> {
+    let mut planned = HashMap::new();
+    for a in data.activity.iter().filter(|a| months.contains(&a.month)) {
+        let office = (scope == InspectionScope::PerOffice).then_some(a.office_code.as_str());
+        let slot: &mut i64 = planned.entry((office, a.method.as_str(), a.month)).or_default();
+        *slot = slot.saturating_add(a.planned);
+    }
+    planned
 }
 
 /// `owed` in whole counts over the months, adding up to `owed` exactly.
