@@ -24,7 +24,7 @@ import sys
 
 SINGLE_FILE_MAX = 3_500_000
 WASM_GZIPPED_TARGET = 1_000_000
-WASM_GZIPPED_MAX = 1_032_000
+WASM_GZIPPED_MAX = 1_034_000
 
 dist = sys.argv[1] if len(sys.argv) > 1 else "dist"
 
