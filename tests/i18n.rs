@@ -1,6 +1,8 @@
 //! Every string of the product exists in Japanese and English, and every key the
 //! code asks for is in the catalogue.
 
+use shuno::profiles::pension::views::exposure::ExposureStep;
+use shuno::profiles::pension::views::whatif::Change;
 use std::collections::BTreeMap;
 
 fn catalogue() -> BTreeMap<String, BTreeMap<String, String>> {
@@ -67,7 +69,27 @@ fn every_key_the_code_uses_exists() {
     for (file, key) in used {
         assert!(catalogue.contains_key(&key), "{file} uses '{key}', which is not in locales/app.yml");
     }
-    let families: [(&str, Vec<&str>); 17] = [
+    let changes: Vec<&str> = Change::ALL.iter().map(|c| c.into()).collect();
+    let exposure: Vec<&str> = ExposureStep::ALL
+        .iter()
+        .map(|s| s.key())
+        .chain(["exposure.fee_at_100", "exposure.fee"])
+        .filter_map(|k| k.strip_prefix("exposure."))
+        .collect();
+    let families: [(&str, Vec<&str>); 20] = [
+        ("whatif.change", changes),
+        ("exposure", exposure),
+        (
+            "effort.col",
+            vec![
+                "office_code",
+                "kind",
+                "yen_for_one_month",
+                "months_to_next_step",
+                "yen_at_next_step",
+                "effort_to_next_step",
+            ],
+        ),
         ("kind", vec!["current", "past1", "past2"]),
         ("band", vec!["tiered", "flat"]),
         ("adjustment_base", vec!["exact", "rounded_yen"]),
@@ -104,7 +126,7 @@ fn every_key_the_code_uses_exists() {
                 "total",
             ],
         ),
-        ("nav", vec!["overview", "office", "inspection", "calendar", "rule", "import", "records"]),
+        ("nav", vec!["overview", "office", "inspection", "whatif", "calendar", "rule", "import", "records"]),
         ("holidays.error", vec!["header", "not_a_date", "no_name", "duplicate"]),
         ("plan.sheet", vec!["inspections", "months", "recovery_plan", "rate_recovery", "activity_check"]),
         ("plan.scope", vec!["per_office", "total"]),

@@ -33,6 +33,7 @@ pub fn start() {
 fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    provide_context(pension::scenarios::Scenarios::new(state));
     state.load_demo();
     route::sync(state);
     provide_context(offline::register());
@@ -46,6 +47,7 @@ fn App() -> impl IntoView {
                 Page::Import => pages::import::Import().into_any(),
                 Page::Office => pension::pages::office::Office().into_any(),
                 Page::Inspection => pension::pages::inspection::Inspection().into_any(),
+                Page::WhatIf => pension::pages::whatif::WhatIf().into_any(),
                 Page::Calendar => pension::pages::calendar::ReportingCalendar().into_any(),
                 Page::Records => pension::pages::records::Records().into_any(),
             }}

@@ -14,7 +14,9 @@ use crate::core::money::Yen;
 use crate::profiles::pension::records::analysis::{RecordsAnalysis, RecordsOptions};
 use crate::profiles::pension::rules::inspection::{InspectionOptions, InspectionScope};
 use crate::profiles::pension::rules::recovery::RecoveryShape;
-use crate::profiles::pension::rules::{settle, SettleError, SettleOptions, Settlement};
+use crate::profiles::pension::rules::{
+    evaluate, prepare, Model, Overrides, SettleError, SettleOptions, Settlement,
+};
 use crate::profiles::pension::tables::PensionTable;
 use crate::profiles::pension::views::overview::{Scope, SortKey};
 use crate::profiles::pension::views::plan::{plan, Plan, PlanOptions};
@@ -51,6 +53,9 @@ pub struct AppState {
     /// What the worker computed from the record tables (they stay in the worker).
     pub records: RwSignal<Option<RecordsAnalysis>>,
     pub records_options: RwSignal<RecordsOptions>,
+    /// The dataset prepared for the period and as-of month chosen: what the
+    /// settlement and every what-if scenario evaluate.
+    pub model: Memo<Option<Result<Model, Vec<SettleError>>>>,
     pub settlement: Memo<Option<Result<Settlement, Vec<SettleError>>>>,
     /// The inspection page's choices and the filing days entered on it.
     pub inspection: RwSignal<InspectionChoices>,
@@ -133,9 +138,16 @@ impl AppState {
             }
             options
         });
-        let settlement = Memo::new(move |_| {
+        let model = Memo::new(move |_| {
+            let (period, as_of) = options.with(|o| (o.period, o.as_of));
             report.with(|r| {
-                (!r.files.is_empty() && !r.blocks_settlement()).then(|| settle(&r.dataset, &options.get()))
+                (!r.files.is_empty() && !r.blocks_settlement()).then(|| prepare(&r.dataset, period, as_of))
+            })
+        });
+        let settlement = Memo::new(move |_| {
+            let rules = options.with(|o| o.rules());
+            model.with(|m| {
+                m.as_ref().map(|m| evaluate(m.as_ref().map_err(Clone::clone)?, &rules, &Overrides::none()))
             })
         });
         let inspection = RwSignal::new(InspectionChoices::default());
@@ -187,6 +199,7 @@ impl AppState {
             report,
             records,
             records_options,
+            model,
             settlement,
         }
     }

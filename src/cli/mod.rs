@@ -171,7 +171,8 @@ pub struct WhatIfArgs {
     #[arg(long)]
     scenario: PathBuf,
     /// Settle the period's end projected from the as-of month "if the pace
-    /// holds": the average month so far, or the latest month's increment.
+    /// holds": the average month so far, or the latest month's increment
+    /// (over the scenario's "projection").
     #[arg(long, value_enum)]
     pace: Option<Pace>,
     #[command(flatten)]

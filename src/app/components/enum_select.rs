@@ -51,3 +51,37 @@ pub fn EnumSelect<T: Choice>(
         </label>
     }
 }
+
+/// [`EnumSelect`] with a first choice of none (`none_key`'s text): a
+/// setting that may be left to what is in force.
+#[component]
+pub fn OptionSelect<T: Choice>(
+    label: &'static str,
+    text_prefix: &'static str,
+    none_key: &'static str,
+    #[prop(into)] value: Signal<Option<T>>,
+    on_change: impl Fn(Option<T>) + 'static,
+    test_id: &'static str,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <label>
+            {move || state.t(label)}
+            <select data-testid=test_id on:change=move |ev| on_change(event_target_value(&ev).parse::<T>().ok())>
+                <option value="" selected=move || value.get().is_none()>{move || state.t(none_key)}</option>
+                {T::VARIANTS
+                    .iter()
+                    .copied()
+                    .map(|v| {
+                        let code: &'static str = v.into();
+                        view! {
+                            <option value=code selected=move || value.get() == Some(v)>
+                                {move || state.t(&format!("{text_prefix}.{code}"))}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}

@@ -1,21 +1,26 @@
 //! Projector mode: full screen, large type, high contrast. Slides are the
-//! prefecture's overview, then one per office in the chosen order, then this
-//! month's shortfalls and 理由書 deadlines; ←/→ and
+//! prefecture's overview (12 offices a slide), then one per office in the
+//! chosen order, then this month's shortfalls and 理由書 deadlines, then
+//! exposure, where effort pays and the open scenarios; ←/→ and
 //! PageUp/PageDown (what presentation clickers send) move, Esc leaves. Every
 //! slide carries the period, the as-of month and a counter. All slides are in the
 //! page, so printing gives one slide per A4 landscape page (the meeting pack).
 
+use crate::app::pension::projector_whatif::{comparison_slide, effort_slide, exposure_slide};
+use crate::app::pension::scenarios::Scenarios;
 use crate::app::state::{tr, AppState};
 use crate::core::calendar::format_month;
 use crate::core::money::{format_yen, group_thousands};
 use crate::profiles::pension::rules::activity::{methods_below_plan, BelowPlan};
 use crate::profiles::pension::rules::settlement::OfficeSettlement;
 use crate::profiles::pension::rules::Settlement;
+use crate::profiles::pension::views::comparison::compare;
+use crate::profiles::pension::views::exposure::{exposure, Selection};
 use crate::profiles::pension::views::overview::{select, totals, Scope};
 use crate::profiles::pension::views::plan::{tracker_cells, Plan};
 use crate::profiles::pension::views::plan_export::status_message;
 use crate::profiles::pension::views::presentation::{
-    percent_or_dash, period_and_as_of, ratio_with_mark, rules_in_force, RatioBand,
+    percent_or_dash, period_and_as_of, ratio_with_mark, rules_in_force, RatioBand, SLIDE_ROWS,
 };
 use crate::profiles::pension::views::waterfall::waterfall;
 use leptos::prelude::*;
@@ -96,22 +101,40 @@ pub fn Projector() -> impl IntoView {
     });
     // The overview, one slide per office, and this month's shortfalls when
     // there is an inspection.
+    let scenarios = expect_context::<Scenarios>();
     let has_plan = move || state.plan.with(|p| matches!(p, Some(Ok(_))));
-    let count =
-        move || deck.with(|d| d.as_ref().map_or(0, |(_, _, o)| o.len() + 1 + usize::from(has_plan())));
+    let has_scenarios = move || scenarios.drafts.with(|d| !d.drafts.is_empty());
+    // The overview's pages, the offices, the shortfalls, exposure, effort, and
+    // the scenarios when any are open.
+    let count = move || {
+        deck.with(|d| {
+            d.as_ref().map_or(0, |(_, _, o)| {
+                o.len().div_ceil(SLIDE_ROWS).max(1)
+                    + o.len()
+                    + 2
+                    + usize::from(has_plan())
+                    + usize::from(has_scenarios())
+            })
+        })
+    };
     listen_for_keys(state, count);
 
     move || {
         let Some((s, scope, offices)) = deck.get() else { return ().into_any() };
         let plan = state.plan.get().and_then(Result::ok);
-        let total = offices.len() + 1 + usize::from(plan.is_some());
-        // A linked slide past the end (`#/slides/99`) shows the last one.
-        let current = state.slide.get().unwrap_or(0).min(total - 1);
         let title = match &scope {
             Scope::Prefecture(p) | Scope::District(p) => p.clone(),
             Scope::All => state.t("overview.all"),
         };
-        let mut bodies = vec![overview_slide(&title, &offices).into_any()];
+        let pages = offices.len().div_ceil(SLIDE_ROWS).max(1);
+        let mut bodies: Vec<AnyView> = (0..pages)
+            .map(|i| {
+                let rows =
+                    &offices[(i * SLIDE_ROWS).min(offices.len())..((i + 1) * SLIDE_ROWS).min(offices.len())];
+                let heading = if pages > 1 { format!("{title} ({}/{pages})", i + 1) } else { title.clone() };
+                overview_slide(&heading, rows, (i + 1 == pages).then_some(&offices[..])).into_any()
+            })
+            .collect();
         bodies.extend(offices.iter().map(|o| {
             let below =
                 state.report.with_untracked(|r| methods_below_plan(&r.dataset, &o.office_code, s.as_of));
@@ -119,6 +142,10 @@ pub fn Projector() -> impl IntoView {
         }));
         let codes: Vec<&str> = offices.iter().map(|o| o.office_code.as_str()).collect();
         bodies.extend(plan.map(|p| shortfall_slide(&p, &title, &codes).into_any()));
+        bodies.extend(whatif_slides(&s, &scope, &title, &codes));
+        let total = bodies.len();
+        // A linked slide past the end (`#/slides/99`) shows the last one.
+        let current = state.slide.get().unwrap_or(0).min(total - 1);
         let slides = bodies
             .into_iter()
             .enumerate()
@@ -178,10 +205,15 @@ fn Slide(
     }
 }
 
-fn overview_slide(title: &str, offices: &[OfficeSettlement]) -> impl IntoView {
+/// One page of the overview (at most [`SLIDE_ROWS`] offices); the last page
+/// carries the totals of `all`.
+fn overview_slide(
+    title: &str,
+    offices: &[OfficeSettlement],
+    all: Option<&[OfficeSettlement]>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let refs: Vec<&OfficeSettlement> = offices.iter().collect();
-    let sum = totals(&refs);
+    let sum = all.map(|all| totals(&all.iter().collect::<Vec<_>>()));
     view! {
         <h1 class="slide-title">{title.to_string()}</h1>
         <table class="slide-table">
@@ -204,13 +236,15 @@ fn overview_slide(title: &str, offices: &[OfficeSettlement]) -> impl IntoView {
                     }
                 }).collect_view()}
             </tbody>
-            <tfoot>
-                <tr>
-                    <th scope="row">{move || format!("{} ({})", state.t("overview.totals"), sum.offices)}</th>
-                    <td></td><td></td><td></td>
-                    <td class="num">{signed_yen(sum.total_yen - sum.base_yen)}</td>
-                </tr>
-            </tfoot>
+            {sum.map(|sum| view! {
+                <tfoot>
+                    <tr>
+                        <th scope="row">{move || format!("{} ({})", state.t("overview.totals"), sum.offices)}</th>
+                        <td></td><td></td><td></td>
+                        <td class="num">{signed_yen(sum.total_yen - sum.base_yen)}</td>
+                    </tr>
+                </tfoot>
+            })}
         </table>
     }
 }
@@ -257,6 +291,35 @@ fn shortfall_slide(plan: &Plan, title: &str, codes: &[&str]) -> impl IntoView {
             }).collect_view()}
         </ul>
     }
+}
+
+/// Exposure and where effort pays for the deck's offices, and the open
+/// scenarios beside the baseline.
+fn whatif_slides(s: &Settlement, scope: &Scope, title: &str, codes: &[&str]) -> Vec<AnyView> {
+    let scenarios = expect_context::<Scenarios>();
+    let selection = match scope {
+        Scope::Prefecture(p) => Selection::Prefecture(p.clone()),
+        Scope::District(d) => Selection::District(d.clone()),
+        Scope::All => Selection::All,
+    };
+    let mut out = vec![
+        exposure_slide(exposure(s, &selection), title).into_any(),
+        effort_slide(&scenarios.effort.get().unwrap_or_default(), codes).into_any(),
+    ];
+    let names: Vec<String> = scenarios.drafts.with(|d| {
+        d.drafts
+            .iter()
+            .enumerate()
+            .map(|(i, d)| d.settings.name.clone().unwrap_or_else(|| format!("#{}", i + 1)))
+            .collect()
+    });
+    if !names.is_empty() {
+        let settled: Vec<Option<Settlement>> =
+            scenarios.settled[..names.len()].iter().map(|m| m.get().and_then(Result::ok)).collect();
+        let c = compare(s, &settled.iter().map(Option::as_ref).collect::<Vec<_>>());
+        out.push(comparison_slide(c, names, codes).into_any());
+    }
+    out
 }
 
 fn signed_yen(y: i64) -> String {

@@ -5,9 +5,9 @@
 use super::settle::{load, print};
 use crate::cli::WhatIfArgs;
 use crate::core::i18n::{msg, text};
-use crate::profiles::pension::rules::projection::project;
+use crate::profiles::pension::rules::prepare;
 use crate::profiles::pension::rules::scenario::Scenario;
-use crate::profiles::pension::rules::{evaluate, prepare};
+use crate::profiles::pension::views::comparison::{projected_model, settle_scenario};
 use std::process::ExitCode;
 
 pub fn run(args: &WhatIfArgs) -> ExitCode {
@@ -35,36 +35,33 @@ pub fn run(args: &WhatIfArgs) -> ExitCode {
         eprintln!("error: {}", text("cli.blocked_by_problems", lang));
         return ExitCode::from(1);
     }
-    let prepared = prepare(&report.dataset, settle.period, settle.as_of).and_then(|model| match args.pace {
-        None => Ok(model),
-        Some(pace) => {
-            let (period, as_of) = (model.period, model.as_of);
-            let note = msg("cli.projected")
-                .arg("as_of", as_of)
-                .arg("pace", text(&format!("pace.{}", pace.code()), lang));
-            eprintln!("{}", note.render(lang));
-            prepare(&project(&report.dataset, period, as_of, pace), Some(period.number), Some(period.last()))
-        }
-    });
-    let model = match prepared {
+    let model = match prepare(&report.dataset, settle.period, settle.as_of) {
         Ok(m) => m,
         Err(errors) => {
             errors.iter().for_each(|e| eprintln!("error: {}", e.message(lang)));
             return ExitCode::from(1);
         }
     };
-    let overrides = match scenario.overrides(&model) {
-        Ok(o) => o,
+    let scenario = Scenario { projection: args.pace.or(scenario.projection), ..scenario };
+    if let Some(pace) = scenario.projection {
+        let note = msg("cli.projected")
+            .arg("as_of", model.as_of)
+            .arg("pace", text(&format!("pace.{}", pace.code()), lang));
+        eprintln!("{}", note.render(lang));
+    }
+    let model = match scenario.projection.map(|pace| projected_model(&report.dataset, &model, pace)) {
+        Some(Ok(projected)) => projected,
+        Some(Err(errors)) => {
+            errors.iter().for_each(|e| eprintln!("error: {}", e.message(lang)));
+            return ExitCode::from(1);
+        }
+        None => model,
+    };
+    match settle_scenario(&model, &scenario, settle.options().rules()) {
+        Ok(settlement) => print(&settlement, &report.file_names(), settle),
         Err(errors) => {
             let file = args.scenario.display();
             errors.iter().for_each(|e| eprintln!("error: {file}: {}", e.message(lang)));
-            return ExitCode::from(1);
-        }
-    };
-    match evaluate(&model, &scenario.rules(settle.options().rules()), &overrides) {
-        Ok(settlement) => print(&settlement, &report.file_names(), settle),
-        Err(errors) => {
-            errors.iter().for_each(|e| eprintln!("error: {}", e.message(lang)));
             ExitCode::from(1)
         }
     }

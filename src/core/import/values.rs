@@ -91,6 +91,16 @@ pub fn parse_count(text: &str) -> Result<i64, ValueError> {
     whole(parse_decimal_text(&normalize(text))?, MAX_COUNT)
 }
 
+/// A whole number that may be negative ("-120", "－１２０", "+5"): a change
+/// of a count.
+pub fn parse_signed_count(text: &str) -> Result<i64, ValueError> {
+    let n = normalize(text);
+    match n.strip_prefix('-') {
+        Some(rest) => parse_count(rest).map(|n| -n),
+        None => parse_count(n.strip_prefix('+').unwrap_or(&n)),
+    }
+}
+
 /// A yen amount ≥ 0: "¥1,234", "1,234円", "￥１２３４", and "\\1,234": in CP932 the
 /// yen sign Excel writes is byte 0x5C, which decodes (correctly) as a backslash.
 pub fn parse_yen(text: &str) -> Result<i64, ValueError> {

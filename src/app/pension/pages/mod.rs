@@ -6,3 +6,4 @@ pub mod office;
 pub mod overview;
 pub mod records;
 pub mod rule;
+pub mod whatif;

@@ -79,14 +79,20 @@ pub fn promoted_months_needed(inputs: &KindInputs, level_percent: i64) -> Option
 /// The least n with (P + n) ÷ D ÷ target ≥ `level` (a fraction of target), 0
 /// when already there; `None` without a target or a positive denominator.
 pub fn promoted_months_to(inputs: &KindInputs, level: Exact) -> Option<i64> {
+    Some(promoted_months_at(inputs, level)?.saturating_sub(inputs.promoted_months).max(0))
+}
+
+/// The least P with P ÷ D ÷ target ≥ `level`: ⌈level × target × D⌉ (may be
+/// below today's P, or above D); `None` without a target or a positive
+/// denominator.
+pub fn promoted_months_at(inputs: &KindInputs, level: Exact) -> Option<i64> {
     let denominator = inputs.denominator();
     let target = inputs.target.as_ref()?;
     if denominator <= 0 {
         return None;
     }
     let needed = level.checked_mul(target)?.checked_mul(&frac(denominator, 1))?;
-    let needed = i64::try_from(needed.ceil().to_integer()).ok()?;
-    Some(needed.saturating_sub(inputs.promoted_months).max(0))
+    i64::try_from(needed.ceil().to_integer()).ok()
 }
 
 /// Every office × kind × level of the model, with each office's yield.

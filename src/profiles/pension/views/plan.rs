@@ -12,10 +12,10 @@ use crate::profiles::pension::rules::inspection::{
     inspect, AtRisk, InspectedMonth, InspectionOptions, InspectionRow, InspectionScope,
 };
 use crate::profiles::pension::rules::rate_recovery::{
-    rate_recovery, yields_from_actions, yields_from_records, RateRecovery,
+    rate_recovery, yields_from_actions, yields_from_records, RateRecovery, Yield,
 };
 use crate::profiles::pension::rules::recovery::{recovery_plan, RecoveryLine, RecoveryShape};
-use crate::profiles::pension::rules::{prepare, SettleError};
+use crate::profiles::pension::rules::{prepare, Model, SettleError};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -56,6 +56,20 @@ pub struct Plan {
     pub rate_recovery_unavailable: Vec<SettleError>,
 }
 
+/// Each office's yield: from the records where it has them, else from its
+/// actions (what rate recovery and where-effort-pays convert months with).
+pub fn office_yields(
+    data: &PensionDataset,
+    promoted: Option<&PromotedTable>,
+    model: &Model,
+) -> BTreeMap<String, Yield> {
+    let mut yields = yields_from_actions(data, model);
+    if let Some(table) = promoted {
+        yields.extend(yields_from_records(table, model).into_iter().filter(|(_, y)| y.per > 0));
+    }
+    yields
+}
+
 /// The plan of `data` (and the records' promoted-months table, when loaded,
 /// for the yield); an error only when the period does not exist or the as-of
 /// month is outside it.
@@ -76,14 +90,7 @@ pub fn plan(
     let inspection = inspect(data, period, options.as_of, calendar, &options.inspection);
     let recovery = recovery_plan(data, period, &inspection, options.shape);
     let (rate_recovery, rate_recovery_unavailable) = match prepare(data, Some(number), Some(options.as_of)) {
-        Ok(model) => {
-            // Records where an office has them, else its actions.
-            let mut yields = yields_from_actions(data, &model);
-            if let Some(table) = promoted {
-                yields.extend(yields_from_records(table, &model).into_iter().filter(|(_, y)| y.per > 0));
-            }
-            (rate_recovery(&model, &yields), Vec::new())
-        }
+        Ok(model) => (rate_recovery(&model, &office_yields(data, promoted, &model)), Vec::new()),
         Err(errors) => (Vec::new(), errors),
     };
     let inspections = inspection.shortfalls().cloned().collect();

@@ -9,6 +9,10 @@ use crate::profiles::pension::rules::achievement::band_index;
 use crate::profiles::pension::rules::settlement::{AdjustmentBase, KindSettlement, RulesInForce, Settlement};
 use rust_decimal::Decimal;
 
+/// The most rows a projector slide's table has: 12 rows keep figures at 24 px
+/// or more on a 1024×768 projector; a longer list goes on more slides.
+pub const SLIDE_ROWS: usize = 12;
+
 /// Where an achievement ratio lies against the rule's edges (digest A5, A9).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RatioBand {

@@ -3,11 +3,14 @@
 //! for one office, the gap to each level as bars.
 
 use crate::app::components::export_buttons::{Export, ExportButtons};
+use crate::app::pension::scenarios::Scenarios;
+use crate::app::route::Page;
 use crate::app::state::{tr, AppState};
 use crate::core::money::group_thousands;
 use crate::profiles::pension::rules::rate_recovery::{RateRecovery, YieldBasis, LEVELS_PERCENT};
 use crate::profiles::pension::views::plan::Plan;
 use crate::profiles::pension::views::plan_export::{plan_file_stem, sheet_workbook, PlanSheet};
+use crate::profiles::pension::views::whatif::reaching;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -59,6 +62,7 @@ pub fn RateRecovery(plan: Arc<Plan>) -> impl IntoView {
 #[component]
 fn LevelsRow(levels: Vec<RateRecovery>, office: RwSignal<Option<String>>) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let scenarios = expect_context::<Scenarios>();
     let first = levels[0].clone();
     let at_100 = levels.iter().find(|r| r.level_percent == 100).cloned().unwrap_or_else(|| first.clone());
     let code = first.office_code.clone();
@@ -85,8 +89,19 @@ fn LevelsRow(levels: Vec<RateRecovery>, office: RwSignal<Option<String>>) -> imp
                 }>{first.office_code.clone()}</button>
             </th>
             <td>{move || state.t(&format!("kind.{}", first.kind.code()))}</td>
-            {levels.iter().map(|r| view! {
-                <td class="num" class:unreachable=!r.reachable data-level=r.level_percent>{count(r.promoted_months_needed)}</td>
+            {levels.iter().map(|r| {
+                // One click: "what if this office reaches this level" as a scenario.
+                let (code, kind, level) = (r.office_code.clone(), r.kind, r.level_percent);
+                let what_if = move |_| {
+                    if scenarios.open(reaching(&code, kind, level)) {
+                        state.page.set(Page::WhatIf);
+                    }
+                };
+                view! {
+                    <td class="num" class:unreachable=!r.reachable data-level=r.level_percent>
+                        <button type="button" class="link" title=tr("inspection.what_if") on:click=what_if>{count(r.promoted_months_needed)}</button>
+                    </td>
+                }
             }).collect_view()}
             <td class="num">{count(at_100.per_remaining_month)}</td>
             <td class="num">{count(at_100.effort_needed)}</td>
