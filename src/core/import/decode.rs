@@ -9,6 +9,7 @@
 //! definition: Windows-31J with the NEC and IBM extensions, `0x5C` → `\` and
 //! `0x7E` → `~` (never `¥` or `‾`).
 
+use charcode::{Bom, DecodeOptions, Malformed, MalformedError};
 use serde::{Deserialize, Serialize};
 
 #[derive(
@@ -75,13 +76,45 @@ impl Encoding {
         code.to_ascii_lowercase().replace('_', "-").parse().ok()
     }
 
-    pub(super) fn codec(self) -> &'static encoding_rs::Encoding {
+    /// The WHATWG encoding: CP932 is the standard's Shift_JIS, which charcode
+    /// calls by its proper name, windows-31j (the NEC and IBM rows, 0x5C a
+    /// backslash).
+    fn codec(self) -> &'static charcode::Encoding {
         match self {
-            Encoding::Utf8 | Encoding::Utf8Bom => encoding_rs::UTF_8,
-            Encoding::Cp932 => encoding_rs::SHIFT_JIS,
-            Encoding::Utf16Le => encoding_rs::UTF_16LE,
-            Encoding::Utf16Be => encoding_rs::UTF_16BE,
+            Encoding::Utf8 | Encoding::Utf8Bom => charcode::UTF_8,
+            Encoding::Cp932 => charcode::WINDOWS_31J,
+            Encoding::Utf16Le => charcode::UTF_16LE,
+            Encoding::Utf16Be => charcode::UTF_16BE,
         }
+    }
+
+    /// A decoder that stops at the first byte that does not decode (never a
+    /// replacement character) and reads a BOM as content: the caller skips it.
+    pub(super) fn strict_decoder(self) -> charcode::Decoder {
+        let options = DecodeOptions::new().bom(Bom::Ignore).malformed(Malformed::Fail);
+        self.codec().new_decoder_with(options)
+    }
+
+    /// Where the malformed sequence that ends at `end` (a file offset) begins.
+    /// charcode counts a lone UTF-16 high surrogate from its second byte (it
+    /// holds back the next unit's first byte); a UTF-16 error starts on a code
+    /// unit, so the offset is taken to the unit's first byte (`tests/decode_oracle.rs`).
+    pub(super) fn error_start(self, end: usize, bad: &MalformedError) -> usize {
+        let start = end.saturating_sub(usize::from(bad.len));
+        match self {
+            Encoding::Utf16Le | Encoding::Utf16Be => start & !1,
+            Encoding::Utf8 | Encoding::Utf8Bom | Encoding::Cp932 => start,
+        }
+    }
+
+    /// The text of `bytes`, a replacement character for what does not decode
+    /// (for sniffing the delimiter of a file's first bytes).
+    pub(super) fn decode_lossy(self, bytes: &[u8]) -> String {
+        let mut out = String::with_capacity(bytes.len() * 3 + 16);
+        let mut decoder = self.codec().new_decoder_with(DecodeOptions::new().bom(Bom::Ignore));
+        // Never fails: malformed bytes are replaced.
+        let _ = decoder.decode_to_string(bytes, &mut out, true);
+        out
     }
 
     pub(super) fn bom_len(self) -> usize {
@@ -144,14 +177,13 @@ pub fn detect_prefix(prefix: &[u8], complete: bool) -> Result<Encoding, DecodeEr
         Err(e) if e.error_len().is_none() => return Ok(Encoding::Utf8),
         Err(_) => {}
     }
-    let mut decoder = encoding_rs::SHIFT_JIS.new_decoder_without_bom_handling();
     let mut out = String::with_capacity(prefix.len() * 3 + 16);
-    match decoder.decode_to_string_without_replacement(prefix, &mut out, false) {
-        (encoding_rs::DecoderResult::Malformed(bad, _), read) => {
-            let offset = read.saturating_sub(bad as usize);
+    match Encoding::Cp932.strict_decoder().decode_to_string(prefix, &mut out, false) {
+        Err(bad) => {
+            let offset = Encoding::Cp932.error_start(bad.offset, &bad);
             Err(DecodeError { encoding: Encoding::Cp932, offset, line: line_of(prefix, offset) })
         }
-        _ => Ok(Encoding::Cp932),
+        Ok(()) => Ok(Encoding::Cp932),
     }
 }
 
@@ -159,29 +191,24 @@ pub fn detect_prefix(prefix: &[u8], complete: bool) -> Result<Encoding, DecodeEr
 /// replacement character.
 pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, DecodeError> {
     let body = bytes.get(encoding.bom_len()..).unwrap_or_default();
-    let (text, had_errors) = encoding.codec().decode_without_bom_handling(body);
-    if had_errors {
-        let offset = first_error(body, encoding).unwrap_or(0) + encoding.bom_len();
+    let mut text = String::with_capacity(body.len() * 3 + 16);
+    if let Err(bad) = encoding.strict_decoder().decode_to_string(body, &mut text, true) {
+        let offset = encoding.error_start(bad.offset + encoding.bom_len(), &bad);
         return Err(DecodeError { encoding, offset, line: line_of(bytes, offset) });
     }
-    Ok(text.into_owned())
+    Ok(text)
 }
 
 /// Encodes text as CP932 (for tests and for templates a user asks for in CP932);
 /// `None` when a character has no CP932 form.
 pub fn encode_cp932(text: &str) -> Option<Vec<u8>> {
-    let (bytes, _, unmappable) = encoding_rs::SHIFT_JIS.encode(text);
-    (!unmappable).then(|| bytes.into_owned())
+    charcode::WINDOWS_31J.encode(text).ok().map(|(bytes, _, _)| bytes.into_owned())
 }
 
 fn first_error(bytes: &[u8], encoding: Encoding) -> Option<usize> {
-    let mut decoder = encoding.codec().new_decoder_without_bom_handling();
     let mut out = String::with_capacity(bytes.len() * 3 + 16);
-    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
-    match result {
-        encoding_rs::DecoderResult::Malformed(bad, _) => Some(read.saturating_sub(bad as usize)),
-        _ => None,
-    }
+    let bad = encoding.strict_decoder().decode_to_string(bytes, &mut out, true).err()?;
+    Some(encoding.error_start(bad.offset, &bad))
 }
 
 fn line_of(bytes: &[u8], offset: usize) -> u64 {

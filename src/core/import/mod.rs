@@ -123,7 +123,7 @@ impl<P: Profile> Importer<P> {
                 return;
             }
         };
-        let sniff = encoding.codec().decode_without_bom_handling(&prefix).0.into_owned();
+        let sniff = encoding.decode_lossy(&prefix);
         let delimiter = table::sniff_delimiter(sniff.trim_start_matches('\u{FEFF}'));
         let summary = summary(name, Some(encoding), detected);
         let text = Cursor::new(prefix).chain(source);

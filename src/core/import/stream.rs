@@ -13,7 +13,7 @@ pub const CHUNK: usize = 256 * 1024;
 pub struct StrictDecoder<R> {
     inner: R,
     encoding: Encoding,
-    decoder: encoding_rs::Decoder,
+    decoder: charcode::Decoder,
     input: Vec<u8>,
     /// The decoded text of the current chunk (kept to reuse its allocation).
     text: String,
@@ -33,7 +33,7 @@ impl<R: Read> StrictDecoder<R> {
         StrictDecoder {
             inner,
             encoding,
-            decoder: encoding.codec().new_decoder_without_bom_handling(),
+            decoder: encoding.strict_decoder(),
             input: vec![0; CHUNK],
             text: String::new(),
             out: Vec::with_capacity(CHUNK * 3 + 16),
@@ -61,17 +61,19 @@ impl<R: Read> StrictDecoder<R> {
         let mut text = std::mem::take(&mut self.text);
         text.clear();
         text.reserve(chunk.len() * 3 + 16);
-        let (result, read) = self.decoder.decode_to_string_without_replacement(chunk, &mut text, last);
-        if let encoding_rs::DecoderResult::Malformed(bad, _) = result {
+        let decoded = self.decoder.decode_to_string(chunk, &mut text, last);
+        // The malformed sequence may have begun in the chunk before.
+        if let Err(bad) = decoded {
             let before = &text;
-            let offset = self.bytes_read + read as u64 - bad as u64;
+            let end = usize::try_from(self.bytes_read).unwrap_or(usize::MAX).saturating_add(bad.offset);
+            let offset = self.encoding.error_start(end, &bad);
             let line = self.lines + before.matches('\n').count() as u64;
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
-                DecodeError { encoding: self.encoding, offset: offset as usize, line },
+                DecodeError { encoding: self.encoding, offset, line },
             ));
         }
-        self.bytes_read += read as u64;
+        self.bytes_read += chunk.len() as u64;
         if self.held_cr {
             if !text.starts_with('\n') {
                 self.out.push(b'\r');
