@@ -10,6 +10,7 @@ step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --no-default-features --features app --lib --bins -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --no-default-features --features app,workbooks --lib --bins -- -D warnings
 
 step "native tests"
 cargo test

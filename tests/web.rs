@@ -128,7 +128,10 @@ fn routes_read_and_write_the_fragment() {
 #[wasm_bindgen_test]
 fn evaluate_in_the_browser_gives_the_settlement() {
     use shuno::profiles::pension::dataset::PensionDataset;
+    use shuno::profiles::pension::rules::scenario::Scenario;
     use shuno::profiles::pension::rules::{evaluate, prepare, Overrides};
+    use shuno::profiles::pension::views::comparison::{compare, settle_scenario};
+    use shuno::profiles::pension::views::whatif::{Change, Drafts};
 
     let sources: Vec<SourceFile> =
         DEMO.iter().map(|(name, bytes)| SourceFile { name, bytes, encoding: None }).collect();
@@ -171,9 +174,28 @@ fn evaluate_in_the_browser_gives_the_settlement() {
         let started = now();
         prepare(data, Some(1), None).unwrap();
         let prepare_us = (now() - started) * 1000.0;
+        // One keystroke on the what-if page: the draft read into a scenario,
+        // the scenario settled, and the comparison with the baseline built.
+        let mut drafts = Drafts::default();
+        drafts.open(Scenario::default());
+        drafts.add_line(0, Change::PromotedMonthsAdded);
+        let code = model.offices[model.offices.len() / 2].code.clone();
+        let started = now();
+        for n in 0..runs {
+            drafts.edit_line(0, 0, |l| {
+                l.offices.office_code = code.clone();
+                l.value = n.to_string();
+            });
+            let (scenario, errors) = drafts.drafts[0].scenario();
+            assert!(errors.is_empty());
+            let settled = settle_scenario(&model, &scenario, options.rules()).unwrap();
+            compare(&once, &[Some(&settled)]);
+        }
+        let change_us = (now() - started) * 1000.0 / f64::from(runs);
         web_sys::console::log_1(
             &format!(
-                "bench evaluate {name}: {} offices, evaluate {per_call_us:.0} µs, prepare {prepare_us:.0} µs",
+                "bench evaluate {name}: {} offices, evaluate {per_call_us:.0} µs, prepare {prepare_us:.0} µs, \
+                 one what-if change {change_us:.0} µs",
                 model.offices.len()
             )
             .into(),

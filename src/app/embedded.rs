@@ -1,14 +1,17 @@
 //! What the single-file build (`dist/shuno.html`, written by
-//! `scripts/single_file.py`) hands the app before it starts: the import and
-//! export workers as Blob URLs, and the demo files as Blobs. The served build
-//! sets none of them, and the app uses its own files. These three window
-//! properties are the whole seam.
+//! `scripts/single_file.py`) hands the app before it starts: the import
+//! workers (without and with the workbook reader) and the export worker as
+//! Blob URLs, and the demo files as Blobs. The served build sets none of them,
+//! and the app uses its own files. These four window properties are the whole
+//! seam.
 
 use crate::app::import_client::Source;
 use wasm_bindgen::JsCast;
 
 /// The property holding the import worker's Blob URL.
 const WORKER_URL_KEY: &str = "shunoWorkerUrl";
+/// The property holding the Blob URL of the import worker with the workbook reader.
+const WORKBOOK_WORKER_URL_KEY: &str = "shunoWorkbookWorkerUrl";
 /// The property holding the export worker's Blob URL.
 const EXPORT_WORKER_URL_KEY: &str = "shunoExportWorkerUrl";
 /// The property holding `[{ name, blob }]`, the demo files in manifest order.
@@ -16,15 +19,22 @@ const DEMO_KEY: &str = "shunoDemo";
 
 /// The worker scripts Trunk builds (`data-type="worker"`, loader shim).
 const SERVED_WORKER_URL: &str = "./shuno-import-worker_loader.js";
+const SERVED_WORKBOOK_WORKER_URL: &str = "./shuno-import-worker-xlsx_loader.js";
 const SERVED_EXPORT_WORKER_URL: &str = "./shuno-export-worker_loader.js";
 
 fn property(key: &str) -> wasm_bindgen::JsValue {
     js_sys::Reflect::get(&gloo::utils::window(), &key.into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
 }
 
-/// Where the import worker's script is.
-pub fn worker_url() -> String {
-    property(WORKER_URL_KEY).as_string().unwrap_or_else(|| SERVED_WORKER_URL.to_string())
+/// Where the import worker's script is: the one with the workbook reader
+/// when the job has a workbook.
+pub fn worker_url(workbooks: bool) -> String {
+    let (key, served) = if workbooks {
+        (WORKBOOK_WORKER_URL_KEY, SERVED_WORKBOOK_WORKER_URL)
+    } else {
+        (WORKER_URL_KEY, SERVED_WORKER_URL)
+    };
+    property(key).as_string().unwrap_or_else(|| served.to_string())
 }
 
 /// Where the export worker's script is.

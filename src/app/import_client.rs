@@ -2,7 +2,7 @@
 //! chosen encodings or the column mappings change, shows its progress, takes its
 //! report, and cancels by terminating the worker (a new one serves the next job).
 
-use crate::app::import_worker::{Bytes, JobFile};
+use crate::app::import_worker::{is_workbook, Bytes, JobFile};
 use crate::app::worker_protocol::{FromWorker, ToWorker};
 use crate::core::import::decode::Encoding;
 use crate::core::import::schema::ColumnMapping;
@@ -125,7 +125,9 @@ impl ImportClient {
         let worker = {
             let options = web_sys::WorkerOptions::new();
             options.set_type(web_sys::WorkerType::Classic);
-            match web_sys::Worker::new_with_options(&crate::app::embedded::worker_url(), &options) {
+            // The workbook reader is a worker of its own, fetched only when needed.
+            let workbooks = sources.iter().any(|s| is_workbook(&s.name));
+            match web_sys::Worker::new_with_options(&crate::app::embedded::worker_url(workbooks), &options) {
                 Ok(w) => w,
                 Err(e) => {
                     self.failure.set(Some(format!("{e:?}")));

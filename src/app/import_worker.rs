@@ -27,6 +27,12 @@ use wasm_bindgen::JsCast;
 /// Workbooks are read whole (a zip needs random access); text is streamed.
 const WORKBOOK_SUFFIXES: [&str; 2] = [".xlsx", ".xls"];
 
+/// Whether a file is read as a workbook (by the worker built with the
+/// workbook reader).
+pub fn is_workbook(name: &str) -> bool {
+    WORKBOOK_SUFFIXES.iter().any(|s| name.to_ascii_lowercase().ends_with(s))
+}
+
 /// Bytes read from a Blob at a time.
 const BLOB_SLICE: usize = 4 << 20;
 
@@ -116,7 +122,7 @@ pub fn run(
 ) -> PensionReport {
     let mut importer = Importer::with_mappings(mappings);
     for (i, f) in files.iter().enumerate() {
-        let workbook = WORKBOOK_SUFFIXES.iter().any(|s| f.name.to_ascii_lowercase().ends_with(s));
+        let workbook = is_workbook(&f.name);
         let reader = match f.bytes.reader() {
             Ok(r) => r,
             Err(e) => {

@@ -303,6 +303,13 @@ pub fn tr(key: &'static str) -> impl Fn() -> String + Copy + Send + Sync + 'stat
     move || state.t(key)
 }
 
+/// The text of a key made at run time (`kind.current`), as a reactive view:
+/// like [`tr`], one closure type for every such label.
+pub fn tr_key(key: String) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let state = expect_context::<AppState>();
+    move || state.t(&key)
+}
+
 /// Today in the browser's time zone: the day 理由書 deadlines are judged on.
 pub fn today() -> NaiveDate {
     let now = js_sys::Date::new_0();

@@ -2,7 +2,7 @@
 //! of each option is the variant's code, its text the i18n key
 //! `{text_prefix}.{code}`.
 
-use crate::app::state::AppState;
+use crate::app::state::{tr_key, AppState};
 use leptos::prelude::*;
 use std::str::FromStr;
 
@@ -42,7 +42,7 @@ pub fn EnumSelect<T: Choice>(
                         let code: &'static str = v.into();
                         view! {
                             <option value=code selected=move || value.get() == v>
-                                {move || state.t(&format!("{text_prefix}.{code}"))}
+                                {tr_key(format!("{text_prefix}.{code}"))}
                             </option>
                         }
                     })
@@ -76,7 +76,7 @@ pub fn OptionSelect<T: Choice>(
                         let code: &'static str = v.into();
                         view! {
                             <option value=code selected=move || value.get() == Some(v)>
-                                {move || state.t(&format!("{text_prefix}.{code}"))}
+                                {tr_key(format!("{text_prefix}.{code}"))}
                             </option>
                         }
                     })

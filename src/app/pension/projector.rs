@@ -8,7 +8,7 @@
 
 use crate::app::pension::projector_whatif::{comparison_slide, effort_slide, exposure_slide};
 use crate::app::pension::scenarios::Scenarios;
-use crate::app::state::{tr, AppState};
+use crate::app::state::{tr, tr_key, AppState};
 use crate::core::calendar::format_month;
 use crate::core::money::{format_yen, group_thousands};
 use crate::profiles::pension::rules::activity::{methods_below_plan, BelowPlan};
@@ -220,7 +220,7 @@ fn overview_slide(
             <thead>
                 <tr>
                     <th scope="col">{tr("table.col.office")}</th>
-                    {crate::profiles::pension::dataset::Kind::ALL.into_iter().map(|k| view! { <th scope="col" class="num">{move || state.t(&format!("kind.{}", k.code()))}</th> }).collect_view()}
+                    {crate::profiles::pension::dataset::Kind::ALL.into_iter().map(|k| view! { <th scope="col" class="num">{tr_key(format!("kind.{}", k.code()))}</th> }).collect_view()}
                     <th scope="col" class="num">{tr("projector.adjustment")}</th>
                 </tr>
             </thead>
@@ -342,7 +342,7 @@ fn office_slide(o: &OfficeSettlement, below_plan: Vec<BelowPlan>) -> impl IntoVi
                 let low = RatioBand::of(k).is_some_and(RatioBand::is_low);
                 view! {
                     <div class="kind-tile" class:low=low>
-                        <div class="tile-kind">{move || state.t(&format!("kind.{}", kind.code()))}</div>
+                        <div class="tile-kind">{tr_key(format!("kind.{}", kind.code()))}</div>
                         <div class="tile-ratio">{ratio_with_mark(k)}</div>
                         <div class="tile-detail">{
                             let (rate, target) = (percent_or_dash(k.rate), percent_or_dash(k.target));

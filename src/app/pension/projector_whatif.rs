@@ -2,7 +2,7 @@
 //! exposure of the deck's offices as steps, where effort pays among them, and
 //! the open scenarios beside the baseline. Each has at most 12 rows.
 
-use crate::app::state::{tr, AppState};
+use crate::app::state::{tr, tr_key, AppState};
 use crate::core::money::{format_count, format_yen, signed_count};
 use crate::profiles::pension::rules::effort::EffortPays;
 use crate::profiles::pension::views::comparison::{Compared, Comparison};
@@ -31,7 +31,6 @@ pub fn exposure_slide(e: Exposure, title: &str) -> impl IntoView {
 }
 
 pub fn effort_slide(list: &[EffortPays], codes: &[&str]) -> impl IntoView {
-    let state = expect_context::<AppState>();
     let best: Vec<EffortPays> =
         list.iter().filter(|e| codes.contains(&e.office_code.as_str())).take(SLIDE_ROWS).cloned().collect();
     view! {
@@ -39,7 +38,7 @@ pub fn effort_slide(list: &[EffortPays], codes: &[&str]) -> impl IntoView {
         <table class="slide-table">
             <thead><tr>
                 {["office_code", "kind", "yen_for_one_month", "months_to_next_step", "yen_at_next_step"]
-                    .map(|c| view! { <th scope="col">{move || state.t(&format!("effort.col.{c}"))}</th> })}
+                    .map(|c| view! { <th scope="col">{tr_key(format!("effort.col.{c}"))}</th> })}
             </tr></thead>
             <tbody>
                 {best.into_iter().map(|e| {
@@ -47,7 +46,7 @@ pub fn effort_slide(list: &[EffortPays], codes: &[&str]) -> impl IntoView {
                     view! {
                         <tr>
                             <th scope="row">{e.office_code}</th>
-                            <td>{move || state.t(&format!("kind.{}", kind.code()))}</td>
+                            <td>{tr_key(format!("kind.{}", kind.code()))}</td>
                             <td class="num">{format_yen(e.yen_for_one_month)}</td>
                             <td class="num">{format_count(e.months_to_next_step)}</td>
                             <td class="num">{format_yen(e.yen_at_next_step)}</td>

@@ -20,6 +20,7 @@ pub mod table;
 #[cfg(test)]
 mod test_support;
 pub mod values;
+#[cfg(feature = "workbooks")]
 pub mod xlsx;
 
 use decode::Encoding;
@@ -191,7 +192,17 @@ impl<P: Profile> Importer<P> {
         }
     }
 
+    /// A workbook, in a build without the workbook reader (the browser's
+    /// first-visit worker: the app sends a job with a workbook to the worker
+    /// that has it).
+    #[cfg(not(feature = "workbooks"))]
+    pub fn add_workbook(&mut self, name: &str, bytes: &[u8]) {
+        let message = "this import worker reads no workbooks".to_string();
+        self.fatal(name, bytes.len() as u64, Reason::BrokenWorkbook { message });
+    }
+
     /// A workbook: each sheet is a table of its own.
+    #[cfg(feature = "workbooks")]
     pub fn add_workbook(&mut self, name: &str, bytes: &[u8]) {
         let sheets = match xlsx::read_workbook(bytes) {
             Ok(s) => s,

@@ -5,7 +5,7 @@
 use crate::app::components::export_buttons::{Export, ExportButtons};
 use crate::app::pension::scenarios::Scenarios;
 use crate::app::route::Page;
-use crate::app::state::{tr, AppState};
+use crate::app::state::{tr, tr_key, AppState};
 use crate::core::money::group_thousands;
 use crate::profiles::pension::rules::rate_recovery::{RateRecovery, YieldBasis, LEVELS_PERCENT};
 use crate::profiles::pension::views::plan::Plan;
@@ -88,7 +88,7 @@ fn LevelsRow(levels: Vec<RateRecovery>, office: RwSignal<Option<String>>) -> imp
                     move |_| office.set(Some(code.clone()))
                 }>{first.office_code.clone()}</button>
             </th>
-            <td>{move || state.t(&format!("kind.{}", first.kind.code()))}</td>
+            <td>{tr_key(format!("kind.{}", first.kind.code()))}</td>
             {levels.iter().map(|r| {
                 // One click: "what if this office reaches this level" as a scenario.
                 let (code, kind, level) = (r.office_code.clone(), r.kind, r.level_percent);
@@ -140,7 +140,7 @@ fn GapBars(rows: Vec<Vec<RateRecovery>>, office: RwSignal<Option<String>>) -> im
                         </div>
                     }
                 }).collect_view();
-                view! { <figure class="gap-group"><figcaption>{move || state.t(&format!("kind.{}", kind.code()))}</figcaption>{bars}</figure> }
+                view! { <figure class="gap-group"><figcaption>{tr_key(format!("kind.{}", kind.code()))}</figcaption>{bars}</figure> }
             })
             .collect_view();
         Some(view! {

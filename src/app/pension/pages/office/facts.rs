@@ -1,7 +1,7 @@
 //! The facts beside the charts: promoted months from the user's records,
 //! account transfer, incidents.
 
-use crate::app::state::{tr, AppState};
+use crate::app::state::{tr, tr_key, AppState};
 use crate::core::calendar::{format_date, YearMonth};
 use crate::core::money::{format_yen, group_thousands, signed_count};
 use crate::profiles::pension::dataset::Incident;
@@ -96,7 +96,7 @@ pub fn PromotedFromRecords(office: String, as_of: YearMonth) -> impl IntoView {
                         <tbody>
                             {rows.into_iter().map(|c| view! {
                                 <tr>
-                                    <th scope="row">{move || state.t(&format!("kind.{}", c.kind.code()))}</th>
+                                    <th scope="row">{tr_key(format!("kind.{}", c.kind.code()))}</th>
                                     <td class="num">{group_thousands(c.computed)}</td>
                                     <td class="num">{c.reported.map_or("—".to_string(), |r| group_thousands(r.max(0) as u64))}</td>
                                     <td class="num">{c.difference().map_or("—".to_string(), signed_count)}</td>

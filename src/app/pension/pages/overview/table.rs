@@ -1,7 +1,7 @@
 //! The settlement table: one row per office of the scope, in the chosen
 //! order, with the totals of the selection.
 
-use crate::app::state::{tr, AppState};
+use crate::app::state::{tr, tr_key, AppState};
 use crate::core::money::format_yen;
 use crate::profiles::pension::dataset::Kind;
 use crate::profiles::pension::rules::settlement::{KindSettlement, OfficeSettlement};
@@ -31,7 +31,7 @@ pub fn SettlementTable(settlement: Settlement) -> impl IntoView {
                         <th scope="col" class="office-col">{t("table.col.office")}</th>
                         {Kind::ALL
                             .into_iter()
-                            .map(|k| view! { <th scope="col">{move || state.t(&format!("kind.{}", k.code()))}</th> })
+                            .map(|k| view! { <th scope="col">{tr_key(format!("kind.{}", k.code()))}</th> })
                             .collect_view()}
                         <th scope="col" class="num">{t("table.col.base")}</th>
                         <th scope="col" class="num">{t("table.col.achievement")}</th>

@@ -3,7 +3,7 @@
 
 use super::Names;
 use crate::app::components::export_buttons::{Export, ExportButtons};
-use crate::app::state::{tr, AppState};
+use crate::app::state::{tr, tr_key, AppState};
 use crate::core::calendar::format_month;
 use crate::core::money::{group_thousands, signed_count};
 use crate::profiles::pension::records::comparison::{compare, Comparison as Row};
@@ -79,7 +79,7 @@ fn ComparisonRow(c: Row, name: String) -> impl IntoView {
     view! {
         <tr data-office=c.office_code.clone() data-kind=kind.code()>
             <td><span class="office-name">{name}</span><span class="small">{c.office_code.clone()}</span></td>
-            <td>{move || state.t(&format!("kind.{}", kind.code()))}</td>
+            <td>{tr_key(format!("kind.{}", kind.code()))}</td>
             <td>{move || format_month(month, state.date_style.get())}</td>
             <td class="num" data-testid="computed">{group_thousands(c.computed)}</td>
             <td class="num">{c.reported.map_or("—".to_string(), |r| group_thousands(r.max(0) as u64))}</td>

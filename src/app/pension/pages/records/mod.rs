@@ -7,7 +7,7 @@ mod comparison;
 mod duty;
 
 use crate::app::route::Page;
-use crate::app::state::{tr, AppState};
+use crate::app::state::{tr, tr_key, AppState};
 use crate::core::money::group_thousands;
 use crate::profiles::pension::records::analysis::RecordsAnalysis;
 use chrono::NaiveDate;
@@ -39,7 +39,7 @@ pub fn Records() -> impl IntoView {
                 <summary>{t("records.model.title")}</summary>
                 <ul>
                     {["qualifying", "window", "kind", "on_time", "once", "duty"]
-                        .map(|k| view! { <li>{move || state.t(&format!("records.model.{k}"))}</li> })}
+                        .map(|k| view! { <li>{tr_key(format!("records.model.{k}"))}</li> })}
                 </ul>
             </details>
             {move || {

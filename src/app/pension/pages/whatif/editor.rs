@@ -5,7 +5,7 @@
 use crate::app::components::enum_select::OptionSelect;
 use crate::app::download::save_text;
 use crate::app::pension::scenarios::Scenarios;
-use crate::app::state::{tr, AppState};
+use crate::app::state::{tr, tr_key, AppState};
 use crate::core::import::problem::Reason;
 use crate::core::money::Rounding;
 use crate::profiles::pension::dataset::Kind;
@@ -138,7 +138,7 @@ fn LineRow(draft: usize, line: Line) -> impl IntoView {
                 if let Ok(c) = event_target_value(&ev).parse::<Change>() { has_kind.set(c.has_kind()); edit(Box::new(move |l| l.change = c)); }
             }>
                 {Change::ALL.iter().map(|&c| { let code: &'static str = c.into(); view! {
-                    <option value=code selected=c == line.change>{move || state.t(&format!("whatif.change.{code}"))}</option>
+                    <option value=code selected=c == line.change>{tr_key(format!("whatif.change.{code}"))}</option>
                 }}).collect_view()}
             </select></td>
             <td><select data-testid="line-offices" on:change=move |ev| {
@@ -151,7 +151,7 @@ fn LineRow(draft: usize, line: Line) -> impl IntoView {
                 let k = Kind::parse(&event_target_value(&ev)); edit(Box::new(move |l| l.kind = k));
             }>
                 <option value="*" selected=line.kind.is_none()>{tr("whatif.all_kinds")}</option>
-                {Kind::ALL.map(|k| view! { <option value=k.code() selected=line.kind == Some(k)>{move || state.t(&format!("kind.{}", k.code()))}</option> })}
+                {Kind::ALL.map(|k| view! { <option value=k.code() selected=line.kind == Some(k)>{tr_key(format!("kind.{}", k.code()))}</option> })}
             </select></td>
             <td><input type="text" inputmode="decimal" class="num" data-testid="line-value" prop:value=line.value.clone() class:invalid=bad
                 aria-invalid=move || bad().to_string()

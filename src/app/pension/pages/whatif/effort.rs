@@ -4,7 +4,7 @@
 
 use crate::app::components::export_buttons::{Export, ExportButtons};
 use crate::app::pension::scenarios::Scenarios;
-use crate::app::state::{tr, AppState};
+use crate::app::state::{tr, tr_key, AppState};
 use crate::core::money::{format_count, format_yen};
 use crate::profiles::pension::rules::effort::EffortPays;
 use crate::profiles::pension::views::exposure::effort_workbook;
@@ -36,7 +36,7 @@ pub fn Effort() -> impl IntoView {
             <table class="compact">
                 <thead><tr>
                     {["office_code", "kind", "yen_for_one_month", "months_to_next_step", "yen_at_next_step", "effort_to_next_step"]
-                        .map(|c| view! { <th scope="col">{move || state.t(&format!("effort.col.{c}"))}</th> })}
+                        .map(|c| view! { <th scope="col">{tr_key(format!("effort.col.{c}"))}</th> })}
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
@@ -46,12 +46,11 @@ pub fn Effort() -> impl IntoView {
 
 #[component]
 fn EffortRow(e: EffortPays) -> impl IntoView {
-    let state = expect_context::<AppState>();
     let kind = e.kind;
     view! {
         <tr>
             <th scope="row">{e.office_code.clone()}</th>
-            <td>{move || state.t(&format!("kind.{}", kind.code()))}</td>
+            <td>{tr_key(format!("kind.{}", kind.code()))}</td>
             <td class="num">{format_yen(e.yen_for_one_month)}</td>
             <td class="num">{format_count(e.months_to_next_step)}</td>
             <td class="num">{format_yen(e.yen_at_next_step)}</td>
