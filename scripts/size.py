@@ -11,9 +11,9 @@ reported beside them, and count in the single file.
 
 Limits:
 - the single file: at most 3.5 MB on disk (the issue's target, met);
-- both Wasm files gzipped: the issue's target is 1 MB; until it is reached the
-  check holds today's size (a ratchet, lowered as bytes are removed), so a
-  change that adds weight fails.
+- both Wasm files gzipped (the app and the first-visit import worker): at most
+  1 MB, the issue's budget, met since the workbook reader became a worker of
+  its own (0.84 MB then); every later feature fits in what is left.
 
 Usage: scripts/size.py [dist]
 """
@@ -24,8 +24,7 @@ import os
 import sys
 
 SINGLE_FILE_MAX = 3_500_000
-WASM_GZIPPED_TARGET = 1_000_000
-WASM_GZIPPED_MAX = 1_034_000
+WASM_GZIPPED_MAX = 1_000_000
 
 dist = sys.argv[1] if len(sys.argv) > 1 else "dist"
 
@@ -72,9 +71,7 @@ rows = [
 ]
 for name, raw, zipped in rows:
     print("size: %-12s %10s on disk, %10s gzipped" % (name, raw, zipped))
-print("size: both Wasm gzipped %s (limit %s, target %s%s)" % (
-    mb(wasm_gzipped), mb(WASM_GZIPPED_MAX), mb(WASM_GZIPPED_TARGET),
-    ": met" if wasm_gzipped <= WASM_GZIPPED_TARGET else ": not yet"))
+print("size: both Wasm gzipped %s (limit %s)" % (mb(wasm_gzipped), mb(WASM_GZIPPED_MAX)))
 print("size: dist/shuno.html %s (limit %s)" % (mb(sizes["single_file_bytes"]), mb(SINGLE_FILE_MAX)))
 
 os.makedirs("target", exist_ok=True)
@@ -85,7 +82,7 @@ over = []
 if sizes["single_file_bytes"] > SINGLE_FILE_MAX:
     over.append("dist/shuno.html is %s, over its %s" % (mb(sizes["single_file_bytes"]), mb(SINGLE_FILE_MAX)))
 if wasm_gzipped > WASM_GZIPPED_MAX:
-    over.append("the Wasm files are %s gzipped, over the %s held today" % (mb(wasm_gzipped), mb(WASM_GZIPPED_MAX)))
+    over.append("the Wasm files are %s gzipped, over the %s budget" % (mb(wasm_gzipped), mb(WASM_GZIPPED_MAX)))
 if over:
     for line in over:
         print("size: error: " + line + ": find what grew with `twiggy top` on the release .wasm", file=sys.stderr)

@@ -188,7 +188,7 @@ fn evaluate_in_the_browser_gives_the_settlement() {
             });
             let (scenario, errors) = drafts.drafts[0].scenario();
             assert!(errors.is_empty());
-            let settled = settle_scenario(&model, &scenario, options.rules()).unwrap();
+            let settled = settle_scenario(&model, &scenario, options.rules(), Some(&once)).unwrap();
             compare(&once, &[Some(&settled)]);
         }
         let change_us = (now() - started) * 1000.0 / f64::from(runs);

@@ -10,8 +10,10 @@ use shuno::core::import::{import, SourceFile};
 use shuno::profiles::pension::dataset::{Kind, PensionDataset};
 use shuno::profiles::pension::rules::model::OfficeInputs;
 use shuno::profiles::pension::rules::scenario::Scenario;
-use shuno::profiles::pension::rules::{evaluate, prepare, Model, RuleOptions, Settlement};
-use shuno::profiles::pension::views::comparison::compare;
+use shuno::profiles::pension::rules::{
+    evaluate, prepare, BandMode, Model, Overrides, RuleOptions, Settlement,
+};
+use shuno::profiles::pension::views::comparison::{compare, settle_scenario};
 use shuno::profiles::pension::views::exposure::{exposure, ExposureStep, Selection};
 use shuno::profiles::pension::views::whatif::{lines_of, scenario_of};
 use shuno::profiles::pension::Pension;
@@ -122,7 +124,19 @@ proptest! {
         let json = serde_json::json!({"band_mode": if flat { "flat" } else { "tiered" },
             "ratio": ratio, "account_transfer": transfer, "incident_points": incident});
         match settle_under(&json.to_string()) {
-            Ok(s) => check_exposure(&s),
+            Ok(s) => {
+                check_exposure(&s);
+                // The page's path: the offices left alone come from today's settlement.
+                let model = &demo().1;
+                let scenario: Scenario = serde_json::from_str(&json.to_string()).unwrap();
+                let rules = RuleOptions::default();
+                let today = evaluate(model, &scenario.rules(rules), &Overrides::none()).unwrap();
+                let reused = settle_scenario(model, &scenario, rules, Some(&today)).unwrap();
+                prop_assert_eq!(&reused, &s);
+                // A baseline of other rules is not reused, and gives the same.
+                let other = evaluate(model, &RuleOptions { band_mode: BandMode::Flat, ..rules }, &Overrides::none()).unwrap();
+                prop_assert_eq!(&settle_scenario(model, &scenario, rules, Some(&other)).unwrap(), &s);
+            }
             // A ratio past the denominator is refused by name; nothing else is.
             Err(e) => prop_assert!(e.contains("OverrideOutOfRange"), "{e}"),
         }

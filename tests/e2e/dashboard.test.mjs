@@ -79,6 +79,21 @@ test('projector: enter, step three offices with the arrow keys, leave with Esc',
     assert.ok(Number(total) > 3);
     const footer = await page.innerText('[data-testid=current-slide] .slide-footer');
     assert.match(footer, /第3期 · 基準月 令和11年4月/);
+    // Every slide's table: 12 rows at most, figures at 24 px or more.
+    const tables = await page.$$eval('.slide .slide-table', (all) =>
+      all.map((t) => ({
+        rows: t.querySelectorAll('tbody tr').length,
+        px: Math.min(...[...t.querySelectorAll('td')].map((td) => parseFloat(getComputedStyle(td).fontSize))),
+      })),
+    );
+    assert.ok(tables.length > 3);
+    for (const t of tables) {
+      assert.ok(t.rows <= 12, `${t.rows} rows on a slide`);
+      if (w === 1024) assert.ok(t.px >= 24, `figures at ${t.px} px`);
+    }
+    // The deck ends with exposure and where effort pays.
+    assert.equal(await page.locator('.slide [data-testid=exposure-slide]').count(), 1);
+    assert.equal(await page.locator('.slide [data-testid=effort-slide]').count(), 1);
     await screenshot(page, `projector-overview-${w}x${h}`);
     for (const step of [2, 3, 4]) {
       await page.keyboard.press('ArrowRight');

@@ -53,14 +53,21 @@ impl Scenarios {
             Memo::new(move |_| {
                 let scenario = read[i].with(|r| r.as_ref().map(|(s, _)| s.clone()))?;
                 let rules = state.options.with(|o| o.rules());
-                let settle = |m: &Option<Result<Model, Vec<SettleError>>>| match m.as_ref()? {
-                    Ok(model) => Some(settle_scenario(model, &scenario, rules)),
-                    Err(e) => Some(Err(e.iter().cloned().map(WhatIfError::Settle).collect())),
-                };
+                let settle =
+                    |m: &Option<Result<Model, Vec<SettleError>>>, unchanged: Option<&Settlement>| match m
+                        .as_ref()?
+                    {
+                        Ok(model) => Some(settle_scenario(model, &scenario, rules, unchanged)),
+                        Err(e) => Some(Err(e.iter().cloned().map(WhatIfError::Settle).collect())),
+                    };
                 match scenario.projection {
-                    Some(Pace::Average) => projected[0].with(settle),
-                    Some(Pace::Latest) => projected[1].with(settle),
-                    None => state.model.with(settle),
+                    Some(Pace::Average) => projected[0].with(|m| settle(m, None)),
+                    Some(Pace::Latest) => projected[1].with(|m| settle(m, None)),
+                    // Today's settlement: the offices the scenario leaves alone come from it.
+                    None => state.settlement.with(|s| {
+                        let unchanged = s.as_ref().and_then(|s| s.as_ref().ok());
+                        state.model.with(|m| settle(m, unchanged))
+                    }),
                 }
             })
         });

@@ -44,9 +44,7 @@ pub fn run(args: &WhatIfArgs) -> ExitCode {
     };
     let scenario = Scenario { projection: args.pace.or(scenario.projection), ..scenario };
     if let Some(pace) = scenario.projection {
-        let note = msg("cli.projected")
-            .arg("as_of", model.as_of)
-            .arg("pace", text(&format!("pace.{}", pace.code()), lang));
+        let note = msg("cli.projected").arg("as_of", model.as_of).arg("pace", text(pace.key(), lang));
         eprintln!("{}", note.render(lang));
     }
     let model = match scenario.projection.map(|pace| projected_model(&report.dataset, &model, pace)) {
@@ -57,7 +55,7 @@ pub fn run(args: &WhatIfArgs) -> ExitCode {
         }
         None => model,
     };
-    match settle_scenario(&model, &scenario, settle.options().rules()) {
+    match settle_scenario(&model, &scenario, settle.options().rules(), None) {
         Ok(settlement) => print(&settlement, &report.file_names(), settle),
         Err(errors) => {
             let file = args.scenario.display();

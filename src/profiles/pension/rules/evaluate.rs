@@ -51,6 +51,12 @@ struct OfficeDelta {
     incident_points: Option<i64>,
 }
 
+impl OfficeDelta {
+    fn is_empty(&self) -> bool {
+        self.promoted_added == [0; 3] && self.transfer.is_none() && self.incident_points.is_none()
+    }
+}
+
 /// The overrides per office index; empty when there are none.
 fn deltas(model: &Model, overrides: &Overrides) -> Result<Vec<OfficeDelta>, Vec<SettleError>> {
     if overrides.0.is_empty() {
@@ -91,11 +97,42 @@ pub fn evaluate(
     options: &RuleOptions,
     overrides: &Overrides,
 ) -> Result<Settlement, Vec<SettleError>> {
+    evaluate_reusing(model, options, overrides, None)
+}
+
+/// [`evaluate`], taking each office the overrides leave alone from
+/// `unchanged`: the same model evaluated under the same options with no
+/// overrides (checked by its rules, period, as-of month and offices; anything
+/// else is computed in full). What a what-if edit of a few offices costs.
+pub fn evaluate_changed(
+    model: &Model,
+    options: &RuleOptions,
+    overrides: &Overrides,
+    unchanged: &Settlement,
+) -> Result<Settlement, Vec<SettleError>> {
+    let fits = unchanged.rules == RulesInForce::new(options)
+        && (unchanged.period, unchanged.as_of) == (model.period.number, model.as_of)
+        && unchanged.offices.len() == model.offices.len()
+        && unchanged.offices.iter().zip(&model.offices).all(|(o, m)| o.office_code == m.code);
+    evaluate_reusing(model, options, overrides, fits.then_some(unchanged))
+}
+
+fn evaluate_reusing(
+    model: &Model,
+    options: &RuleOptions,
+    overrides: &Overrides,
+    unchanged: Option<&Settlement>,
+) -> Result<Settlement, Vec<SettleError>> {
     let deltas = deltas(model, overrides)?;
     let mut offices = Vec::with_capacity(model.offices.len());
     let mut errors = Vec::new();
     for (i, office) in model.offices.iter().enumerate() {
-        match settle_office(model, office, deltas.get(i), options) {
+        let delta = deltas.get(i).filter(|d| !d.is_empty());
+        let settled = match (unchanged, delta) {
+            (Some(base), None) => Ok(base.offices[i].clone()),
+            _ => settle_office(model, office, delta, options),
+        };
+        match settled {
             Ok(o) => offices.push(o),
             Err(e) => errors.push(e),
         }

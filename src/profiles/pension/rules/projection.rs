@@ -44,6 +44,14 @@ impl Pace {
     pub fn code(self) -> &'static str {
         self.into()
     }
+
+    /// The i18n key of the pace's words.
+    pub fn key(self) -> &'static str {
+        match self {
+            Pace::Average => "pace.average",
+            Pace::Latest => "pace.latest",
+        }
+    }
 }
 
 /// `data` with a snapshot at the period's last month for every office × kind

@@ -5,6 +5,7 @@
 use crate::core::i18n::Lang;
 use crate::core::money::Yen;
 use crate::profiles::pension::dataset::PensionDataset;
+use crate::profiles::pension::rules::evaluate::evaluate_changed;
 use crate::profiles::pension::rules::flags::Flag;
 use crate::profiles::pension::rules::projection::{project, Pace};
 use crate::profiles::pension::rules::scenario::{Scenario, ScenarioError};
@@ -112,17 +113,24 @@ impl WhatIfError {
 }
 
 /// Settles `scenario` over `model` (today's, or the projection when the
-/// scenario asks for one: [`projected_model`]).
+/// scenario asks for one: [`projected_model`]). `unchanged`, when given, is
+/// `model` settled under `base` with no change: the offices the scenario
+/// leaves alone are taken from it (`evaluate_changed`).
 pub fn settle_scenario(
     model: &Model,
     scenario: &Scenario,
     base: RuleOptions,
+    unchanged: Option<&Settlement>,
 ) -> Result<Settlement, Vec<WhatIfError>> {
     let overrides = scenario
         .overrides(model)
         .map_err(|e| e.into_iter().map(WhatIfError::Scenario).collect::<Vec<_>>())?;
-    evaluate(model, &scenario.rules(base), &overrides)
-        .map_err(|e| e.into_iter().map(WhatIfError::Settle).collect())
+    let rules = scenario.rules(base);
+    match unchanged {
+        Some(unchanged) => evaluate_changed(model, &rules, &overrides, unchanged),
+        None => evaluate(model, &rules, &overrides),
+    }
+    .map_err(|e| e.into_iter().map(WhatIfError::Settle).collect())
 }
 
 /// The model of the period's end projected at `pace` from `current`'s as-of

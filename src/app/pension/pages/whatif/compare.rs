@@ -20,15 +20,20 @@ pub fn Compare() -> impl IntoView {
             scenarios.settled[..count].iter().map(|m| m.get().and_then(Result::ok)).collect();
         Some(compare(&baseline, &settled.iter().map(Option::as_ref).collect::<Vec<_>>()))
     });
+    // A projected scenario says so in its column's head, beside every figure.
     let names = move || {
         scenarios.drafts.with(|d| {
             (0..d.drafts.len())
                 .map(|i| {
-                    d.drafts[i]
-                        .settings
-                        .name
-                        .clone()
-                        .unwrap_or_else(|| format!("{} {}", state.t("whatif.scenario"), i + 1))
+                    let s = &d.drafts[i].settings;
+                    let name =
+                        s.name.clone().unwrap_or_else(|| format!("{} {}", state.t("whatif.scenario"), i + 1));
+                    match s.projection {
+                        Some(pace) => {
+                            format!("{name}（{}: {}）", state.t("whatif.projected"), state.t(pace.key()))
+                        }
+                        None => name,
+                    }
                 })
                 .collect::<Vec<_>>()
         })

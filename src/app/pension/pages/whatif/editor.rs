@@ -102,10 +102,19 @@ fn Unread(draft: usize) -> impl IntoView {
     let scenarios = expect_context::<Scenarios>();
     move || {
         let lang = state.lang.get();
+        // Each line not read, by its place in the table.
+        let place = |id| {
+            scenarios
+                .drafts
+                .with(|d| d.drafts.get(draft).and_then(|d| d.lines.iter().position(|l| l.id == id)))
+        };
         let mut messages: Vec<String> = scenarios.read[draft].with(|r| {
             r.iter()
                 .flat_map(|(_, e)| e)
-                .map(|e| Reason::<PensionReason>::Value { error: e.error }.message().render(lang))
+                .map(|e| {
+                    let reason = Reason::<PensionReason>::Value { error: e.error }.message().render(lang);
+                    format!("{} {}: {reason}", state.t("whatif.line"), place(e.id).map_or(0, |i| i + 1))
+                })
                 .collect()
         });
         if let Some(Err(errors)) = scenarios.settled[draft].get() {
