@@ -91,20 +91,33 @@ test('projector: enter, step three offices with the arrow keys, leave with Esc',
       assert.ok(t.rows <= 12, `${t.rows} rows on a slide`);
       if (w === 1024) assert.ok(t.px >= 24, `figures at ${t.px} px`);
     }
+    // The first slide's rows are all on screen, none cut off at the bottom.
+    const cut = await page.$eval('[data-testid=current-slide]', (slide) => {
+      const bottom = slide.querySelector('.slide-body').getBoundingClientRect().bottom;
+      return [...slide.querySelectorAll('.slide-table tr')].filter((r) => r.getBoundingClientRect().bottom > bottom + 1).length;
+    });
+    assert.equal(cut, 0, `${cut} rows cut off at ${w}×${h}`);
     // The deck ends with exposure and where effort pays.
     assert.equal(await page.locator('.slide [data-testid=exposure-slide]').count(), 1);
     assert.equal(await page.locator('.slide [data-testid=effort-slide]').count(), 1);
     await screenshot(page, `projector-overview-${w}x${h}`);
-    for (const step of [2, 3, 4]) {
+    // More than 12 offices: the overview goes on as many slides as it takes.
+    const title = () => page.innerText('[data-testid=current-slide] .slide-title');
+    const pages = Number((await title()).match(/\((\d+)\/(\d+)\)$/)?.[2] ?? 1);
+    for (let p = 2; p <= pages; p++) {
+      await page.keyboard.press('ArrowRight');
+      assert.match(await title(), new RegExp(`\\(${p}/${pages}\\)$`));
+    }
+    for (const step of [pages + 1, pages + 2, pages + 3]) {
       await page.keyboard.press('ArrowRight');
       assert.equal(await counter(), `${step} / ${total}`);
-      assert.match(await page.innerText('[data-testid=current-slide] .slide-title'), /^\d+ .+年金事務所$/);
+      assert.match(await title(), /^\d+ .+年金事務所$/);
       await screenshot(page, `projector-slide${step}-${w}x${h}`);
     }
     await page.keyboard.press('PageUp');
-    assert.equal(await counter(), `3 / ${total}`);
+    assert.equal(await counter(), `${pages + 2} / ${total}`);
     await page.keyboard.press('PageDown');
-    assert.equal(await counter(), `4 / ${total}`);
+    assert.equal(await counter(), `${pages + 3} / ${total}`);
     if (w === 1920) {
       // The print style sheet gives one slide a page: the meeting pack.
       const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });

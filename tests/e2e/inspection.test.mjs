@@ -1,7 +1,8 @@
 // 点検・リカバリー with the demo: one 理由書 deadline and status and one
 // rate-recovery n equal `shuno plan` on the same files judged on the same day;
 // a filing day entered on the page changes the status and leaves only in the
-// filings file; the projector ends on this month's shortfalls.
+// filings file; the projector's slides after the offices are this month's
+// shortfalls, then exposure and where effort pays.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -58,11 +59,17 @@ test('the inspection page agrees with shuno plan, and filing days round-trip thr
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
   assert.doesNotMatch(stored, /2026-12-18/, 'filing days are never kept by the browser');
 
-  // The projector's last slide: this month's shortfalls and deadlines.
+  // The projector: this month's shortfalls and deadlines.
   await page.getByRole('button', { name: '概況' }).click();
   await page.getByTestId('enter-projector').click();
   await page.getByTestId('projector').waitFor();
+  // After the offices: the shortfalls, then exposure and where effort pays.
   await page.keyboard.press('End');
+  await page.locator('[data-testid=current-slide] [data-testid=effort-slide]').waitFor();
+  await page.keyboard.press('ArrowLeft');
+  await page.locator('[data-testid=current-slide] [data-testid=exposure-slide]').waitFor();
+  assert.match(await page.innerText('[data-testid=current-slide]'), /すべて100％のときの委託費/);
+  await page.keyboard.press('ArrowLeft');
   await page.locator('[data-testid=current-slide] [data-testid=shortfall-slide]').waitFor();
   assert.match(await page.innerText('[data-testid=current-slide]'), /提出済（2026-12-18）/);
   await screenshot(page, 'projector-shortfalls');
