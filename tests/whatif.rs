@@ -245,3 +245,26 @@ fn lines_and_comparison() {
     assert!(sum_of_offices > 0, "every kind at 100 % or more earns more than the demo does");
     assert_eq!(c.total.difference(1), None);
 }
+
+/// Dragging a marker sets one line per office × kind, changed in place, and
+/// the ratio reached is the one dragged to.
+#[test]
+fn a_dragged_ratio_is_one_line_changed_in_place() {
+    use rust_decimal::Decimal;
+    use shuno::profiles::pension::views::whatif::Drafts;
+    let model = &demo().1;
+    let code = model.offices[0].code.clone();
+    let mut drafts = Drafts::default();
+    drafts.open(Scenario::default());
+    drafts.set_ratio(0, &code, Kind::Current, Decimal::new(1053, 1));
+    drafts.set_ratio(0, &code, Kind::Current, Decimal::new(1120, 1));
+    drafts.set_ratio(0, &code, Kind::Past1, Decimal::new(900, 1));
+    let lines = &drafts.drafts[0].lines;
+    assert_eq!(lines.len(), 2);
+    assert_eq!((lines[0].value.as_str(), lines[1].value.as_str()), ("112", "90"));
+    let (scenario, errors) = drafts.drafts[0].scenario();
+    assert!(errors.is_empty());
+    let settled = settle_scenario(model, &scenario, RuleOptions::default(), None).unwrap();
+    let k = &settled.offices[0].kinds[0];
+    assert!(k.ratio_stepped_percent.unwrap() >= Decimal::from(112));
+}

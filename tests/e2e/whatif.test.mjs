@@ -99,3 +99,31 @@ test('a rate-recovery level opens as a scenario in one click', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("dragging an office's marker along the curve sets its ratio in a scenario", async () => {
+  const { context, page, errors } = await openApp(env.browser, env.server.url);
+  await page.getByRole('button', { name: 'もしも試算' }).click();
+  await page.getByTestId('whatif-curve').waitFor();
+  await page.getByTestId('curve-office').selectOption('90101');
+  await page.getByTestId('curve-kind').selectOption('current');
+  const canvas = page.getByTestId('whatif-curve-canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  // The plot spans 60–140 % between the y labels (96 px) and the margin (24 px).
+  const at = (percent) => box.x + 96 + ((percent - 60) / 80) * (box.width - 120);
+  const y = box.y + box.height / 2;
+  await page.mouse.move(at(100), y);
+  await page.mouse.down();
+  await page.mouse.move(at(105), y, { steps: 5 });
+  await page.mouse.move(at(110), y, { steps: 5 });
+  await page.mouse.up();
+  await page.getByTestId('scenario-tab-1').waitFor();
+  const values = await page.getByTestId('line-value').evaluateAll((inputs) => inputs.map((i) => i.value));
+  assert.equal(values.length, 1, 'one line, changed in place as the marker moves');
+  assert.ok(Math.abs(Number(values[0]) - 110) <= 0.3, `dragged to ${values[0]} %`);
+  assert.equal(await page.getByTestId('line-change').first().inputValue(), 'ratio_percent');
+  await page.locator('[data-testid=whatif-compare] tr[data-key="90101"]').waitFor();
+  await screenshot(page, 'whatif-curve');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -8,6 +8,23 @@ use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use rust_decimal::prelude::ToPrimitive;
 
+/// The chart's frame, in canvas pixels, and its ratio axis in percent.
+const MARGIN: u32 = 24;
+const Y_LABEL_AREA: u32 = 72;
+const RATIO_AXIS: std::ops::Range<f64> = 60.0..140.0;
+
+/// The ratio (percent) under a point `x` pixels from the left of a canvas
+/// `width` pixels wide, to 0.1 %; `None` outside the plot: what dragging a
+/// marker along the curve sets.
+pub fn ratio_at(x: f64, width: f64) -> Option<f64> {
+    let (left, right) = (f64::from(MARGIN + Y_LABEL_AREA), width - f64::from(MARGIN));
+    if right <= left || !(left..=right).contains(&x) {
+        return None;
+    }
+    let ratio = RATIO_AXIS.start + (x - left) / (right - left) * (RATIO_AXIS.end - RATIO_AXIS.start);
+    Some((ratio * 10.0).round() / 10.0)
+}
+
 /// One office × kind on the curve: ratio and adjustment, both in percent.
 pub struct Marker {
     pub ratio_percent: f64,
@@ -36,10 +53,10 @@ pub fn draw(
     let root = backend.into_drawing_area();
     root.fill(&WHITE).ok()?;
     let mut chart = ChartBuilder::on(&root)
-        .margin(24)
+        .margin(MARGIN)
         .x_label_area_size(56)
-        .y_label_area_size(72)
-        .build_cartesian_2d(60f64..140f64, -27f64..27f64)
+        .y_label_area_size(Y_LABEL_AREA)
+        .build_cartesian_2d(RATIO_AXIS, -27f64..27f64)
         .ok()?;
     chart
         .configure_mesh()

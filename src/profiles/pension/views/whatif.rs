@@ -9,6 +9,7 @@ use crate::profiles::pension::rules::scenario::{
     Adjust, Entry, Offices, PointsChange, RatioChange, Scenario, TransferChange,
 };
 use crate::profiles::pension::rules::Model;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// What a line of the scenario table changes.
@@ -189,6 +190,26 @@ impl Drafts {
     pub fn remove_line(&mut self, draft: usize, id: u32) {
         if let Some(d) = self.drafts.get_mut(draft) {
             d.lines.retain(|l| l.id != id);
+        }
+    }
+
+    /// Sets one office's kind to reach `ratio_percent` (the line for it is
+    /// changed, or added): what dragging its marker on the curve does.
+    pub fn set_ratio(&mut self, draft: usize, office_code: &str, kind: Kind, ratio_percent: Decimal) {
+        let offices = Offices { office_code: office_code.into(), ..Offices::all() };
+        let Some(d) = self.drafts.get_mut(draft) else { return };
+        let value = ratio_percent.normalize().to_string();
+        match d
+            .lines
+            .iter_mut()
+            .find(|l| l.change == Change::RatioPercent && l.offices == offices && l.kind == Some(kind))
+        {
+            Some(line) => line.value = value,
+            None => {
+                let id = self.next_id;
+                self.next_id += 1;
+                d.lines.push(Line { id, change: Change::RatioPercent, offices, kind: Some(kind), value });
+            }
         }
     }
 

@@ -4,6 +4,7 @@
 //! scenarios are saved only to a JSON file the user downloads.
 
 mod compare;
+mod curve;
 mod editor;
 mod effort;
 mod exposure;
@@ -40,6 +41,7 @@ pub fn WhatIf() -> impl IntoView {
                     <Tabs />
                     <editor::Editor />
                     <compare::Compare />
+                    <curve::CurveDrag />
                     <exposure::ExposureView />
                     <effort::Effort />
                 }.into_any(),
