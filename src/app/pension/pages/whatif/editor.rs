@@ -12,7 +12,7 @@ use crate::profiles::pension::dataset::Kind;
 use crate::profiles::pension::rules::achievement::BandMode;
 use crate::profiles::pension::rules::projection::Pace;
 use crate::profiles::pension::rules::scenario::Scenario;
-use crate::profiles::pension::views::whatif::{selectable, Change, Line};
+use crate::profiles::pension::views::whatif::{selectable, Change, Drafts, Line};
 use crate::profiles::pension::PensionReason;
 use leptos::prelude::*;
 
@@ -139,6 +139,12 @@ fn LineRow(draft: usize, line: Line) -> impl IntoView {
     let chosen = choices.iter().position(|(o, _)| *o == line.offices).unwrap_or(0);
     let has_kind = RwSignal::new(line.change.has_kind());
     let offices = StoredValue::new(choices.iter().map(|(o, _)| o.clone()).collect::<Vec<_>>());
+    // Follows the draft: a marker dragged on the curve changes the line too.
+    let value = move || {
+        let line =
+            |d: &Drafts| d.drafts.get(draft)?.lines.iter().find(|l| l.id == id).map(|l| l.value.clone());
+        scenarios.drafts.with(line).unwrap_or_default()
+    };
     let bad =
         move || scenarios.read[draft].with(|r| r.as_ref().is_some_and(|(_, e)| e.iter().any(|e| e.id == id)));
     view! {
@@ -162,7 +168,7 @@ fn LineRow(draft: usize, line: Line) -> impl IntoView {
                 <option value="*" selected=line.kind.is_none()>{tr("whatif.all_kinds")}</option>
                 {Kind::ALL.map(|k| view! { <option value=k.code() selected=line.kind == Some(k)>{tr_key(format!("kind.{}", k.code()))}</option> })}
             </select></td>
-            <td><input type="text" inputmode="decimal" class="num" data-testid="line-value" prop:value=line.value.clone() class:invalid=bad
+            <td><input type="text" inputmode="decimal" class="num" data-testid="line-value" prop:value=value class:invalid=bad
                 aria-invalid=move || bad().to_string()
                 on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |l| l.value = v)); } /></td>
             <td><button type="button" class="link" aria-label=tr("whatif.remove_line")
