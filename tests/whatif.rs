@@ -268,3 +268,23 @@ fn a_dragged_ratio_is_one_line_changed_in_place() {
     let k = &settled.offices[0].kinds[0];
     assert!(k.ratio_stepped_percent.unwrap() >= Decimal::from(112));
 }
+
+/// A transfer change that gives both counts reads back as two lines and
+/// means the same: each count from the last entry that gives it.
+#[test]
+fn transfer_counts_are_kept_through_the_table() {
+    let model = &demo().1;
+    let code = &model.offices[2].code;
+    let json = format!(
+        r#"{{"account_transfer": [{{"office_code": "{code}", "target_count": 50, "acquired_count": 60}}]}}"#
+    );
+    let scenario: Scenario = serde_json::from_str(&json).unwrap();
+    let lines = lines_of(&scenario, 0);
+    assert_eq!(lines.len(), 2);
+    let (back, errors) = scenario_of(&scenario, &lines);
+    assert!(errors.is_empty());
+    assert_eq!(back.overrides(model).unwrap(), scenario.overrides(model).unwrap());
+    let settled = settle_under(&json).unwrap();
+    let transfer = settled.offices[2].account_transfer.clone().unwrap();
+    assert_eq!((transfer.target_count, transfer.acquired_count), (50, 60));
+}

@@ -257,19 +257,31 @@ impl Scenario {
                 }
             }
         }
+        // Per office, each count from the last entry that gives it, else the office's own.
+        let mut transfers: Vec<(&OfficeInputs, Option<i64>, Option<i64>)> = Vec::new();
         for t in &self.account_transfer {
             for office in matching(&t.offices(), None, &mut errors).0 {
-                let own = office.transfer.as_ref();
-                let target = t.target_count.or(own.map(|o| o.target_count));
-                let acquired = t.acquired_count.or(own.map(|o| o.acquired_count));
-                match (target, acquired) {
-                    (Some(target_count), Some(acquired_count)) => out.push(Override::AccountTransfer {
-                        office_code: office.code.clone(),
-                        target_count,
-                        acquired_count,
-                    }),
-                    _ => errors.push(ScenarioError::NoTransferTarget { office_code: office.code.clone() }),
-                }
+                let at = match transfers.iter().position(|(o, _, _)| o.code == office.code) {
+                    Some(i) => i,
+                    None => {
+                        transfers.push((office, None, None));
+                        transfers.len() - 1
+                    }
+                };
+                let counts = &mut transfers[at];
+                counts.1 = t.target_count.or(counts.1);
+                counts.2 = t.acquired_count.or(counts.2);
+            }
+        }
+        for (office, target, acquired) in transfers {
+            let own = office.transfer.as_ref();
+            match (target.or(own.map(|o| o.target_count)), acquired.or(own.map(|o| o.acquired_count))) {
+                (Some(target_count), Some(acquired_count)) => out.push(Override::AccountTransfer {
+                    office_code: office.code.clone(),
+                    target_count,
+                    acquired_count,
+                }),
+                _ => errors.push(ScenarioError::NoTransferTarget { office_code: office.code.clone() }),
             }
         }
         for p in &self.incident_points {

@@ -33,6 +33,8 @@ pub enum Change {
     RatioPercent,
     /// The account transfers acquired (the target kept).
     TransfersAcquired,
+    /// The account-transfer target (the count acquired kept).
+    TransfersTarget,
     IncidentPoints,
 }
 
@@ -86,13 +88,14 @@ pub fn scenario_of(base: &Scenario, lines: &[Line]) -> (Scenario, Vec<LineError>
             Change::RatioPercent => parse_percent(&line.value).map(|ratio_percent| {
                 s.ratio.push(RatioChange { office_code, prefecture, district, kind, ratio_percent })
             }),
-            Change::TransfersAcquired => parse_count(&line.value).map(|n| {
+            Change::TransfersAcquired | Change::TransfersTarget => parse_count(&line.value).map(|n| {
+                let target = line.change == Change::TransfersTarget;
                 s.account_transfer.push(TransferChange {
                     office_code,
                     prefecture,
                     district,
-                    target_count: None,
-                    acquired_count: Some(n),
+                    target_count: target.then_some(n),
+                    acquired_count: (!target).then_some(n),
                 })
             }),
             Change::IncidentPoints => parse_count(&line.value).map(|points| {
@@ -106,9 +109,8 @@ pub fn scenario_of(base: &Scenario, lines: &[Line]) -> (Scenario, Vec<LineError>
     (s, errors)
 }
 
-/// The lines of a scenario (ids from `first_id`). A transfer change that sets
-/// the target too is shown by its acquired count; the target stays in the
-/// scenario only when saved from the file as it was read.
+/// The lines of a scenario (ids from `first_id`); a transfer change that
+/// gives both counts is two lines.
 pub fn lines_of(s: &Scenario, first_id: u32) -> Vec<Line> {
     let kind = |k: &str| Kind::parse(k);
     let mut lines = Vec::new();
@@ -121,8 +123,13 @@ pub fn lines_of(s: &Scenario, first_id: u32) -> Vec<Line> {
     for r in &s.ratio {
         push(Change::RatioPercent, r.offices(), kind(&r.kind), r.ratio_percent.normalize().to_string());
     }
-    for t in s.account_transfer.iter().filter(|t| t.acquired_count.is_some()) {
-        push(Change::TransfersAcquired, t.offices(), None, t.acquired_count.unwrap_or(0).to_string());
+    for t in &s.account_transfer {
+        if let Some(n) = t.target_count {
+            push(Change::TransfersTarget, t.offices(), None, n.to_string());
+        }
+        if let Some(n) = t.acquired_count {
+            push(Change::TransfersAcquired, t.offices(), None, n.to_string());
+        }
     }
     for p in &s.incident_points {
         push(Change::IncidentPoints, p.offices(), None, p.points.to_string());

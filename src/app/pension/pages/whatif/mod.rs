@@ -39,9 +39,10 @@ pub fn WhatIf() -> impl IntoView {
                 }.into_any(),
                 Some(Ok(_)) => view! {
                     <Tabs />
+                    // The curve first: a drag that opens a scenario moves nothing under the pointer.
+                    <curve::CurveDrag />
                     <editor::Editor />
                     <compare::Compare />
-                    <curve::CurveDrag />
                     <exposure::ExposureView />
                     <effort::Effort />
                 }.into_any(),
