@@ -35,18 +35,7 @@ pub fn EnumSelect<T: Choice>(
                     on_change(v);
                 }
             }>
-                {T::VARIANTS
-                    .iter()
-                    .copied()
-                    .map(|v| {
-                        let code: &'static str = v.into();
-                        view! {
-                            <option value=code selected=move || value.get() == v>
-                                {tr_key(format!("{text_prefix}.{code}"))}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
+                {options(text_prefix, move |v| value.get() == v)}
             </select>
         </label>
     }
@@ -69,19 +58,28 @@ pub fn OptionSelect<T: Choice>(
             {move || state.t(label)}
             <select data-testid=test_id on:change=move |ev| on_change(event_target_value(&ev).parse::<T>().ok())>
                 <option value="" selected=move || value.get().is_none()>{move || state.t(none_key)}</option>
-                {T::VARIANTS
-                    .iter()
-                    .copied()
-                    .map(|v| {
-                        let code: &'static str = v.into();
-                        view! {
-                            <option value=code selected=move || value.get() == Some(v)>
-                                {tr_key(format!("{text_prefix}.{code}"))}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
+                {options(text_prefix, move |v| value.get() == Some(v))}
             </select>
         </label>
     }
+}
+
+/// One `<option>` per variant: its code as the value, `{text_prefix}.{code}`
+/// as the text, selected while `selected` says so.
+fn options<T: Choice>(
+    text_prefix: &'static str,
+    selected: impl Fn(T) -> bool + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    T::VARIANTS
+        .iter()
+        .copied()
+        .map(|v| {
+            let code: &'static str = v.into();
+            view! {
+                <option value=code selected=move || selected(v)>
+                    {tr_key(format!("{text_prefix}.{code}"))}
+                </option>
+            }
+        })
+        .collect_view()
 }

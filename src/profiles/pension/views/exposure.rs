@@ -38,6 +38,18 @@ impl Selection {
     }
 }
 
+/// What the exposure can be shown for: every office, each district, each
+/// prefecture of a settlement.
+pub fn selections(s: &Settlement) -> Vec<Selection> {
+    let mut prefectures: Vec<&str> = s.offices.iter().map(|o| o.prefecture.as_str()).collect();
+    prefectures.sort_unstable();
+    prefectures.dedup();
+    let mut out = vec![Selection::All];
+    out.extend(s.districts.iter().map(|d| Selection::District(d.district.clone())));
+    out.extend(prefectures.into_iter().map(|p| Selection::Prefecture(p.into())));
+    out
+}
+
 /// A step of the exposure waterfall, with its label's i18n key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, strum::VariantArray)]
 #[serde(rename_all = "snake_case")]

@@ -7,21 +7,9 @@ use crate::app::pension::charts::waterfall;
 use crate::app::pension::scenarios::Scenarios;
 use crate::app::state::{tr, AppState};
 use crate::core::money::format_yen;
-use crate::profiles::pension::rules::Settlement;
-use crate::profiles::pension::views::exposure::{exposure, Exposure, Selection};
+use crate::profiles::pension::views::exposure::{exposure, selections, Exposure, Selection};
 use leptos::prelude::*;
 use std::sync::Arc;
-
-/// Every office, each district, each prefecture of a settlement.
-fn selections(s: &Settlement) -> Vec<Selection> {
-    let mut prefectures: Vec<&str> = s.offices.iter().map(|o| o.prefecture.as_str()).collect();
-    prefectures.sort_unstable();
-    prefectures.dedup();
-    let mut out = vec![Selection::All];
-    out.extend(s.districts.iter().map(|d| Selection::District(d.district.clone())));
-    out.extend(prefectures.into_iter().map(|p| Selection::Prefecture(p.into())));
-    out
-}
 
 #[component]
 pub fn ExposureView() -> impl IntoView {
