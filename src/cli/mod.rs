@@ -59,6 +59,10 @@ enum Command {
     /// account-transfer counts, incident points, `"*"` for every office or
     /// kind); `{}` gives exactly `shuno settle`'s output.
     Whatif(WhatIfArgs),
+    /// What a bid really earns (#15): a Monte Carlo of the settlement over the
+    /// bidder's assumptions (the JSON the 入札試算 page saves): mean, P5, P50,
+    /// P95 and the probability of ending below the fee, per district and in total.
+    BidSim(pension::bid_sim::BidSimArgs),
     /// Import a folder without settling: every problem, and per file read = accepted + rejected.
     Check {
         dir: PathBuf,
@@ -279,6 +283,7 @@ pub fn main() -> ExitCode {
         Command::Settle(args) => settle::run(&args),
         Command::Plan(args) => plan::run(&args),
         Command::Whatif(args) => whatif::run(&args),
+        Command::BidSim(args) => pension::bid_sim::run(&args),
         Command::Calendar(args) => calendar::run(&args),
         Command::Check { dir, lang, encoding, rejected } => check(&dir, lang, encoding, rejected.as_deref()),
         Command::Records { dir, through, format, out, lang, encoding } => {

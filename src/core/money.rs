@@ -133,6 +133,23 @@ impl Rounding {
         };
         Yen::try_from(whole.to_integer()).map_err(|_| Overflow)
     }
+
+    /// Rounds `numerator / denominator` (denominator > 0) to whole yen by this
+    /// rule, in integers: what [`Rounding::to_yen`] gives for the same
+    /// fraction, without reducing it (the bidder's tables are built from it).
+    pub fn quotient_to_yen(self, numerator: i128, denominator: i128) -> Result<Yen, Overflow> {
+        if denominator <= 0 {
+            return Err(Overflow);
+        }
+        let (q, r) = (numerator / denominator, (numerator % denominator).unsigned_abs());
+        let away = match self {
+            Rounding::Truncate => false,
+            Rounding::HalfUp => r >= denominator.unsigned_abs() - r,
+            Rounding::Up => r != 0,
+        };
+        let whole = if away { q + numerator.signum() } else { q };
+        Yen::try_from(whole).map_err(|_| Overflow)
+    }
 }
 
 /// `¥1,234,567` / `-¥1,234`: yen with thousands separators.
@@ -180,6 +197,16 @@ pub fn format_percent(x: &Exact) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The integer quotient rounds as the exact fraction does, every rule.
+        #[test]
+        fn quotient_rounds_like_the_fraction(n in -10_000_000i128..10_000_000, d in 1i128..5_000) {
+            for r in Rounding::ALL {
+                proptest::prop_assert_eq!(r.quotient_to_yen(n, d), r.to_yen(&Exact::new(n, d)), "{:?}", r);
+            }
+        }
+    }
 
     #[test]
     fn counts_with_separators() {

@@ -1,6 +1,7 @@
 //! The pension contract's commands: `settle`, `check`'s report, `plan`, `records`,
 //! `duty`, `bench-data`.
 
+pub mod bid_sim;
 pub mod calendar;
 pub mod plan;
 pub mod records;

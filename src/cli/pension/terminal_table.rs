@@ -18,6 +18,11 @@ fn pad(s: &str, width: usize, right: bool) -> String {
     }
 }
 
+/// Rows in aligned columns, those from `right_aligned_from` on right-aligned.
+pub fn render_table(rows: &[Vec<String>], right_aligned_from: usize) -> String {
+    render(rows, right_aligned_from)
+}
+
 fn render(rows: &[Vec<String>], right_aligned_from: usize) -> String {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let right: Vec<bool> = (0..columns).map(|i| i >= right_aligned_from).collect();

@@ -2,6 +2,7 @@
 //! digest A): its tables, the dataset they make, how rows are read, the record
 //! engine, the settlement rules and the views the app and the CLI draw.
 
+pub mod bidding;
 pub mod calendar;
 pub mod dataset;
 pub mod reading;

@@ -87,6 +87,27 @@ impl Model {
     pub fn office_index(&self, code: &str) -> Option<usize> {
         self.offices.binary_search_by(|o| o.code.as_str().cmp(code)).ok()
     }
+
+    /// The same offices under other period fees (one per district, in
+    /// [`Model::districts`] order): each base computed again (digest A4).
+    /// What a bid simulates for periods the data has no fee for.
+    pub fn with_period_fees(&self, fees: &[Yen]) -> Result<Model, Overflow> {
+        let mut model = self.clone();
+        for (district, fee) in model.districts.iter_mut().zip(fees) {
+            district.period_fee_yen = *fee;
+        }
+        for office in &mut model.offices {
+            let district = &model.districts[office.district];
+            let mut base_sum = Exact::zero();
+            for k in &mut office.kinds {
+                k.base =
+                    office_base(district.period_fee_yen, k.due_months, district.due_months[k.kind.index()])?;
+                base_sum = money::add(&base_sum, &k.base)?;
+            }
+            office.base_sum = base_sum;
+        }
+        Ok(model)
+    }
 }
 
 /// Prepares one period of a dataset: every check that does not depend on the

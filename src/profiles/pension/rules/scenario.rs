@@ -335,7 +335,7 @@ impl Offices {
 }
 
 /// The kinds a name means (`"*"`: all; the Japanese name or the code).
-fn kinds(name: &str) -> Result<Vec<Kind>, ScenarioError> {
+pub(crate) fn kinds(name: &str) -> Result<Vec<Kind>, ScenarioError> {
     if name == "*" {
         return Ok(Kind::ALL.to_vec());
     }
