@@ -2,14 +2,14 @@
 """Writes dist/shuno.html: the whole app in one file that opens by double-click.
 
 Browsers refuse scripts, modules and Wasm fetched from file://, so nothing is
-fetched: the app's and the three workers' Wasm (gzipped, base64), the stylesheet,
+fetched: the app's and the four workers' Wasm (gzipped, base64), the stylesheet,
 the icon and the demo files are carried inside the page, and a small inline
 module unpacks them (DecompressionStream) before the app starts. Each worker
 (import; the import with the workbook reader, and export, each made only when
 first asked for) is started from a Blob URL;
 its script is the worker glue followed by its own unpacking of its Wasm. The
-app learns of them through four window properties, `shunoWorkerUrl`,
-`shunoWorkbookWorkerUrl`, `shunoExportWorkerUrl` and `shunoDemo` (src/app/embedded.rs).
+app learns of them through five window properties, `shunoWorkerUrl`,
+`shunoWorkbookWorkerUrl`, `shunoExportWorkerUrl`, `shunoBidWorkerUrl` and `shunoDemo` (src/app/embedded.rs).
 
 The Content-Security-Policy is as strict as the served build's: no origin at
 all to connect to, the one inline script allowed by its hash, Wasm by
@@ -82,6 +82,10 @@ let workbookWorkerUrl;
 Object.defineProperty(window, 'shunoWorkbookWorkerUrl', {
   get: () => (workbookWorkerUrl ??= workerUrl('shuno-workbook-worker')),
 });
+let bidWorkerUrl;
+Object.defineProperty(window, 'shunoBidWorkerUrl', {
+  get: () => (bidWorkerUrl ??= workerUrl('shuno-bid-worker')),
+});
 let exportWorkerUrl;
 Object.defineProperty(window, 'shunoExportWorkerUrl', {
   get: () => (exportWorkerUrl ??= workerUrl('shuno-export-worker')),
@@ -135,6 +139,7 @@ html = """<!DOCTYPE html>
     {import_worker}
     {workbook_worker}
     {export_worker}
+    {bid_worker}
     {app_wasm}
     {demo}
     <script type="module">{boot}</script>
@@ -148,6 +153,7 @@ html = """<!DOCTYPE html>
     import_worker=worker_blocks("shuno-worker", "shuno-import-worker"),
     workbook_worker=worker_blocks("shuno-workbook-worker", "shuno-import-worker-xlsx"),
     export_worker=worker_blocks("shuno-export-worker", "shuno-export-worker"),
+    bid_worker=worker_blocks("shuno-bid-worker", "shuno-bid-worker"),
     app_wasm=data_block("shuno-app-wasm", packed(read(app_wasm, "rb"))),
     demo=data_block("shuno-demo", json.dumps({"names": demo_names, "files": demo}), "application/json"),
     boot=boot,

@@ -6,8 +6,9 @@ carries them) and the single file dist/shuno.html, prints them beside their
 limits, writes target/size.json, and exits 1 when a limit is exceeded. The
 first-visit budget counts the app and the import worker; the import worker
 with the workbook reader (started only for a job with an .xlsx file) and the
-export worker (the xlsx writer, loaded only when a workbook is asked for) are
-reported beside them, and count in the single file.
+export worker (the xlsx writer, loaded only when a workbook is asked for)
+and the bid worker (the Monte Carlo, started only for a bid) are reported
+beside them, and count in the single file.
 
 Limits:
 - the single file: at most 3.5 MB on disk (the issue's target, met);
@@ -45,6 +46,7 @@ app = one("shuno-app-*_bg.wasm")
 worker = one("shuno-import-worker_bg.wasm")
 workbook_worker = one("shuno-import-worker-xlsx_bg.wasm")
 export_worker = one("shuno-export-worker_bg.wasm")
+bid_worker = one("shuno-bid-worker_bg.wasm")
 single = one("shuno.html")
 sizes = {
     "app_wasm_bytes": os.path.getsize(app),
@@ -57,6 +59,9 @@ sizes = {
     # Loaded only when a workbook is asked for: not in the first-visit budget.
     "export_worker_wasm_bytes": os.path.getsize(export_worker),
     "export_worker_wasm_gzipped": gzipped(export_worker),
+    # Started only when a bid is simulated: not in the first-visit budget.
+    "bid_worker_wasm_bytes": os.path.getsize(bid_worker),
+    "bid_worker_wasm_gzipped": gzipped(bid_worker),
     "single_file_bytes": os.path.getsize(single),
 }
 wasm_gzipped = sizes["app_wasm_gzipped"] + sizes["worker_wasm_gzipped"]
@@ -68,6 +73,7 @@ rows = [
     ("worker Wasm", mb(sizes["worker_wasm_bytes"]), mb(sizes["worker_wasm_gzipped"])),
     ("xlsx import", mb(sizes["workbook_worker_wasm_bytes"]), mb(sizes["workbook_worker_wasm_gzipped"])),
     ("export Wasm", mb(sizes["export_worker_wasm_bytes"]), mb(sizes["export_worker_wasm_gzipped"])),
+    ("bid Wasm", mb(sizes["bid_worker_wasm_bytes"]), mb(sizes["bid_worker_wasm_gzipped"])),
 ]
 for name, raw, zipped in rows:
     print("size: %-12s %10s on disk, %10s gzipped" % (name, raw, zipped))

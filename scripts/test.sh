@@ -11,13 +11,14 @@ cargo fmt --all -- --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --no-default-features --features app --lib --bins -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --no-default-features --features app,workbooks --lib --bins -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --no-default-features --features app,bidding --lib --bins -- -D warnings
 
 step "native tests"
 cargo test
 
 step "wasm tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --target wasm32-unknown-unknown --no-default-features --features app --test web --test worker
+  cargo test --target wasm32-unknown-unknown --no-default-features --features app,bidding --test web --test worker
 
 step "release build, size budget and end-to-end tests"
 cargo build --release --bin shuno

@@ -1,8 +1,8 @@
 //! What the single-file build (`dist/shuno.html`, written by
 //! `scripts/single_file.py`) hands the app before it starts: the import
-//! workers (without and with the workbook reader) and the export worker as
-//! Blob URLs, and the demo files as Blobs. The served build sets none of them,
-//! and the app uses its own files. These four window properties are the whole
+//! workers (without and with the workbook reader), the export worker and the
+//! bid worker as Blob URLs, and the demo files as Blobs. The served build sets none of them,
+//! and the app uses its own files. These five window properties are the whole
 //! seam.
 
 use crate::app::import_client::Source;
@@ -14,6 +14,8 @@ const WORKER_URL_KEY: &str = "shunoWorkerUrl";
 const WORKBOOK_WORKER_URL_KEY: &str = "shunoWorkbookWorkerUrl";
 /// The property holding the export worker's Blob URL.
 const EXPORT_WORKER_URL_KEY: &str = "shunoExportWorkerUrl";
+/// The property holding the bid worker's Blob URL.
+const BID_WORKER_URL_KEY: &str = "shunoBidWorkerUrl";
 /// The property holding `[{ name, blob }]`, the demo files in manifest order.
 const DEMO_KEY: &str = "shunoDemo";
 
@@ -21,6 +23,7 @@ const DEMO_KEY: &str = "shunoDemo";
 const SERVED_WORKER_URL: &str = "./shuno-import-worker_loader.js";
 const SERVED_WORKBOOK_WORKER_URL: &str = "./shuno-import-worker-xlsx_loader.js";
 const SERVED_EXPORT_WORKER_URL: &str = "./shuno-export-worker_loader.js";
+const SERVED_BID_WORKER_URL: &str = "./shuno-bid-worker_loader.js";
 
 fn property(key: &str) -> wasm_bindgen::JsValue {
     js_sys::Reflect::get(&gloo::utils::window(), &key.into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
@@ -40,6 +43,11 @@ pub fn worker_url(workbooks: bool) -> String {
 /// Where the export worker's script is.
 pub fn export_worker_url() -> String {
     property(EXPORT_WORKER_URL_KEY).as_string().unwrap_or_else(|| SERVED_EXPORT_WORKER_URL.to_string())
+}
+
+/// Where the bid worker's script is.
+pub fn bid_worker_url() -> String {
+    property(BID_WORKER_URL_KEY).as_string().unwrap_or_else(|| SERVED_BID_WORKER_URL.to_string())
 }
 
 /// The demo files the single file carries; `None` in the served build.

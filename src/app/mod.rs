@@ -2,6 +2,8 @@
 //! functions and draws. No money is computed here; every figure comes from
 //! [`crate::core`].
 
+mod bid_client;
+pub mod bid_worker;
 mod components;
 mod download;
 mod dropped;
@@ -34,6 +36,7 @@ fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
     provide_context(pension::scenarios::Scenarios::new(state));
+    provide_context(pension::bids::Bids::new());
     state.load_demo();
     route::sync(state);
     provide_context(offline::register());
@@ -48,6 +51,7 @@ fn App() -> impl IntoView {
                 Page::Office => pension::pages::office::Office().into_any(),
                 Page::Inspection => pension::pages::inspection::Inspection().into_any(),
                 Page::WhatIf => pension::pages::whatif::WhatIf().into_any(),
+                Page::Bid => pension::pages::bid::Bid().into_any(),
                 Page::Calendar => pension::pages::calendar::ReportingCalendar().into_any(),
                 Page::Records => pension::pages::records::Records().into_any(),
             }}

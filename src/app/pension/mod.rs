@@ -2,6 +2,7 @@
 //! the adjustment rule, the records, and projector mode, with their charts;
 //! and the what-if scenarios open in the app.
 
+pub mod bids;
 pub mod charts;
 pub mod pages;
 pub mod projector;

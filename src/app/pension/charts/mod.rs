@@ -3,5 +3,6 @@
 
 pub mod activity;
 pub mod adjustment_curve;
+pub mod distribution;
 pub mod trajectory;
 pub mod waterfall;

@@ -1,5 +1,6 @@
 //! One module per page of the pension contract.
 
+pub mod bid;
 pub mod calendar;
 pub mod inspection;
 pub mod office;

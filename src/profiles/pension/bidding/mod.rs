@@ -6,6 +6,7 @@
 //! and summarised ([`summary`]).
 
 pub mod error;
+pub mod form;
 pub mod input;
 pub mod plan;
 #[cfg(feature = "bidding")]

@@ -11,6 +11,7 @@
 
 use super::input::TransferDraw;
 use super::plan::BidPlan;
+use super::summary::Draws;
 use crate::core::money::Yen;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -19,20 +20,6 @@ use std::ops::ControlFlow;
 
 /// Runs between two progress reports.
 pub const CHUNK: u32 = 500;
-
-/// What the runs gave: every run's total per district, and the sums the
-/// drivers of the spread are computed from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Draws {
-    pub runs: u32,
-    pub seed: u64,
-    /// `[district][run]`: the district's fee outcome over the periods simulated.
-    pub district_totals: Vec<Vec<Yen>>,
-    /// Per office, Σ over runs of its total.
-    pub office_sum: Vec<i128>,
-    /// Per office, Σ over runs of its total × the run's grand total.
-    pub office_cross: Vec<i128>,
-}
 
 /// Runs the plan `runs` times from `seed`. `progress` hears the runs done
 /// after every [`CHUNK`] and may stop the job (`None` then).

@@ -6,7 +6,6 @@
 //! sums ÷ N rounded once by the bid's rounding.
 
 use super::plan::BidPlan;
-use super::simulate::Draws;
 use crate::core::money::Yen;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -15,6 +14,20 @@ use serde::{Deserialize, Serialize};
 pub const BINS: usize = 30;
 /// Offices listed as drivers of the spread.
 pub const DRIVERS: usize = 10;
+
+/// What the runs gave: every run's total per district, and the sums the
+/// drivers of the spread are computed from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draws {
+    pub runs: u32,
+    pub seed: u64,
+    /// `[district][run]`: the district's fee outcome over the periods simulated.
+    pub district_totals: Vec<Vec<Yen>>,
+    /// Per office, Σ over runs of its total.
+    pub office_sum: Vec<i128>,
+    /// Per office, Σ over runs of its total × the run's grand total.
+    pub office_cross: Vec<i128>,
+}
 
 /// One district, or the total.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,0 +1,89 @@
+//! The bid Web Worker (#15): runs a bidder's Monte Carlo off the page, so the
+//! page never freezes. A Wasm of its own, started for one job and ended by
+//! the page when it answers or is cancelled (a cancelled worker is
+//! terminated: nothing of the job is left). The seam is typed and encoded
+//! only here, as JSON both ways: page → worker one [`BidJob`]; worker → page
+//! [`BidReply`]s, a progress report every
+//! [`crate::profiles::pension::bidding::simulate::CHUNK`] runs, then the
+//! result or the errors.
+
+use crate::profiles::pension::bidding::{BidError, BidInput, BidResult};
+use crate::profiles::pension::dataset::PensionDataset;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+/// What the page asks: the bid over a dataset (aggregate tables only; the
+/// record tables stay in the import worker).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct BidJob {
+    pub input: BidInput,
+    pub data: PensionDataset,
+}
+
+/// What the worker answers.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(tag = "reply", rename_all = "snake_case")]
+pub enum BidReply {
+    /// Loaded and waiting for the job.
+    Ready,
+    Progress {
+        done: u32,
+        runs: u32,
+    },
+    Done {
+        result: BidResult,
+    },
+    Failed {
+        errors: Vec<BidError>,
+    },
+}
+
+impl BidReply {
+    pub fn decode(data: &JsValue) -> Option<BidReply> {
+        serde_json::from_str(&data.as_string()?).ok()
+    }
+
+    #[cfg(feature = "bidding")]
+    fn encode(&self) -> JsValue {
+        JsValue::from_str(&serde_json::to_string(self).unwrap_or_default())
+    }
+}
+
+/// The job as the page posts it.
+pub fn encode_job(job: &BidJob) -> JsValue {
+    JsValue::from_str(&serde_json::to_string(job).unwrap_or_default())
+}
+
+/// The worker's entry: one job in, progress and the answer out.
+#[cfg(feature = "bidding")]
+pub fn start() {
+    use crate::profiles::pension::bidding;
+    use std::ops::ControlFlow;
+    use wasm_bindgen::JsCast;
+
+    console_error_panic_hook::set_once();
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply = scope.clone();
+    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+        let post = |r: BidReply| drop(reply.post_message(&r.encode()));
+        let job = ev.data().as_string().and_then(|json| serde_json::from_str::<BidJob>(&json).ok());
+        let Some(job) = job else {
+            let setting = "job".to_string();
+            let e = BidError::OutOfRange { setting, value: "?".into(), allowed: "a BidJob".into() };
+            return post(BidReply::Failed { errors: vec![e] });
+        };
+        let runs = job.input.runs();
+        let progress = |done| {
+            post(BidReply::Progress { done, runs });
+            ControlFlow::Continue(())
+        };
+        match bidding::run(&job.data, &job.input, progress) {
+            Ok(Some(result)) => post(BidReply::Done { result }),
+            Ok(None) => {}
+            Err(errors) => post(BidReply::Failed { errors }),
+        }
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let _ = scope.post_message(&BidReply::Ready.encode());
+}
