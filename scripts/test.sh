@@ -18,7 +18,7 @@ cargo test
 
 step "wasm tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --target wasm32-unknown-unknown --no-default-features --features app,bidding --test web --test worker
+  cargo test --target wasm32-unknown-unknown --no-default-features --features app,bidding --test web --test worker --test bid_web
 
 step "release build, size budget and end-to-end tests"
 cargo build --release --bin shuno

@@ -2,6 +2,7 @@
 //! prints. Problems go to stderr, results to stdout; the exit code is 0 on
 //! success, 1 when the input has problems that stop the work, 2 on usage errors.
 
+mod dunning;
 mod files;
 mod output;
 mod pension;
@@ -63,6 +64,13 @@ enum Command {
     /// bidder's assumptions (the JSON the 入札試算 page saves): mean, P5, P50,
     /// P95 and the probability of ending below the fee, per district and in total.
     BidSim(pension::bid_sim::BidSimArgs),
+    /// The workers'-compensation tender (seed 004): the bid to write for a
+    /// contract amount (the award adds 8 % with fractions dropped), or a whole
+    /// price build-up from volumes and unit costs.
+    BidPrice(dunning::BidPriceArgs),
+    /// The tender's money clauses (seed 004): late payment, penalties,
+    /// repayment, settlement, moves between lines, subcontracting.
+    Clause(dunning::ClauseArgs),
     /// Import a folder without settling: every problem, and per file read = accepted + rejected.
     Check {
         dir: PathBuf,
@@ -284,6 +292,8 @@ pub fn main() -> ExitCode {
         Command::Plan(args) => plan::run(&args),
         Command::Whatif(args) => whatif::run(&args),
         Command::BidSim(args) => pension::bid_sim::run(&args),
+        Command::BidPrice(args) => dunning::bid_price_command(&args),
+        Command::Clause(args) => dunning::clause_command(&args),
         Command::Calendar(args) => calendar::run(&args),
         Command::Check { dir, lang, encoding, rejected } => check(&dir, lang, encoding, rejected.as_deref()),
         Command::Records { dir, through, format, out, lang, encoding } => {
