@@ -272,3 +272,23 @@ fn fees_per_period() {
         Draws { runs: 0, seed: 0, district_totals: vec![vec![]], office_sum: vec![], office_cross: vec![] };
     assert_eq!(summarize(&plan, &draws).total.fee_yen, 1_900_000_000);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// A drawn ratio becomes the least P at or above it, as a what-if ratio does.
+    #[test]
+    fn a_drawn_ratio_reaches_the_least_p(delta in -2_000_000i64..2_000_000) {
+        let (data, model) = demo();
+        let plan = compile(model, data, &input(r#"{"performance": [{"ratio_mean": 0.97, "ratio_sd": 0.1}]}"#)).unwrap();
+        for (office, inputs) in plan.periods[0].offices.iter().zip(&model.offices).step_by(9) {
+            for k in &office.kinds {
+                let kind = &inputs.kinds[k.kind.index()];
+                let level = Exact::new(97, 100) + Exact::new(i128::from(delta), 1_000_000);
+                let want = (level * kind.target.unwrap() * Exact::from_integer(i128::from(kind.denominator()))).ceil();
+                let want = want.to_integer().clamp(0, i128::from(k.denominator)) as i64;
+                prop_assert_eq!(k.promoted_at(delta), want);
+            }
+        }
+    }
+}

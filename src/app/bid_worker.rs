@@ -7,17 +7,40 @@
 //! [`crate::profiles::pension::bidding::simulate::CHUNK`] runs, then the
 //! result or the errors.
 
+use crate::core::i18n::Lang;
 use crate::profiles::pension::bidding::{BidError, BidInput, BidResult};
 use crate::profiles::pension::dataset::PensionDataset;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 /// What the page asks: the bid over a dataset (aggregate tables only; the
-/// record tables stay in the import worker).
+/// record tables stay in the import worker), or over the input's synthetic
+/// district (made in the worker) when there is none.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct BidJob {
     pub input: BidInput,
-    pub data: PensionDataset,
+    pub data: Option<PensionDataset>,
+}
+
+/// An error as the page shows it, written in both languages by the worker
+/// (the page then carries no code to read every error).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShownError {
+    pub ja: String,
+    pub en: String,
+}
+
+impl ShownError {
+    pub fn of(e: &BidError) -> ShownError {
+        ShownError { ja: e.message(Lang::Ja), en: e.message(Lang::En) }
+    }
+
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ja => &self.ja,
+            Lang::En => &self.en,
+        }
+    }
 }
 
 /// What the worker answers.
@@ -34,7 +57,7 @@ pub enum BidReply {
         result: BidResult,
     },
     Failed {
-        errors: Vec<BidError>,
+        errors: Vec<ShownError>,
     },
 }
 
@@ -66,21 +89,31 @@ pub fn start() {
     let reply = scope.clone();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
         let post = |r: BidReply| drop(reply.post_message(&r.encode()));
+        let failed =
+            |errors: Vec<BidError>| BidReply::Failed { errors: errors.iter().map(ShownError::of).collect() };
         let job = ev.data().as_string().and_then(|json| serde_json::from_str::<BidJob>(&json).ok());
         let Some(job) = job else {
             let setting = "job".to_string();
             let e = BidError::OutOfRange { setting, value: "?".into(), allowed: "a BidJob".into() };
-            return post(BidReply::Failed { errors: vec![e] });
+            return post(failed(vec![e]));
+        };
+        let data = match (job.data, &job.input.synthetic) {
+            (Some(data), _) => data,
+            (None, Some(s)) => match bidding::synthetic::dataset(s) {
+                Ok(data) => data,
+                Err(e) => return post(failed(vec![e])),
+            },
+            (None, None) => PensionDataset::default(),
         };
         let runs = job.input.runs();
         let progress = |done| {
             post(BidReply::Progress { done, runs });
             ControlFlow::Continue(())
         };
-        match bidding::run(&job.data, &job.input, progress) {
+        match bidding::run(&data, &job.input, progress) {
             Ok(Some(result)) => post(BidReply::Done { result }),
             Ok(None) => {}
-            Err(errors) => post(BidReply::Failed { errors }),
+            Err(errors) => post(failed(errors)),
         }
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

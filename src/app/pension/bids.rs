@@ -2,10 +2,10 @@
 //! form, the job running in the bid worker, and its answer.
 
 use crate::app::bid_client::{self, BidRun};
-use crate::app::bid_worker::{BidJob, BidReply};
+use crate::app::bid_worker::{BidJob, BidReply, ShownError};
 use crate::app::state::AppState;
 use crate::profiles::pension::bidding::form::{BidForm, FieldError, OfficeSource};
-use crate::profiles::pension::bidding::{synthetic, BidError, BidResult};
+use crate::profiles::pension::bidding::BidResult;
 use leptos::prelude::*;
 
 /// Where a bid is.
@@ -22,7 +22,7 @@ pub enum BidStatus {
         result: BidResult,
         millis: f64,
     },
-    Failed(Vec<BidError>),
+    Failed(Vec<ShownError>),
     /// The worker could not start or stopped (its reason, as the browser gave it).
     Crashed(String),
 }
@@ -58,12 +58,9 @@ impl Bids {
         if !errors.is_empty() {
             return self.status.set(BidStatus::Unread(errors));
         }
-        let data = match (&input.synthetic, self.form.with_untracked(|f| f.source)) {
-            (Some(s), OfficeSource::Synthetic) => match synthetic::dataset(s) {
-                Ok(data) => data,
-                Err(e) => return self.status.set(BidStatus::Failed(vec![e])),
-            },
-            _ => state.report.with_untracked(|r| r.dataset.clone()),
+        let data = match self.form.with_untracked(|f| f.source) {
+            OfficeSource::Synthetic => None,
+            OfficeSource::Loaded => Some(state.report.with_untracked(|r| r.dataset.clone())),
         };
         let runs = input.runs();
         self.status.set(BidStatus::Running { done: 0, runs });

@@ -20,6 +20,7 @@ use crate::profiles::pension::rules::settlement::{
 use crate::profiles::pension::rules::BandMode;
 use num_traits::ToPrimitive;
 use rust_decimal::Decimal;
+use std::sync::Arc;
 
 /// Micro-units: a sampled deviation of the ratio is whole millionths.
 pub const MICRO: i128 = 1_000_000;
@@ -40,26 +41,61 @@ pub struct KindPlan {
     pub denominator: i64,
     /// The standard deviation of the ratio in millionths.
     pub sd_micro: f64,
-    /// P = ⌈(mean_micro + δ × mean_den) × p_coef / p_den⌉ for a deviation δ in millionths.
-    mean_micro: i128,
-    mean_den: i128,
-    p_coef: i128,
-    p_den: i128,
-    /// σ = ⌊P × s_num / s_den⌋ − 1000, the signed 0.1 % step of the ratio.
-    s_num: i128,
-    s_den: i128,
-    /// The rounded adjustment at each step from `lowest_step`, clamped at both ends.
-    table: Vec<Yen>,
+    wide: Figures<i128>,
+    /// The same figures when they fit `i64` (a hardware division, in Wasm too).
+    narrow: Option<Figures<i64>>,
+    rounding: Rounding,
+    /// The rule's adjustment in hundredths of a percent at each step from
+    /// `lowest_step` (one table shared by every kind), clamped at both ends.
+    hundredths: Arc<[i64]>,
     lowest_step: i64,
+}
+
+/// A kind's fixed figures:
+/// P = ⌈(mean_micro + δ × mean_den) × p_coef / p_den⌉ for a deviation δ in
+/// millionths; the signed 0.1 % step σ = ⌊P × s_num / s_den⌋ − 1000; the
+/// adjustment = base_num × hundredths(σ) / base_den_10k, rounded once.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Figures<T> {
+    mean_micro: T,
+    mean_den: T,
+    p_coef: T,
+    p_den: T,
+    s_num: T,
+    s_den: T,
+    base_num: T,
+    base_den_10k: T,
+}
+
+impl Figures<i128> {
+    fn narrow(&self) -> Option<Figures<i64>> {
+        let n = |x: i128| i64::try_from(x).ok();
+        Some(Figures {
+            mean_micro: n(self.mean_micro)?,
+            mean_den: n(self.mean_den)?,
+            p_coef: n(self.p_coef)?,
+            p_den: n(self.p_den)?,
+            s_num: n(self.s_num)?,
+            s_den: n(self.s_den)?,
+            base_num: n(self.base_num)?,
+            base_den_10k: n(self.base_den_10k)?,
+        })
+    }
 }
 
 impl KindPlan {
     /// The promoted months a ratio `δ` millionths from the mean reaches: the
     /// least P at or above it, within 0..=D.
     pub fn promoted_at(&self, delta_micro: i64) -> i64 {
-        let reached = (self.mean_micro + i128::from(delta_micro) * self.mean_den)
-            .checked_mul(self.p_coef)
-            .map(|n| if n <= 0 { 0 } else { (n + self.p_den - 1) / self.p_den });
+        let narrow = self.narrow.and_then(|f| {
+            let n = f.mean_micro.checked_add(delta_micro.checked_mul(f.mean_den)?)?.checked_mul(f.p_coef)?;
+            Some(i128::from(if n <= 0 { 0 } else { (n - 1) / f.p_den + 1 }))
+        });
+        let f = &self.wide;
+        let reached = narrow.or_else(|| {
+            let n = (f.mean_micro + i128::from(delta_micro) * f.mean_den).checked_mul(f.p_coef)?;
+            Some(if n <= 0 { 0 } else { (n - 1) / f.p_den + 1 })
+        });
         match reached {
             Some(p) => p.min(i128::from(self.denominator)) as i64,
             None if delta_micro < 0 => 0,
@@ -69,9 +105,19 @@ impl KindPlan {
 
     /// The rounded achievement adjustment with `promoted` months.
     pub fn adjustment_yen(&self, promoted: i64) -> Yen {
-        let step = (i128::from(promoted) * self.s_num / self.s_den) as i64 - 1000;
-        let at = (step - self.lowest_step).clamp(0, self.table.len() as i64 - 1);
-        self.table[at as usize]
+        let last = self.hundredths.len() as i64 - 1;
+        let at = |step: i64| self.hundredths[(step - 1000 - self.lowest_step).clamp(0, last) as usize];
+        if let Some(f) = self.narrow {
+            if let Some(n) = promoted.checked_mul(f.s_num) {
+                let h = at(n / f.s_den);
+                if let Some(n) = f.base_num.checked_mul(h) {
+                    return self.rounding.small_quotient_to_yen(n, f.base_den_10k);
+                }
+            }
+        }
+        let f = &self.wide;
+        let h = at((i128::from(promoted) * f.s_num / f.s_den) as i64);
+        self.rounding.quotient_to_yen(f.base_num * i128::from(h), f.base_den_10k).unwrap_or(0)
     }
 }
 
@@ -337,7 +383,7 @@ fn period_fees(
 /// step σ (ratio = 100 % + σ × 0.1 %), over the steps where it moves.
 struct StepTable {
     lowest: i64,
-    hundredths: Vec<i64>,
+    hundredths: Arc<[i64]>,
 }
 
 impl StepTable {
@@ -350,7 +396,7 @@ impl StepTable {
         let all: Vec<i64> = (-1000..=1000).map(at).collect();
         let low = all.iter().position(|h| *h != all[0]).map_or(0, |i| i - 1);
         let high = all.iter().rposition(|h| *h != all[all.len() - 1]).map_or(all.len() - 1, |i| i + 1);
-        StepTable { lowest: low as i64 - 1000, hundredths: all[low..=high].to_vec() }
+        StepTable { lowest: low as i64 - 1000, hundredths: all[low..=high].into() }
     }
 }
 
@@ -405,23 +451,27 @@ fn kind_plan(
     let (tn, td) = (*target.numer(), *target.denom());
     let (mn, md) = (*assumed.mean.numer(), *assumed.mean.denom());
     let d = i128::from(denominator);
-    let (bn, bd) = (*base.numer(), *base.denom());
-    let table = steps
-        .hundredths
-        .iter()
-        .map(|h| rounding.quotient_to_yen(bn.checked_mul(i128::from(*h))?, bd.checked_mul(10_000)?).ok())
-        .collect::<Option<Vec<_>>>()?;
-    Some(KindPlan {
-        kind,
-        denominator,
-        sd_micro: (assumed.sd * Decimal::from(1_000_000)).to_f64()?,
+    let wide = Figures {
         mean_micro: mn.checked_mul(MICRO)?,
         mean_den: md,
         p_coef: tn.checked_mul(d)?,
         p_den: md.checked_mul(MICRO)?.checked_mul(td)?,
         s_num: td.checked_mul(1000)?,
         s_den: d.checked_mul(tn)?.max(1),
-        table,
+        base_num: *base.numer(),
+        base_den_10k: base.denom().checked_mul(10_000)?,
+    };
+    // Every adjustment of the table must be computable exactly.
+    let most = steps.hundredths.iter().map(|h| h.abs()).max().unwrap_or(0);
+    wide.base_num.checked_mul(i128::from(most))?;
+    Some(KindPlan {
+        kind,
+        denominator,
+        sd_micro: (assumed.sd * Decimal::from(1_000_000)).to_f64()?,
+        narrow: wide.narrow(),
+        wide,
+        rounding,
+        hundredths: steps.hundredths.clone(),
         lowest_step: steps.lowest,
     })
 }

@@ -28,7 +28,7 @@ pub fn Results() -> impl IntoView {
         }.into_any(),
         BidStatus::Failed(errors) => view! {
             <div class="errors" role="alert" data-testid="bid-errors">
-                {errors.into_iter().map(|e| view! { <p>{move || e.message(state.lang.get())}</p> }).collect_view()}
+                {errors.into_iter().map(|e| view! { <p>{move || e.text(state.lang.get()).to_string()}</p> }).collect_view()}
             </div>
         }.into_any(),
         BidStatus::Crashed(reason) => view! {
