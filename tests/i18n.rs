@@ -203,3 +203,33 @@ fn every_table_is_named_and_described() {
         assert!(!ja.is_ascii(), "{ja}: a Japanese name, not the code");
     }
 }
+
+/// The bidder's and the tender's keys, from the data that asks for them.
+#[test]
+fn the_bid_and_tender_pages_keys_exist() {
+    use shuno::profiles::dunning::tender::calculator::Calculator;
+    use shuno::profiles::dunning::tender::form::{rows, Cost};
+    use shuno::profiles::pension::bidding::input::TransferDraw;
+    let catalogue = catalogue();
+    let mut keys = vec!["nav.bid".to_string(), "nav.tender".to_string()];
+    for c in Calculator::ALL {
+        keys.extend(["title", "clause", "formula"].map(|p| format!("tender.{}.{p}", c.code())));
+        keys.extend(c.inputs().iter().map(|i| format!("tender.input.{}", i.key)));
+        let figures = c.compute(&c.defaults()).unwrap();
+        keys.extend(figures.iter().map(|(name, _)| format!("tender.output.{name}")));
+    }
+    keys.extend(rows().iter().map(|r| format!("tender.row.{}", r.code)));
+    keys.extend(Cost::ALL.iter().map(|c| format!("tender.cost.{}", c.code())));
+    keys.extend(
+        ["deliberate", "gross_negligence", "negligence", "days365", "actual"]
+            .map(|c| format!("tender.choice.{c}")),
+    );
+    let totals = ["project", "admin", "subtotal", "tax", "contract_amount", "bid_form_amount", "award_price"];
+    keys.extend(totals.map(|t| format!("tender.total.{t}")));
+    keys.extend(TransferDraw::ALL.iter().map(|d| format!("bid.draw.{}", d.code())));
+    let columns =
+        ["district", "fee", "mean", "p5", "p50", "p95", "prob_below", "decrease", "increase", "share"];
+    keys.extend(columns.map(|c| format!("bid.col.{c}")));
+    let missing: Vec<String> = keys.into_iter().filter(|k| !catalogue.contains_key(k)).collect();
+    assert!(missing.is_empty(), "not in locales/app.yml: {missing:?}");
+}

@@ -259,3 +259,47 @@ fn the_year_basis_reads_and_a_year_end_is_split() {
     assert_eq!(l.interest_yen as i128, want.to_integer());
     assert_eq!(day("2028-01-10").year(), 2028);
 }
+
+#[test]
+fn the_pages_build_up_form_reads_to_the_seeds_volumes() {
+    use shuno::profiles::dunning::tender::form::{rows, BuildUpForm};
+    let mut form = BuildUpForm::for_block(Block::Kanto);
+    form.costs[0] = "1,200".into();
+    form.costs[8] = "¥4,800,000".into();
+    let read = form.read().unwrap();
+    let seed = BuildUpInput {
+        volumes: None,
+        visits: None,
+        recovery_cases: None,
+        coordinators: None,
+        ..read.clone()
+    };
+    assert_eq!(build_up(&read), build_up(&seed));
+    assert_eq!(rows().len(), form.volumes.len());
+    form.volumes[5] = "百".into();
+    form.tax_rate_percent = "x".into();
+    assert_eq!(form.read().unwrap_err(), vec!["volume.5".to_string(), "tax_rate_percent".to_string()]);
+}
+
+#[test]
+fn every_calculator_computes_its_defaults_and_names_a_bad_field() {
+    use shuno::profiles::dunning::tender::calculator::{Calculator, Figure};
+    for c in Calculator::ALL {
+        assert!(c.compute(&c.defaults()).is_ok(), "{}", c.code());
+    }
+    let late = Calculator::LatePayment.compute(&Calculator::LatePayment.defaults()).unwrap();
+    let want = late_payment(
+        100_000_000,
+        day("2028-01-20"),
+        day("2028-03-10"),
+        Decimal::new(28, 1),
+        YearBasis::Days365,
+    )
+    .unwrap();
+    assert_eq!(late[2], ("interest", Figure::Yen(want.interest_yen)));
+    let mut fields = Calculator::LatePayment.defaults();
+    fields[2] = "2028-02-30".into();
+    assert_eq!(Calculator::LatePayment.compute(&fields), Err(vec![2]));
+    let bid = Calculator::BidPrice.compute(&Calculator::BidPrice.defaults()).unwrap();
+    assert_eq!(bid[0], ("bid_form_amount", Figure::Yen(925_926)));
+}

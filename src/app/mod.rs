@@ -7,6 +7,7 @@ pub mod bid_worker;
 mod components;
 mod download;
 mod dropped;
+mod dunning;
 mod embedded;
 mod export_client;
 pub mod export_worker;
@@ -52,6 +53,7 @@ fn App() -> impl IntoView {
                 Page::Inspection => pension::pages::inspection::Inspection().into_any(),
                 Page::WhatIf => pension::pages::whatif::WhatIf().into_any(),
                 Page::Bid => pension::pages::bid::Bid().into_any(),
+                Page::Tender => dunning::pages::tender::Tender().into_any(),
                 Page::Calendar => pension::pages::calendar::ReportingCalendar().into_any(),
                 Page::Records => pension::pages::records::Records().into_any(),
             }}

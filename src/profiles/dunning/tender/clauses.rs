@@ -188,6 +188,7 @@ pub fn delay_charge(amount: Yen, due: NaiveDate, paid: NaiveDate, basis: YearBas
 
 /// How the misuse of funds came about (第22条2).
 #[derive(
+    Default,
     Debug,
     Clone,
     Copy,
@@ -204,6 +205,7 @@ pub fn delay_charge(amount: Yen, due: NaiveDate, paid: NaiveDate, basis: YearBas
 #[strum(serialize_all = "snake_case")]
 pub enum Fault {
     /// 「故意」: concealment, forged receipts or books.
+    #[default]
     Deliberate,
     /// 「重過失」: records lost or destroyed, use unknown.
     GrossNegligence,

@@ -3,5 +3,7 @@
 //! costs, and the clauses that carry money. Pure arithmetic in integers.
 
 pub mod buildup;
+pub mod calculator;
 pub mod clauses;
+pub mod form;
 pub mod price;
