@@ -49,11 +49,11 @@ pub fn BuildUp() -> impl IntoView {
                         {Block::ALL.iter().map(|b| view! { <option value=b.code() selected=*b == Block::Tokyo>{b.japanese()}</option> }).collect_view()}
                     </select>
                 </label>
-                <label>{tr("tender.other_project")}<input type="text" data-testid="buildup-other" prop:value=text(|f| &f.other_project)
+                <label>{tr("tender.other_project")}<input type="text" data-testid="buildup-other-project" prop:value=text(|f| &f.other_project)
                     on:input=move |ev| { let v = event_target_value(&ev); form.update(|f| f.other_project = v) } /></label>
-                <label>{tr("tender.admin_percent")}<input type="text" data-testid="buildup-admin" prop:value=text(|f| &f.admin_percent)
+                <label>{tr("tender.admin_percent")}<input type="text" data-testid="buildup-admin-percent" prop:value=text(|f| &f.admin_percent)
                     on:input=move |ev| { let v = event_target_value(&ev); form.update(|f| f.admin_percent = v) } /></label>
-                <label>{tr("tender.tax_rate")}<input type="text" data-testid="buildup-tax" prop:value=text(|f| &f.tax_rate_percent)
+                <label>{tr("tender.tax_rate")}<input type="text" data-testid="buildup-tax-rate" prop:value=text(|f| &f.tax_rate_percent)
                     on:input=move |ev| { let v = event_target_value(&ev); form.update(|f| f.tax_rate_percent = v) } /></label>
             </div>
             <div class="controls">{costs.collect_view()}</div>
