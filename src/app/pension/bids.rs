@@ -5,7 +5,7 @@ use crate::app::bid_client::{self, BidRun};
 use crate::app::bid_worker::{BidJob, BidReply, ShownError};
 use crate::app::state::AppState;
 use crate::profiles::pension::bidding::form::{BidForm, FieldError, OfficeSource};
-use crate::profiles::pension::bidding::BidResult;
+use crate::profiles::pension::bidding::{BidInput, BidResult};
 use leptos::prelude::*;
 
 /// Where a bid is.
@@ -51,10 +51,18 @@ impl Bids {
         matches!(self.status.get(), BidStatus::Running { .. })
     }
 
+    /// The bid the form says, over the data's period the file names, else
+    /// the one the app shows; and the fields that do not read.
+    pub fn read(&self, state: AppState) -> (BidInput, Vec<FieldError>) {
+        let (mut input, errors) = self.form.with_untracked(BidForm::read);
+        input.period = input.period.or(state.options.with_untracked(|o| o.period));
+        (input, errors)
+    }
+
     /// Reads the form and starts the bid over the data loaded or a synthetic district.
     pub fn start(self, state: AppState) {
         self.cancel();
-        let (input, errors) = self.form.with_untracked(BidForm::read);
+        let (input, errors) = self.read(state);
         if !errors.is_empty() {
             return self.status.set(BidStatus::Unread(errors));
         }

@@ -3,7 +3,7 @@
 //! with its value. Percentages are entered as percent ("100", "5", "50 %");
 //! the file holds fractions.
 
-use super::input::{BidInput, FeeEntry, Performance, Synthetic, TransferDraw};
+use super::input::{BidInput, FeeEntry, Performance, Synthetic, TargetEntry, TransferDraw};
 use crate::core::import::values::{parse_count, parse_percent, parse_yen};
 use crate::core::money::Rounding;
 use crate::profiles::pension::dataset::Kind;
@@ -44,8 +44,12 @@ pub struct BidForm {
     pub fees: Vec<(String, String)>,
     pub lines: Vec<PerformanceLine>,
     /// Entries of an opened file the form cannot show (an office or a
-    /// prefecture named): kept as they are.
+    /// prefecture named, a fee for one period, targets): kept as they are.
     pub kept: Vec<Performance>,
+    pub kept_fees: Vec<FeeEntry>,
+    pub kept_targets: Vec<TargetEntry>,
+    /// The period of the data read (`None`: the one the app shows).
+    pub period: Option<u8>,
     pub correlation_percent: String,
     pub transfer_percent: String,
     pub transfer_draw: TransferDraw,
@@ -101,6 +105,9 @@ impl Default for BidForm {
                 like_last_period: false,
             }],
             kept: Vec::new(),
+            kept_fees: Vec::new(),
+            kept_targets: Vec::new(),
+            period: None,
             correlation_percent: "30".into(),
             transfer_percent: "50".into(),
             transfer_draw: TransferDraw::Office,
@@ -153,19 +160,16 @@ impl BidForm {
         performance.extend(self.kept.iter().cloned());
         let correlation = fraction(Field::Correlation, &self.correlation_percent);
         let transfer = fraction(Field::Transfer, &self.transfer_percent);
+        let mut fees: Vec<FeeEntry> = self.kept_fees.clone();
+        fees.extend(self.fees.iter().filter(|(_, fee)| !fee.trim().is_empty()).map(|(district, fee)| {
+            FeeEntry { district: district.clone(), period: None, fee_yen: parse_yen(fee).unwrap_or(0) }
+        }));
         let input = BidInput {
             synthetic,
+            period: self.period,
+            targets: self.kept_targets.clone(),
             periods: (1..=3).filter(|p| self.periods[usize::from(*p) - 1]).collect(),
-            fees: self
-                .fees
-                .iter()
-                .filter(|(_, fee)| !fee.trim().is_empty())
-                .map(|(district, fee)| FeeEntry {
-                    district: district.clone(),
-                    period: None,
-                    fee_yen: parse_yen(fee).unwrap_or(0),
-                })
-                .collect(),
+            fees,
             performance,
             district_correlation: correlation.unwrap_or_default(),
             account_transfer_above_target_probability: transfer.unwrap_or_default(),
@@ -238,6 +242,9 @@ impl BidForm {
                 })
                 .collect(),
             kept: kept.into_iter().cloned().collect(),
+            kept_fees: input.fees.iter().filter(|f| f.period.is_some()).cloned().collect(),
+            kept_targets: input.targets.clone(),
+            period: input.period,
             correlation_percent: percent_text(input.district_correlation),
             transfer_percent: percent_text(input.account_transfer_above_target_probability),
             transfer_draw: input.account_transfer_draw,

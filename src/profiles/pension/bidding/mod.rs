@@ -8,6 +8,7 @@
 pub mod error;
 pub mod form;
 pub mod input;
+pub mod kernel;
 pub mod plan;
 #[cfg(feature = "bidding")]
 pub mod simulate;

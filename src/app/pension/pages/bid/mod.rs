@@ -34,7 +34,7 @@ fn RunBar() -> impl IntoView {
     let bids = expect_context::<Bids>();
     let failure = RwSignal::new(None::<String>);
     let save = move |_| {
-        let (input, _) = bids.form.with_untracked(BidForm::read);
+        let (input, _) = bids.read(state);
         if let Ok(json) = serde_json::to_string_pretty(&input) {
             save_text("bid.json", &json, "application/json");
         }
