@@ -5,9 +5,13 @@
 //! the least whole number of months at or above it (as a what-if ratio is),
 //! and the settlement's tables give the yen. Account transfers beat their
 //! target with the probability given (per office, or one draw per run), and
-//! incident points are a Poisson count. ChaCha8 and rand_distr's float
-//! functions (libm, the same code natively and in Wasm) make a seed give the
-//! same draws everywhere.
+//! incident points are a Poisson count. ChaCha8 gives the same bits
+//! everywhere; rand_distr's normal calls exp and ln only in its rare tail and
+//! wedge tests, and those come from the platform (glibc natively, Rust's libm
+//! port in Wasm). The two agree on the draws tested (`tests/bid_web.rs` pins
+//! a seed's figures to the native ones; the e2e test finds the page equal to
+//! `shuno bid-sim`); a last-bit disagreement would change a run's draws, and
+//! is not ruled out by construction.
 
 use super::input::TransferDraw;
 use super::plan::BidPlan;
