@@ -3,6 +3,7 @@
 //! answers or when the user cancels (a terminated worker leaves nothing).
 
 use crate::app::bid_worker::{encode_job, BidJob, BidReply};
+use crate::app::embedded::{bid_worker_url, classic_worker};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -29,12 +30,10 @@ impl BidRun {
 /// Starts `job`; `on_reply` hears every progress report and then the answer
 /// (a worker that fails to start or crashes answers `Err` with its reason).
 pub fn start(job: BidJob, on_reply: impl Fn(Result<BidReply, String>) + 'static) -> Option<BidRun> {
-    let options = web_sys::WorkerOptions::new();
-    options.set_type(web_sys::WorkerType::Classic);
-    let worker = match web_sys::Worker::new_with_options(&crate::app::embedded::bid_worker_url(), &options) {
+    let worker = match classic_worker(&bid_worker_url()) {
         Ok(w) => w,
         Err(e) => {
-            on_reply(Err(format!("{e:?}")));
+            on_reply(Err(e));
             return None;
         }
     };

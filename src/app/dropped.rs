@@ -8,6 +8,19 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DataTransfer, File, FileSystemDirectoryEntry, FileSystemEntry, FileSystemFileEntry};
 
+/// The file chosen in an `<input type="file">` whose change event this is.
+pub fn chosen_file(ev: &leptos::ev::Event) -> Option<File> {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| input.files())
+        .and_then(|files| files.get(0))
+}
+
+/// A small file's text (a scenario, a bid); `None` if it cannot be read.
+pub async fn file_text(file: &File) -> Option<String> {
+    JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string())
+}
+
 /// The entries of a drop. Must be called inside the drop handler: the browser
 /// empties the DataTransfer once the event is over.
 pub fn entries(transfer: &DataTransfer) -> Vec<FileSystemEntry> {

@@ -29,6 +29,14 @@ fn property(key: &str) -> wasm_bindgen::JsValue {
     js_sys::Reflect::get(&gloo::utils::window(), &key.into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
 }
 
+/// Starts the classic worker whose script is at `url` (every worker of the
+/// app starts so); `Err` with the browser's reason.
+pub fn classic_worker(url: &str) -> Result<web_sys::Worker, String> {
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Classic);
+    web_sys::Worker::new_with_options(url, &options).map_err(|e| format!("{e:?}"))
+}
+
 /// Where the import worker's script is: the one with the workbook reader
 /// when the job has a workbook.
 pub fn worker_url(workbooks: bool) -> String {

@@ -3,6 +3,7 @@
 //! download, and ends the worker.
 
 use crate::app::download::save_bytes;
+use crate::app::embedded::{classic_worker, export_worker_url};
 use crate::app::export_worker::{encode_workbook, ExportReply};
 use crate::core::export::Workbook;
 use std::cell::RefCell;
@@ -18,12 +19,9 @@ const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadshe
 /// Writes `book` in the export worker and offers it as `file_name`; `done`
 /// hears `Err` with the reason if it could not be written.
 pub fn save_workbook(book: Workbook, file_name: String, done: impl Fn(Result<(), String>) + 'static) {
-    let options = web_sys::WorkerOptions::new();
-    options.set_type(web_sys::WorkerType::Classic);
-    let worker = match web_sys::Worker::new_with_options(&crate::app::embedded::export_worker_url(), &options)
-    {
+    let worker = match classic_worker(&export_worker_url()) {
         Ok(w) => w,
-        Err(e) => return done(Err(format!("{e:?}"))),
+        Err(e) => return done(Err(e)),
     };
     let done = Rc::new(done);
     // The closures live until the worker answers, then drop themselves.

@@ -2,6 +2,7 @@
 //! chosen encodings or the column mappings change, shows its progress, takes its
 //! report, and cancels by terminating the worker (a new one serves the next job).
 
+use crate::app::embedded::classic_worker;
 use crate::app::import_worker::{is_workbook, Bytes, JobFile};
 use crate::app::worker_protocol::{FromWorker, ToWorker};
 use crate::core::import::decode::Encoding;
@@ -123,14 +124,12 @@ impl ImportClient {
         self.stop();
         self.failure.set(None);
         let worker = {
-            let options = web_sys::WorkerOptions::new();
-            options.set_type(web_sys::WorkerType::Classic);
             // The workbook reader is a worker of its own, fetched only when needed.
             let workbooks = sources.iter().any(|s| is_workbook(&s.name));
-            match web_sys::Worker::new_with_options(&crate::app::embedded::worker_url(workbooks), &options) {
+            match classic_worker(&crate::app::embedded::worker_url(workbooks)) {
                 Ok(w) => w,
                 Err(e) => {
-                    self.failure.set(Some(format!("{e:?}")));
+                    self.failure.set(Some(e));
                     return;
                 }
             }

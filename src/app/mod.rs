@@ -26,6 +26,12 @@ use leptos::prelude::*;
 use route::Page;
 use state::AppState;
 
+/// Milliseconds on the page's clock (`performance.now()`): what draw and run
+/// times are measured with.
+pub(crate) fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
 /// Mounts the app on `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();

@@ -280,7 +280,7 @@ fn parse_month(s: &str) -> Result<YearMonth, String> {
     s.parse()
 }
 
-fn parse_day(s: &str) -> Result<NaiveDate, String> {
+pub(crate) fn parse_day(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("'{s}' is not a day in the form YYYY-MM-DD"))
 }
 

@@ -4,6 +4,7 @@
 //! shows are always also in a table next to it (the page's job).
 
 use crate::app::download::save_canvas_png;
+use crate::app::now_ms;
 use crate::app::state::tr;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -11,10 +12,6 @@ use std::sync::Arc;
 
 /// Draws on a canvas of the given pixel size.
 pub type Painter = Arc<dyn Fn(web_sys::HtmlCanvasElement) + Send + Sync>;
-
-fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
-}
 
 /// A chart: `paint` is re-run whenever a signal it reads changes, or the window
 /// is resized. `aspect` is height ÷ width in thousandths (562 = 16:9).

@@ -3,6 +3,7 @@
 
 use crate::app::bid_client::{self, BidRun};
 use crate::app::bid_worker::{BidJob, BidReply, ShownError};
+use crate::app::now_ms;
 use crate::app::state::AppState;
 use crate::profiles::pension::bidding::form::{BidForm, FieldError, OfficeSource};
 use crate::profiles::pension::bidding::{BidInput, BidResult};
@@ -32,10 +33,6 @@ pub struct Bids {
     pub form: RwSignal<BidForm>,
     pub status: RwSignal<BidStatus>,
     run: StoredValue<Option<BidRun>, LocalStorage>,
-}
-
-fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
 impl Bids {

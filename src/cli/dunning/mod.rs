@@ -3,6 +3,7 @@
 //! clauses, one subcommand each). JSON or a short table.
 
 use crate::cli::output::{emit, Output};
+use crate::cli::parse_day;
 use crate::profiles::dunning::tender::buildup::{build_up, BuildUpInput};
 use crate::profiles::dunning::tender::clauses::{self, Fault, RiggingFacts, Subcontract, YearBasis};
 use crate::profiles::dunning::tender::price::bid_price;
@@ -49,9 +50,9 @@ enum Clause {
     LatePayment {
         #[arg(long)]
         amount: i64,
-        #[arg(long, value_parser = day)]
+        #[arg(long, value_parser = parse_day)]
         invoice_received: NaiveDate,
-        #[arg(long, value_parser = day)]
+        #[arg(long, value_parser = parse_day)]
         paid: NaiveDate,
         /// Percent a year (the seed's 2.8; the seed does not write 年).
         #[arg(long, default_value = "2.8")]
@@ -91,9 +92,9 @@ enum Clause {
     DelayCharge {
         #[arg(long)]
         amount: i64,
-        #[arg(long, value_parser = day)]
+        #[arg(long, value_parser = parse_day)]
         due: NaiveDate,
-        #[arg(long, value_parser = day)]
+        #[arg(long, value_parser = parse_day)]
         paid: NaiveDate,
         #[arg(long, value_enum, default_value = "365")]
         year_basis: YearBasis,
@@ -102,9 +103,9 @@ enum Clause {
     Misuse {
         #[arg(long)]
         amount: i64,
-        #[arg(long, value_parser = day)]
+        #[arg(long, value_parser = parse_day)]
         received: NaiveDate,
-        #[arg(long, value_parser = day)]
+        #[arg(long, value_parser = parse_day)]
         paid: NaiveDate,
         #[arg(long, value_enum)]
         fault: Fault,
@@ -160,10 +161,6 @@ enum Clause {
         #[arg(long)]
         printing_or_translation: bool,
     },
-}
-
-fn day(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("'{s}' is not a day in the form YYYY-MM-DD"))
 }
 
 fn print(value: impl Serialize, format: TenderFormat) -> ExitCode {

@@ -212,20 +212,7 @@ impl Performance {
     }
 }
 
-macro_rules! entry {
-    ($($t:ty),*) => {$(
-        impl crate::profiles::pension::rules::scenario::Entry for $t {
-            fn offices(&self) -> crate::profiles::pension::rules::scenario::Offices {
-                crate::profiles::pension::rules::scenario::Offices {
-                    office_code: self.office_code.clone(),
-                    prefecture: self.prefecture.clone(),
-                    district: self.district.clone(),
-                }
-            }
-        }
-    )*};
-}
-entry!(TargetEntry, Performance);
+crate::profiles::pension::rules::scenario::entry!(TargetEntry, Performance);
 
 impl BidInput {
     /// The runs asked for, or the default.

@@ -135,11 +135,13 @@ pub trait Entry {
     fn offices(&self) -> Offices;
 }
 
+/// Implements [`Entry`] for types with `office_code`, `prefecture` and
+/// `district` fields (the scenario's entries and the bidder's).
 macro_rules! entry {
     ($($t:ty),*) => {$(
-        impl Entry for $t {
-            fn offices(&self) -> Offices {
-                Offices {
+        impl $crate::profiles::pension::rules::scenario::Entry for $t {
+            fn offices(&self) -> $crate::profiles::pension::rules::scenario::Offices {
+                $crate::profiles::pension::rules::scenario::Offices {
                     office_code: self.office_code.clone(),
                     prefecture: self.prefecture.clone(),
                     district: self.district.clone(),
@@ -148,6 +150,7 @@ macro_rules! entry {
         }
     )*};
 }
+pub(crate) use entry;
 entry!(Adjust, RatioChange, TransferChange, PointsChange);
 
 fn every() -> String {

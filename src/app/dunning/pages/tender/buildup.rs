@@ -5,17 +5,21 @@
 use crate::app::state::{tr, AppState};
 use crate::core::money::format_yen;
 use crate::profiles::dunning::blocks::Block;
-use crate::profiles::dunning::tender::buildup::build_up;
+use crate::profiles::dunning::tender::buildup::{build_up, BuildUp as BuildUpResult, BuildUpError};
 use crate::profiles::dunning::tender::form::{rows, BuildUpForm, Cost};
 use leptos::prelude::*;
+
+/// The build-up, or why it cannot be made (the fields that do not read).
+type Built = Result<Result<BuildUpResult, BuildUpError>, Vec<String>>;
 
 #[component]
 pub fn BuildUp() -> impl IntoView {
     let state = expect_context::<AppState>();
     let form = RwSignal::new(BuildUpForm::for_block(Block::Tokyo));
-    let built = move || form.with(|f| f.read().map(|input| build_up(&input)));
+    // Built once per edit; the rows' amounts and the totals read it.
+    let built = Memo::new(move |_| form.with(|f| f.read().map(|input| build_up(&input))));
     let text = move |get: fn(&BuildUpForm) -> &String| move || form.with(|f| get(f).clone());
-    let amounts = move || match built() {
+    let amounts = move || match built.get() {
         Ok(Ok(b)) => b.lines.iter().map(|l| Some(l.amount_yen)).collect(),
         _ => vec![None; rows().len() + 1],
     };
@@ -61,16 +65,16 @@ pub fn BuildUp() -> impl IntoView {
                 <thead><tr><th></th><th>{tr("tender.col.work")}</th><th>{tr("tender.col.volume")}</th><th>{tr("tender.col.cost")}</th><th>{tr("tender.col.amount")}</th></tr></thead>
                 <tbody>{rows().into_iter().enumerate().map(row).collect_view()}</tbody>
             </table>
-            <Totals form />
+            <Totals built />
         </section>
     }
 }
 
 #[component]
-fn Totals(form: RwSignal<BuildUpForm>) -> impl IntoView {
+fn Totals(built: Memo<Built>) -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
-        match form.with(|f| f.read().map(|input| build_up(&input))) {
+        match built.get() {
         Ok(Ok(b)) => {
             let lines = [
                 ("project", b.project_yen),

@@ -3,7 +3,7 @@
 
 use crate::app::components::enum_select::EnumSelect;
 use crate::app::pension::bids::Bids;
-use crate::app::state::{tr, AppState};
+use crate::app::state::{tr, tr_key, AppState};
 use crate::core::money::{format_yen, Rounding};
 use crate::profiles::pension::bidding::form::{BidForm, OfficeSource, PerformanceLine};
 use crate::profiles::pension::bidding::input::TransferDraw;
@@ -157,7 +157,7 @@ fn LineRow(line: PerformanceLine) -> impl IntoView {
             </select></td>
             <td><select on:change=move |ev| { let k = Kind::parse(&event_target_value(&ev)); edit(Box::new(move |l| l.kind = k)) }>
                 <option value="" selected=line.kind.is_none()>{tr("whatif.all_kinds")}</option>
-                {Kind::ALL.map(|k| view! { <option value=k.code() selected=line.kind == Some(k)>{tr_kind(k)}</option> }).collect_view()}
+                {Kind::ALL.map(|k| view! { <option value=k.code() selected=line.kind == Some(k)>{tr_key(format!("kind.{}", k.code()))}</option> }).collect_view()}
             </select></td>
             <td><input type="text" inputmode="decimal" data-testid="bid-mean" prop:value=line.mean_percent.clone()
                 on:change=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |l| l.mean_percent = v)) } /></td>
@@ -167,14 +167,6 @@ fn LineRow(line: PerformanceLine) -> impl IntoView {
                 on:change=move |ev| { let on = event_target_checked(&ev); edit(Box::new(move |l| l.like_last_period = on)) } /></td>
             <td><button type="button" on:click=move |_| bids.form.update(|f| f.lines.retain(|l| l.id != id))>{tr("whatif.remove_line")}</button></td>
         </tr>
-    }
-}
-
-fn tr_kind(kind: Kind) -> impl Fn() -> String + Copy + Send + Sync + 'static {
-    match kind {
-        Kind::Current => tr("kind.current"),
-        Kind::Past1 => tr("kind.past1"),
-        Kind::Past2 => tr("kind.past2"),
     }
 }
 

@@ -7,12 +7,12 @@ mod inputs;
 mod results;
 
 use crate::app::download::save_text;
+use crate::app::dropped::{chosen_file, file_text};
 use crate::app::pension::bids::{BidStatus, Bids};
 use crate::app::state::{tr, AppState};
 use crate::profiles::pension::bidding::form::BidForm;
 use crate::profiles::pension::bidding::BidInput;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn Bid() -> impl IntoView {
@@ -40,17 +40,9 @@ fn RunBar() -> impl IntoView {
         }
     };
     let open = move |ev: leptos::ev::Event| {
-        let Some(file) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-        else {
-            return;
-        };
+        let Some(file) = chosen_file(&ev) else { return };
         leptos::task::spawn_local(async move {
-            let text =
-                wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+            let text = file_text(&file).await;
             match serde_json::from_str::<BidInput>(&text.unwrap_or_default()) {
                 Ok(input) => {
                     bids.form.set(BidForm::from_input(&input));

@@ -9,13 +9,13 @@ mod editor;
 mod effort;
 mod exposure;
 
+use crate::app::dropped::{chosen_file, file_text};
 use crate::app::pension::scenarios::Scenarios;
 use crate::app::route::Page;
 use crate::app::state::{tr, AppState};
 use crate::profiles::pension::rules::scenario::Scenario;
 use crate::profiles::pension::views::whatif::Drafts;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn WhatIf() -> impl IntoView {
@@ -73,18 +73,10 @@ fn Tabs() -> impl IntoView {
         }
     };
     let load = move |ev: leptos::ev::Event| {
-        let Some(file) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-        else {
-            return;
-        };
+        let Some(file) = chosen_file(&ev) else { return };
         let name = file.name();
         leptos::task::spawn_local(async move {
-            let text =
-                wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+            let text = file_text(&file).await;
             let read = text
                 .ok_or_else(String::new)
                 .and_then(|t| serde_json::from_str::<Scenario>(&t).map_err(|e| e.to_string()));
