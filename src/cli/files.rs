@@ -2,10 +2,13 @@
 //! file in it (not recursive), in name order, text files as streams. Other files
 //! are named and skipped.
 
+use crate::core::i18n::{text, Lang};
 use crate::core::import::decode::Encoding;
-use crate::core::import::{Importer, SourceFile};
-use crate::profiles::pension::PensionReport;
+use crate::core::import::profile::Profile;
+use crate::core::import::schema::TableSpec;
+use crate::core::import::{ImportReport, Importer, SourceFile};
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 const DATA_EXTENSIONS: [&str; 5] = ["csv", "tsv", "txt", "xlsx", "xls"];
 const WORKBOOK_EXTENSIONS: [&str; 2] = ["xlsx", "xls"];
@@ -24,7 +27,7 @@ pub fn data_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), String> {
 }
 
 /// Imports the files: workbooks whole, text files streamed from disk.
-pub fn import_paths(paths: &[PathBuf], encoding: Option<Encoding>) -> PensionReport {
+pub fn import_paths<P: Profile>(paths: &[PathBuf], encoding: Option<Encoding>) -> ImportReport<P> {
     let mut importer = Importer::new();
     for path in paths {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -45,4 +48,62 @@ pub fn import_paths(paths: &[PathBuf], encoding: Option<Encoding>) -> PensionRep
         }
     }
     importer.finish()
+}
+
+/// Imports every data file of `dir` as profile `P`, printing each problem (of
+/// the tables `blocking` names as an error, else as a warning) and per file
+/// read = accepted + rejected on stderr.
+pub fn load_dir<P: Profile>(
+    dir: &Path,
+    encoding: Option<Encoding>,
+    lang: Lang,
+    blocking: impl Fn(P::Table) -> bool,
+) -> Result<ImportReport<P>, ExitCode> {
+    let (files, skipped) = data_files(dir).map_err(|e| {
+        eprintln!("error: {e}");
+        ExitCode::from(2)
+    })?;
+    for path in skipped {
+        eprintln!("{}: {}", text("cli.skipped", lang), path.display());
+    }
+    let report = import_paths(&files, encoding);
+    print_import_report(&report, lang, blocking);
+    Ok(report)
+}
+
+/// Every problem, then one line per file: encoding, table, read = accepted + rejected.
+pub fn print_import_report<P: Profile>(
+    report: &ImportReport<P>,
+    lang: Lang,
+    blocking: impl Fn(P::Table) -> bool,
+) {
+    for p in &report.problems {
+        let level = if p.table.is_none_or(&blocking) { "error" } else { "warning" };
+        eprintln!("{level}: {}", p.render(lang));
+    }
+    for f in &report.files {
+        let table = f.table.map_or("-", |t| t.code());
+        let encoding = f.encoding.map_or("-", |e| e.label());
+        let how = if f.encoding_detected { text("cli.detected", lang) } else { text("cli.chosen", lang) };
+        eprintln!(
+            "{}: {} [{table}] {encoding} ({how}) {} {} = {} {} + {} {}{}",
+            text("cli.file", lang),
+            f.file,
+            text("cli.read", lang),
+            f.read,
+            text("cli.accepted", lang),
+            f.accepted,
+            text("cli.rejected", lang),
+            f.rejected,
+            if f.blank > 0 { format!(" ({} {})", text("cli.blank", lang), f.blank) } else { String::new() },
+        );
+    }
+    let (read, accepted, rejected) = report.totals();
+    eprintln!(
+        "{}: {} {read} = {} {accepted} + {} {rejected}",
+        text("cli.total", lang),
+        text("cli.read", lang),
+        text("cli.accepted", lang),
+        text("cli.rejected", lang)
+    );
 }

@@ -2,6 +2,7 @@
 //! prints. Problems go to stderr, results to stdout; the exit code is 0 on
 //! success, 1 when the input has problems that stop the work, 2 on usage errors.
 
+mod call_centre;
 mod dunning;
 mod files;
 mod output;
@@ -9,6 +10,7 @@ mod pension;
 
 use pension::{calendar, plan, records, settle, whatif};
 
+use crate::core::business_days::{BusinessCalendar, HolidayTable};
 use crate::core::calendar::YearMonth;
 use crate::core::i18n::Lang;
 use crate::core::import::decode::Encoding;
@@ -39,10 +41,13 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Write the synthetic demo dataset (profile A) into DIR.
+    /// Write a synthetic demo dataset into DIR: the pension contract's (profile
+    /// A, the default) or the call centre's (profile B).
     Demo {
         #[arg(long)]
         out: PathBuf,
+        #[arg(long, value_enum, default_value = "pension")]
+        profile: DemoProfile,
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
@@ -71,6 +76,11 @@ enum Command {
     /// The tender's money clauses (seed 004): late payment, penalties,
     /// repayment, settlement, moves between lines, subcontracting.
     Clause(dunning::ClauseArgs),
+    /// The call centre (seed 003): the month's pace as of a day: open days,
+    /// the calls target, the calls done and the calls needed per open day left.
+    Pace(call_centre::PaceArgs),
+    /// The call centre's daily, monthly or yearly report (日報・月報・年報) as CSV or a workbook.
+    CallReport(call_centre::ReportArgs),
     /// Import a folder without settling: every problem, and per file read = accepted + rejected.
     Check {
         dir: PathBuf,
@@ -136,6 +146,13 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+}
+
+/// The contract whose demo `shuno demo` writes.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum DemoProfile {
+    Pension,
+    CallCentre,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -244,6 +261,28 @@ pub struct BusinessDayArgs {
     year_end_open: bool,
 }
 
+impl BusinessDayArgs {
+    /// The government calendar, with the user's holiday file over the shipped table.
+    pub fn calendar(&self, lang: Lang) -> Result<BusinessCalendar, ExitCode> {
+        let mut holidays = HolidayTable::shipped();
+        if let Some(path) = &self.holidays {
+            let content = std::fs::read_to_string(path).map_err(|e| {
+                eprintln!("error: cannot read {}: {e}", path.display());
+                ExitCode::from(2)
+            })?;
+            let name = path.display().to_string();
+            let theirs = HolidayTable::parse(&name, &content).map_err(|errors| {
+                for e in errors {
+                    eprintln!("error: {name}: {}", e.message().render(lang));
+                }
+                ExitCode::from(1)
+            })?;
+            holidays = holidays.overlaid_with(&theirs);
+        }
+        Ok(BusinessCalendar { holidays, year_end_closed: !self.year_end_open })
+    }
+}
+
 #[derive(clap::Args)]
 pub struct CalendarArgs {
     /// The first day (YYYY-MM-DD).
@@ -287,7 +326,9 @@ pub(crate) fn parse_day(s: &str) -> Result<NaiveDate, String> {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Demo { out, seed } => demo(&out, seed),
+        Command::Demo { out, seed, profile } => demo(&out, seed, profile),
+        Command::Pace(args) => call_centre::pace_command(&args),
+        Command::CallReport(args) => call_centre::report_command(&args),
         Command::Settle(args) => settle::run(&args),
         Command::Plan(args) => plan::run(&args),
         Command::Whatif(args) => whatif::run(&args),
@@ -307,15 +348,20 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn demo(out: &std::path::Path, seed: u64) -> ExitCode {
-    let files = crate::demo::generate(seed);
+fn demo(out: &std::path::Path, seed: u64, profile: DemoProfile) -> ExitCode {
+    let (files, readme) = match profile {
+        DemoProfile::Pension => (crate::demo::generate(seed), DEMO_README),
+        DemoProfile::CallCentre => {
+            (crate::demo::call_centre::generate(seed), crate::demo::call_centre::README)
+        }
+    };
     let write = || -> std::io::Result<()> {
         std::fs::create_dir_all(out)?;
         for f in &files {
             std::fs::write(out.join(&f.name), &f.bytes)?;
         }
         std::fs::write(out.join("manifest.json"), crate::demo::manifest(&files))?;
-        std::fs::write(out.join("README.md"), DEMO_README)
+        std::fs::write(out.join("README.md"), readme)
     };
     match write() {
         Ok(()) => {

@@ -14,6 +14,7 @@ use crate::profiles::pension::tables::PensionTable;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
+pub mod call_centre;
 pub mod records;
 
 /// Persons in the demo's record files (contacts, payments, delinquents).
@@ -79,7 +80,7 @@ fn permille(rng: &mut ChaCha8Rng, lo: i64, hi: i64) -> i64 {
     rng.random_range(lo..=hi)
 }
 
-fn csv_utf8_bom(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
+pub(crate) fn csv_utf8_bom(header: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(vec![0xEF, 0xBB, 0xBF]);
     // Writing to a Vec cannot fail.
     let _ = w.write_record(header);

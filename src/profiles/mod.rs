@@ -3,6 +3,7 @@
 //! import through [`crate::core::import::profile::Profile`]. The app and the
 //! command line pick a contract and hand its dataset to that contract's rules.
 
+pub mod call_centre;
 pub mod dunning;
 pub mod pension;
 

@@ -2,11 +2,9 @@
 //! ⅩⅢ1), and the business-day calendar the other commands share.
 
 use crate::cli::output::{emit, Output};
-use crate::cli::{BusinessDayArgs, CalendarArgs};
-use crate::core::business_days::{BusinessCalendar, HolidayTable};
+use crate::cli::CalendarArgs;
 use crate::core::export::csv::sheet_csv;
 use crate::core::export::Workbook;
-use crate::core::i18n::Lang;
 use crate::profiles::pension::reporting::reporting_calendar;
 use crate::profiles::pension::views::reporting::{calendar_ics, calendar_sheet};
 use chrono::NaiveDate;
@@ -28,7 +26,7 @@ pub fn run(args: &CalendarArgs) -> ExitCode {
         eprintln!("error: --to {} is before --from {}", args.to, args.from);
         return ExitCode::from(2);
     }
-    let calendar = match business_calendar(&args.days, lang) {
+    let calendar = match args.days.calendar(lang) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -41,26 +39,6 @@ pub fn run(args: &CalendarArgs) -> ExitCode {
         CalendarFormat::Ics => Output::Text(calendar_ics(&deadlines, today(), lang)),
     };
     emit(output, args.out.as_deref())
-}
-
-/// The government calendar, with the user's holiday file over the shipped table.
-pub fn business_calendar(args: &BusinessDayArgs, lang: Lang) -> Result<BusinessCalendar, ExitCode> {
-    let mut holidays = HolidayTable::shipped();
-    if let Some(path) = &args.holidays {
-        let content = std::fs::read_to_string(path).map_err(|e| {
-            eprintln!("error: cannot read {}: {e}", path.display());
-            ExitCode::from(2)
-        })?;
-        let name = path.display().to_string();
-        let theirs = HolidayTable::parse(&name, &content).map_err(|errors| {
-            for e in errors {
-                eprintln!("error: {name}: {}", e.message().render(lang));
-            }
-            ExitCode::from(1)
-        })?;
-        holidays = holidays.overlaid_with(&theirs);
-    }
-    Ok(BusinessCalendar { holidays, year_end_closed: !args.year_end_open })
 }
 
 /// Today (UTC) from the system clock: `--today`'s default and an .ics stamp.

@@ -1,7 +1,7 @@
 //! `shuno plan DIR --as-of YYYY-MM`: the monthly inspection (seed 000 ⅩⅢ), the
 //! recovery plan and rate recovery.
 
-use super::calendar::{business_calendar, today};
+use super::calendar::today;
 use super::settle::load_with;
 use super::terminal_table::sheet_table;
 use crate::cli::output::{emit, Output};
@@ -27,7 +27,7 @@ pub enum PlanFormat {
 
 pub fn run(args: &PlanArgs) -> ExitCode {
     let lang = args.lang;
-    let calendar = match business_calendar(&args.days, lang) {
+    let calendar = match args.days.calendar(lang) {
         Ok(c) => c,
         Err(code) => return code,
     };

@@ -19,6 +19,7 @@ pub mod stream;
 pub mod table;
 #[cfg(test)]
 mod test_support;
+pub mod unique;
 pub mod values;
 #[cfg(feature = "workbooks")]
 pub mod xlsx;

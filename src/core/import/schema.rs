@@ -173,7 +173,8 @@ pub fn recognize<T: TableSpec>(header: &[String]) -> Result<HeaderMatch<T>, Opti
     matches.sort_by_key(|m| {
         std::cmp::Reverse((m.missing_required().is_empty(), m.matched(), m.table.columns().len()))
     });
-    let best = matches.into_iter().next().filter(|m| m.matched() >= 2);
+    // Two columns at least, or every column of a one-column table (日付 alone).
+    let best = matches.into_iter().next().filter(|m| m.matched() >= 2.min(m.table.columns().len()));
     match best {
         Some(m) if m.missing_required().is_empty() => Ok(m),
         other => Err(other),

@@ -8,14 +8,14 @@ use super::tables::PensionTable;
 use super::{PensionProblem, PensionReason, Reason};
 use crate::core::calendar::YearMonth;
 use crate::core::import::rows::{row_problem, RowReader};
+use crate::core::import::unique::dedupe;
 use crate::core::import::values::{
     normalize, normalize_keep_width, parse_count, parse_date, parse_month, parse_percent, parse_text,
     parse_yen, ValueError,
 };
+use crate::unique_key;
 use rust_decimal::Decimal;
-use rustc_hash::{FxHashMap, FxHashSet};
-use std::collections::hash_map::Entry;
-use std::hash::Hash;
+use rustc_hash::FxHashSet;
 
 fn parse_kind(text: &str) -> Result<Kind, Reason> {
     let n = normalize(text);
@@ -233,36 +233,6 @@ pub fn cross_check(data: &mut PensionDataset) -> Vec<PensionProblem> {
     problems
 }
 
-/// A row whose key must be unique in its table.
-trait UniqueKey {
-    type Key<'a>: Eq + Hash
-    where
-        Self: 'a;
-    fn key(&self) -> Self::Key<'_>;
-    /// The value of the key's first column (the table's first column).
-    fn key_cell(&self) -> String;
-    fn origin(&self) -> &Origin;
-}
-
-macro_rules! unique_key {
-    ($row:ty, |$r:ident| $key:expr, $key_ty:ty, $cell:expr) => {
-        impl UniqueKey for $row {
-            type Key<'a> = $key_ty;
-            fn key(&self) -> Self::Key<'_> {
-                let $r = self;
-                $key
-            }
-            fn key_cell(&self) -> String {
-                let $r = self;
-                $cell
-            }
-            fn origin(&self) -> &Origin {
-                &self.origin
-            }
-        }
-    };
-}
-
 unique_key!(Office, |r| r.code.as_str(), &'a str, r.code.clone());
 unique_key!(PeriodFee, |r| (r.district.as_str(), r.period), (&'a str, u8), r.district.clone());
 unique_key!(
@@ -292,38 +262,6 @@ unique_key!(
     (&'a str, Kind, YearMonth),
     r.district.clone()
 );
-
-/// For each row, the index of an earlier row with the same key, if any.
-fn earlier_twins<T: UniqueKey>(rows: &[T]) -> Vec<Option<usize>> {
-    let mut first: FxHashMap<T::Key<'_>, usize> = FxHashMap::default();
-    rows.iter()
-        .enumerate()
-        .map(|(i, row)| match first.entry(row.key()) {
-            Entry::Occupied(e) => Some(*e.get()),
-            Entry::Vacant(e) => {
-                e.insert(i);
-                None
-            }
-        })
-        .collect()
-}
-
-/// Keeps the first row of each key; later ones are rejected, pointing at the first.
-fn dedupe<T: UniqueKey>(rows: &mut Vec<T>, table: PensionTable, problems: &mut Vec<PensionProblem>) {
-    let twins = earlier_twins(rows);
-    if twins.iter().all(Option::is_none) {
-        return;
-    }
-    for (row, twin) in rows.iter().zip(&twins) {
-        if let Some(first) = twin {
-            let (origin, first) = (row.origin(), rows[*first].origin());
-            let reason = Reason::Duplicate { first_file: first.file.clone(), first_line: first.line };
-            problems.push(row_problem(&origin.file, table, origin.line, 0, &row.key_cell(), reason));
-        }
-    }
-    let mut twins = twins.into_iter();
-    rows.retain(|_| twins.next().flatten().is_none());
-}
 
 /// A row that names an office.
 trait OfficeRow {
