@@ -2,8 +2,8 @@
 //! [`DEMO_AS_OF`], the ward's lower figures for some months, and its Sunday
 //! openings (the 2nd and 4th Sunday: invented, like every figure here). The
 //! running month is behind on calls, so the shortfall warning shows; July ends
-//! short, so a month-end record shows; the holiday week of 9/21–9/23 has no
-//! English or Chinese operator. The daily log is CP932, as Excel writes it.
+//! short, so a month-end record shows; the week of 山の日 (Tuesday 8/11) has
+//! no Chinese-speaking operator. The daily log is CP932, as Excel writes it.
 
 use super::{csv_utf8_bom, DemoFile};
 use crate::core::business_days::HolidayTable;
