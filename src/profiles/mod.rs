@@ -43,9 +43,9 @@ impl Contract {
         }
     }
 
-    /// Whether this build has the profile's engine (B and C have issues of their own).
+    /// Whether this build has the profile's pages (C has an issue of its own).
     pub fn is_available(self) -> bool {
-        matches!(self, Contract::NationalPension)
+        matches!(self, Contract::NationalPension | Contract::MunicipalCallCentre)
     }
 }
 
@@ -54,9 +54,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_the_pension_contract_is_built() {
+    fn the_pension_and_call_centre_contracts_are_built() {
         assert!(Contract::NationalPension.is_available());
-        assert!(!Contract::MunicipalCallCentre.is_available());
+        assert!(Contract::MunicipalCallCentre.is_available());
+        assert!(!Contract::WorkersCompensationDunning.is_available());
         assert_eq!(Contract::ALL.map(Contract::letter), ['A', 'B', 'C']);
     }
 }

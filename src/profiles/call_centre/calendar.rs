@@ -34,7 +34,7 @@ pub struct Hours {
 }
 
 impl Hours {
-    const fn hours(open: u32, close: u32) -> Hours {
+    const fn from_hours(open: u32, close: u32) -> Hours {
         Hours { open: open * 60, close: close * 60 }
     }
 
@@ -50,11 +50,11 @@ impl Hours {
 }
 
 /// 通常 9時～17時.
-pub const CALL_CENTRE_HOURS: Hours = Hours::hours(9, 17);
+pub const CALL_CENTRE_HOURS: Hours = Hours::from_hours(9, 17);
 /// ただし、水曜日は13時～19時.
-pub const WEDNESDAY_HOURS: Hours = Hours::hours(13, 19);
+pub const WEDNESDAY_HOURS: Hours = Hours::from_hours(13, 19);
 /// 滞納処分関連補助業務作業時間 9時～16時.
-pub const BACK_OFFICE_HOURS: Hours = Hours::hours(9, 16);
+pub const BACK_OFFICE_HOURS: Hours = Hours::from_hours(9, 16);
 
 /// Why the call centre is open on a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
