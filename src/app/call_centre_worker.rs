@@ -3,7 +3,7 @@
 //! report with its problems written out. A Wasm of its own, started for one
 //! job, so the pension contract's first visit does not carry it. The seam is
 //! typed and encoded only here: page → worker `{ demo: true }` or
-//! `{ files: [{ name, blob }] }`; worker → page a [`CallCentreReply`] as JSON.
+//! `{ files: [{ name, blob }] }`; worker → page a [`CallCentreReply`] as postcard.
 
 use crate::app::import_client::Source;
 use crate::app::job_client::JobReply;
@@ -12,9 +12,9 @@ use js_sys::{Array, Object, Reflect};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
-/// What the worker answers.
+/// What the worker answers, as postcard bytes (the page already reads the
+/// import worker's postcard, so no second decoder comes with it).
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(tag = "reply", rename_all = "snake_case")]
 pub enum CallCentreReply {
     /// Loaded and waiting for the job.
     Ready,
@@ -29,7 +29,7 @@ pub enum CallCentreReply {
 
 impl JobReply for CallCentreReply {
     fn decode(data: &JsValue) -> Option<CallCentreReply> {
-        serde_json::from_str(&data.as_string()?).ok()
+        postcard::from_bytes(&js_sys::Uint8Array::new(data).to_vec()).ok()
     }
 
     fn is_ready(&self) -> bool {
@@ -100,9 +100,6 @@ pub fn start() {
     console_error_panic_hook::set_once();
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
-    let post = move |r: &CallCentreReply| {
-        drop(reply.post_message(&serde_json::to_string(r).unwrap_or_default().into()))
-    };
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
         let answer = match read_job(&ev.data()) {
             Ok(files) => {
@@ -112,9 +109,14 @@ pub fn start() {
             }
             Err(message) => CallCentreReply::Failed { message },
         };
-        post(&answer);
+        post(&reply, &answer);
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    let _ = scope.post_message(&serde_json::to_string(&CallCentreReply::Ready).unwrap_or_default().into());
+    post(&scope, &CallCentreReply::Ready);
+}
+
+fn post(scope: &web_sys::DedicatedWorkerGlobalScope, reply: &CallCentreReply) {
+    let bytes = postcard::to_allocvec(reply).unwrap_or_default();
+    let _ = scope.post_message(&js_sys::Uint8Array::from(bytes.as_slice()));
 }

@@ -47,7 +47,9 @@ fn App() -> impl IntoView {
     provide_context(state);
     provide_context(pension::scenarios::Scenarios::new(state));
     provide_context(pension::bids::Bids::new());
-    provide_context(call_centre::CallCentreState::new());
+    let call_centre = call_centre::CallCentreState::new();
+    provide_context(call_centre);
+    call_centre::hand_over(state, call_centre);
     if state.contract.get_untracked() == Contract::NationalPension {
         state.load_demo();
     }

@@ -140,7 +140,7 @@ enum Command {
     /// Print a blank file with the header of TABLE (UTF-8 with BOM, for Excel).
     Template {
         /// offices, fees, progress, targets, account_transfer, incidents, incident_scale, activity,
-        /// contacts, payments, delinquents
+        /// contacts, payments, delinquents; the call centre's daily_log, monthly_targets, sunday_openings
         table: String,
         /// Write to this file instead of standard output.
         #[arg(long)]
@@ -419,10 +419,19 @@ fn check(
 }
 
 fn template(table: &str, out: Option<&std::path::Path>) -> ExitCode {
-    let Some(kind) = PensionTable::from_code(table) else {
-        let names: Vec<&str> = PensionTable::ALL.iter().map(|t| t.code()).collect();
-        eprintln!("error: unknown table '{table}'\n  tables: {}", names.join(", "));
+    use crate::profiles::call_centre::tables::CallCentreTable;
+    let text = PensionTable::from_code(table)
+        .map(TableSpec::template)
+        .or_else(|| CallCentreTable::from_code(table).map(TableSpec::template));
+    let Some(text) = text else {
+        let pension: Vec<&str> = PensionTable::ALL.iter().map(|t| t.code()).collect();
+        let call_centre: Vec<&str> = CallCentreTable::ALL.iter().map(|t| t.code()).collect();
+        eprintln!(
+            "error: unknown table '{table}'\n  pension (A): {}\n  call centre (B): {}",
+            pension.join(", "),
+            call_centre.join(", ")
+        );
         return ExitCode::from(2);
     };
-    output::emit(output::Output::Text(kind.template()), out)
+    output::emit(output::Output::Text(text), out)
 }

@@ -3,6 +3,7 @@
 //! files are read in the profile's own worker; every figure comes from
 //! [`crate::profiles::call_centre::view::overview`].
 
+mod draw;
 pub mod pages;
 pub mod projector;
 
@@ -10,11 +11,40 @@ use crate::app::call_centre_worker::{job, CallCentreReply};
 use crate::app::embedded::call_centre_worker_url;
 use crate::app::import_client::Source;
 use crate::app::job_client::{self, JobRun};
+use crate::app::state::AppState;
 use crate::core::business_days::HolidayTable;
 use crate::profiles::call_centre::view::{latest_day, overview, Options, Overview};
 use crate::profiles::call_centre::ShownCallCentreReport;
+use crate::profiles::{other_contract_of, Contract};
 use chrono::NaiveDate;
 use leptos::prelude::*;
+
+/// A folder tells its contract when that is clear: files loaded for one
+/// contract whose every header is the other's are handed over, and the app
+/// shows the other contract.
+pub fn hand_over(state: AppState, cc: CallCentreState) {
+    Effect::new(move |_| {
+        let headers = state.report.with(|r| r.headers_if_none_matched());
+        if headers.and_then(|h| other_contract_of(&h, Contract::NationalPension))
+            == Some(Contract::MunicipalCallCentre)
+        {
+            let files = state.sources.get_untracked();
+            state.sources.set(Vec::new());
+            state.choose_contract(Contract::MunicipalCallCentre);
+            cc.load(Some(files));
+        }
+    });
+    Effect::new(move |_| {
+        let headers = cc.report.with(|r| r.as_ref().and_then(|r| r.headers_if_none_matched()));
+        if headers.and_then(|h| other_contract_of(&h, Contract::MunicipalCallCentre))
+            == Some(Contract::NationalPension)
+        {
+            state.choose_contract(Contract::NationalPension);
+            state.load_user_files(cc.files.get_value());
+            cc.report.set(None);
+        }
+    });
+}
 
 /// The profile's state: its import, the options in force, the as-of day and
 /// what they make.
@@ -31,6 +61,9 @@ pub struct CallCentreState {
     /// Everything shown; `None` before a load or while a file or row is lost.
     pub overview: Memo<Option<Overview>>,
     run: StoredValue<Option<JobRun>, LocalStorage>,
+    /// The user's files of the last load (handed to the pension contract when
+    /// they are its tables).
+    files: StoredValue<Vec<Source>, LocalStorage>,
 }
 
 impl CallCentreState {
@@ -56,6 +89,7 @@ impl CallCentreState {
             as_of,
             overview,
             run: StoredValue::new_local(None),
+            files: StoredValue::new_local(Vec::new()),
         }
     }
 
@@ -66,6 +100,7 @@ impl CallCentreState {
             run.cancel();
         }
         let demo = files.is_none();
+        self.files.set_value(files.clone().unwrap_or_default());
         self.busy.set(true);
         self.failure.set(None);
         let run = job_client::start(&call_centre_worker_url(), job(files.as_deref()), move |reply| {

@@ -3,12 +3,12 @@
 //! with the language weeks. The same keys, toolbar and print pack as the
 //! pension contract's projector.
 
-use super::pages::progress::{Current, Months, Year};
-use super::pages::quality::{LanguageGaps, RatesTable};
+use super::draw::{draw, style};
 use super::CallCentreState;
 use crate::app::components::projector_frame::{listen_for_keys, request_fullscreen, Toolbar};
 use crate::app::state::{tr, AppState};
 use crate::core::calendar::format_date;
+use crate::profiles::call_centre::blocks::slides;
 use leptos::prelude::*;
 
 /// Slides in the deck.
@@ -28,37 +28,27 @@ pub fn Projector() -> impl IntoView {
     let cc = expect_context::<CallCentreState>();
     listen_for_keys(state, || SLIDES);
     move || {
-        let o = cc.overview.get()?;
+        let s = style(state);
+        let (as_of, deck) = cc.overview.with(|o| o.as_ref().map(|o| (o.as_of, slides(o, s))))?;
         let current = state.slide.get().unwrap_or(0).min(SLIDES - 1);
-        let bodies: [AnyView; SLIDES] = [
-            view! { <h2 class="slide-title">{tr("cc.progress.title")}</h2><Current o=o.clone() /> }
-                .into_any(),
-            view! { <Months o=o.clone() /> }.into_any(),
-            view! { <Year o=o.clone() /> }.into_any(),
-            view! { <h2 class="slide-title">{tr("cc.quality.title")}</h2><RatesTable /><LanguageGaps /> }
-                .into_any(),
-        ];
-        let as_of = o.as_of;
-        let slides = bodies
-            .into_iter()
-            .enumerate()
-            .map(|(index, body)| {
-                view! {
-                    <section class="slide cc-slide" class:current=index == current aria-hidden=(index != current).to_string()
-                        data-testid=if index == current { "current-slide" } else { "slide" }>
-                        <div class="slide-body">{body}</div>
-                        <footer class="slide-footer">
-                            <span>{tr("profile.municipal_call_centre")} " · " {move || format_date(as_of, state.date_style.get())}</span>
-                            <span>{format!("{} / {SLIDES}", index + 1)}</span>
-                        </footer>
-                    </section>
-                }
-            })
-            .collect_view();
+        let footer =
+            format!("{} · {}", state.t("profile.municipal_call_centre"), format_date(as_of, s.dates));
+        let slides = deck.into_iter().enumerate().map(|(index, blocks)| {
+            view! {
+                <section class="slide cc-slide" class:current=index == current aria-hidden=(index != current).to_string()
+                    data-testid=if index == current { "current-slide" } else { "slide" }>
+                    <div class="slide-body">{draw(blocks)}</div>
+                    <footer class="slide-footer">
+                        <span>{footer.clone()}</span>
+                        <span data-testid="slide-counter">{format!("{} / {SLIDES}", index + 1)}</span>
+                    </footer>
+                </section>
+            }
+        });
         Some(view! {
             <div class="projector" role="dialog" aria-modal="true" aria-label=tr("projector.label") data-testid="projector">
                 <Toolbar total=SLIDES />
-                {slides}
+                {slides.collect_view()}
             </div>
         })
     }

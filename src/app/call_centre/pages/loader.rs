@@ -2,6 +2,7 @@
 //! once), the demo, the day judged, and every refused row with its reason.
 
 use super::super::CallCentreState;
+use crate::app::download::save_text;
 use crate::app::import_client::Source;
 use crate::app::pages::import::problems::{first_problems, problems_export, ProblemList};
 use crate::app::state::{tr, AppState};
@@ -22,6 +23,26 @@ fn chosen_files(ev: &leptos::ev::Event) -> Vec<Source> {
         .filter_map(|i| files.get(i))
         .map(|f| Source { name: f.name(), blob: f.into() })
         .collect()
+}
+
+/// Each table's template with its two example rows (UTF-8 with BOM, for Excel).
+#[component]
+fn Templates() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    CallCentreTable::ALL
+        .iter()
+        .copied()
+        .map(|table| {
+            let save = move |_| {
+                save_text(&format!("{}.csv", table.code()), &table.example_file(), "text/csv;charset=utf-8")
+            };
+            view! {
+                <button type="button" data-testid=format!("cc-template-{}", table.code()) on:click=save>
+                    {move || format!("{} {}", state.t("cc.template"), table.name(state.lang.get()))}
+                </button>
+            }
+        })
+        .collect_view()
 }
 
 #[component]
@@ -46,6 +67,7 @@ pub fn Loader() -> impl IntoView {
             </label>
             <button type="button" on:click=move |_| cc.load(None)>{tr("cc.load_demo")}</button>
             <span class="muted">{move || format!("{} ({tables})", state.t("cc.tables_hint"))}</span>
+            <Templates />
             <Show when=move || cc.is_demo.get()>
                 <span class="demo-badge" data-testid="cc-demo-badge">{tr("app.demo_badge")}</span>
             </Show>
