@@ -123,3 +123,17 @@ test('a file with a bad row is listed and nothing is counted', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a call-centre folder loaded for the pension contract opens the call centre', async () => {
+  const { context, page, errors } = await openApp(env.browser, env.server.url);
+  await page.locator('nav').getByRole('button', { name: 'データ取込' }).click();
+  const files = ['daily_log.csv', 'monthly_targets.csv', 'sunday_openings.csv'].map((f) => join(demo, f));
+  await page.setInputFiles('[data-testid=file-input]', files);
+  await page.getByTestId('cc-status').waitFor({ timeout: 60_000 });
+  assert.equal(await page.getByTestId('contract-B').getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.getByTestId('cc-demo-badge').count(), 0, "the user's files, not the demo");
+  const { month, ...want } = pace('2026-11-18');
+  assert.deepEqual(await shownPace(page), want);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
