@@ -219,7 +219,7 @@ fn the_warning_fires_the_day_it_is_clear_and_the_record_stays() {
 #[test]
 fn the_sms_ceiling_counts_every_message_of_the_contract() {
     let mut data = dataset(&[]);
-    for (i, sms) in [(0u64, 2_000i64), (40, 2_999), (80, 1)].into_iter().map(|(i, s)| (i, s)) {
+    for (i, sms) in [(0u64, 2_000i64), (40, 2_999), (80, 1)] {
         let mut day = log(d(2026, 4, 1).checked_add_days(Days::new(i)).unwrap(), 0);
         day.figures.sms = sms;
         data.days.push(day);
@@ -276,7 +276,7 @@ fn the_reports_add_up_day_to_month_to_year() {
 }
 
 #[test]
-fn the_demo_shows_what_the_page_must_show() {
+fn the_demo_has_a_missed_month_a_warning_and_language_gaps() {
     let data = demo();
     assert_eq!(data.sunday_openings.len(), 24);
     let cal = CallCentreCalendar::new(HolidayTable::shipped(), true, &data);

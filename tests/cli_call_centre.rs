@@ -75,3 +75,35 @@ fn the_monthly_report_csv_ends_with_the_total_of_its_months() {
     }
     assert!(text.lines().last().unwrap().starts_with("Total,"));
 }
+
+#[test]
+fn call_status_gives_every_month_the_year_quality_and_deadlines() {
+    let dir = demo_dir();
+    let out =
+        shuno(&["call-status", dir.path().to_str().unwrap(), "--as-of", "2026-11-18", "--format", "json"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let months = json["months"].as_array().unwrap();
+    assert_eq!(months.len(), 8);
+    // July closed short and keeps its record; November warns now; August met the ward's 4,800.
+    assert_eq!(months[3]["status"], "missed");
+    assert!(months[3]["shortfall"].as_i64().unwrap() > 0);
+    assert!(months[3]["warned_on"].as_str().unwrap().starts_with("2026-07-"));
+    assert_eq!(months[4]["progress"]["source"], "ward");
+    assert_eq!(months[4]["status"], "met");
+    assert_eq!(months[7]["status"], "report_now");
+    // The year's calls target is the sum of the months' targets: 7 × 5,700 + 4,800.
+    assert_eq!(json["year"]["calls_target"], 7 * 5700 + 4800);
+    let sms: i64 = months.iter().map(|m| m["progress"]["done"]["sms"].as_i64().unwrap()).sum();
+    assert_eq!(json["year"]["sms_ceiling_left"].as_i64().unwrap(), 5000 - sms);
+    let rate = &json["year_rates"]["answer"];
+    assert_eq!(rate["denominator"], json["year"]["done"]["calls"]);
+    // 12/31 is closed (the year-end switch): the invoice due then names 12/28.
+    let invoice = json["deadlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["due"] == "2026-12-31" && d["duty"] == "invoice");
+    assert_eq!(invoice.unwrap()["hand_in_by"], "2026-12-28");
+    assert_eq!(json["language_gaps"].as_array().unwrap().len(), 2);
+}

@@ -79,6 +79,11 @@ enum Command {
     /// The call centre (seed 003): the month's pace as of a day: open days,
     /// the calls target, the calls done and the calls needed per open day left.
     Pace(call_centre::PaceArgs),
+    /// The call centre (seed 003) as of a day: every month begun with its status
+    /// and the day its shortfall warning began, the year to date, quality
+    /// rates with their denominators, the weeks without a language, and the
+    /// deadlines to come.
+    CallStatus(call_centre::StatusArgs),
     /// The call centre's daily, monthly or yearly report (日報・月報・年報) as CSV or a workbook.
     CallReport(call_centre::ReportArgs),
     /// Import a folder without settling: every problem, and per file read = accepted + rejected.
@@ -329,6 +334,7 @@ pub fn main() -> ExitCode {
         Command::Demo { out, seed, profile } => demo(&out, seed, profile),
         Command::Pace(args) => call_centre::pace_command(&args),
         Command::CallReport(args) => call_centre::report_command(&args),
+        Command::CallStatus(args) => call_centre::status_command(&args),
         Command::Settle(args) => settle::run(&args),
         Command::Plan(args) => plan::run(&args),
         Command::Whatif(args) => whatif::run(&args),

@@ -119,7 +119,7 @@ pub fn generate(seed: u64) -> Vec<DemoFile> {
     }
     let targets: Vec<Vec<String>> = CONTRACT
         .months()
-        .filter_map(|m| WARD_CALLS.iter().any(|w| (w.0, w.1) == (m.year, m.month)).then_some(m))
+        .filter(|m| WARD_CALLS.iter().any(|w| (w.0, w.1) == (m.year, m.month)))
         .map(|m| {
             let s = seed_targets(m);
             let mut row = vec![m.to_string()];

@@ -4,14 +4,19 @@
 use super::files::load_dir;
 use super::output::{emit, Output};
 use super::{parse_day, BusinessDayArgs};
+use status::print_status;
+
+mod status;
+use crate::core::business_days::HolidayTable;
 use crate::core::export::csv::sheet_csv;
 use crate::core::export::Workbook;
 use crate::core::i18n::{text, Lang};
 use crate::core::import::decode::Encoding;
 use crate::profiles::call_centre::dataset::CallCentreDataset;
 use crate::profiles::call_centre::progress::Capacity;
+use crate::profiles::call_centre::quality::KeptBasis;
 use crate::profiles::call_centre::reports::{report_sheet, ReportKind};
-use crate::profiles::call_centre::view::{calendar, pace, Options};
+use crate::profiles::call_centre::view::{calendar, overview, pace, Options};
 use crate::profiles::call_centre::CallCentre;
 use chrono::NaiveDate;
 use clap::ValueEnum;
@@ -33,14 +38,59 @@ pub struct PaceArgs {
     as_of: NaiveDate,
     #[arg(long, value_enum, default_value = "table")]
     format: PaceFormat,
+    #[command(flatten)]
+    choices: Choices,
+    #[arg(long, value_enum, default_value_t = Lang::Ja)]
+    lang: Lang,
+    #[arg(long, value_enum)]
+    encoding: Option<Encoding>,
+}
+
+/// The choices the seed leaves open.
+#[derive(clap::Args)]
+pub struct Choices {
     /// Phone lines staffed (the ward provides 2: seed 003 16(1)①).
     #[arg(long, default_value_t = Capacity::default().lines)]
     lines: u32,
     /// Calls one line makes in an hour (the seed gives none: your figure).
     #[arg(long, default_value_t = Capacity::default().calls_per_line_hour)]
     calls_per_line_hour: u32,
+    /// How the log dates its kept promises.
+    #[arg(long, value_enum, default_value_t = KeptBasis::PromiseMonth)]
+    kept_basis: KeptBasis,
+    /// The monthly report's deadline: the nth ward business day of the next
+    /// month (the seed sets none).
+    #[arg(long)]
+    report_day: Option<u32>,
     #[command(flatten)]
     days: BusinessDayArgs,
+}
+
+impl Choices {
+    /// The options and the calendar's holidays, or the exit code when the
+    /// holiday file is unreadable.
+    fn options(&self, lang: Lang) -> Result<(Options, HolidayTable), ExitCode> {
+        let business = self.days.calendar(lang)?;
+        let options = Options {
+            year_end_closed: business.year_end_closed,
+            capacity: Capacity { lines: self.lines, calls_per_line_hour: self.calls_per_line_hour },
+            kept_basis: self.kept_basis,
+            report_day: self.report_day,
+        };
+        Ok((options, business.holidays))
+    }
+}
+
+#[derive(clap::Args)]
+pub struct StatusArgs {
+    dir: PathBuf,
+    /// The day judged, its figures included (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_day)]
+    as_of: NaiveDate,
+    #[arg(long, value_enum, default_value = "table")]
+    format: PaceFormat,
+    #[command(flatten)]
+    choices: Choices,
     #[arg(long, value_enum, default_value_t = Lang::Ja)]
     lang: Lang,
     #[arg(long, value_enum)]
@@ -87,16 +137,11 @@ pub fn pace_command(args: &PaceArgs) -> ExitCode {
         Ok(d) => d,
         Err(code) => return code,
     };
-    let business = match args.days.calendar(args.lang) {
-        Ok(c) => c,
+    let (options, holidays) = match args.choices.options(args.lang) {
+        Ok(o) => o,
         Err(code) => return code,
     };
-    let options = Options {
-        year_end_closed: business.year_end_closed,
-        capacity: Capacity { lines: args.lines, calls_per_line_hour: args.calls_per_line_hour },
-        ..Options::default()
-    };
-    let calendar = calendar(&data, business.holidays, &options);
+    let calendar = calendar(&data, holidays, &options);
     let p = pace(&data, &calendar, args.as_of);
     let status = crate::profiles::call_centre::progress::month_progress(&data, &calendar, args.as_of)
         .status(options.capacity);
@@ -125,6 +170,25 @@ pub fn pace_command(args: &PaceArgs) -> ExitCode {
         }
     };
     emit(Output::Text(out), None)
+}
+
+/// `shuno call-status`: every month begun, the year, quality, the language
+/// weeks and the deadlines to come.
+pub fn status_command(args: &StatusArgs) -> ExitCode {
+    let data = match load(&args.dir, args.encoding, args.lang) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let (options, holidays) = match args.choices.options(args.lang) {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
+    let o = overview(&data, holidays, options, args.as_of);
+    let text = match args.format {
+        PaceFormat::Json => serde_json::to_string_pretty(&o).unwrap_or_default() + "\n",
+        PaceFormat::Table => print_status(&o, args.lang),
+    };
+    emit(Output::Text(text), None)
 }
 
 pub fn report_command(args: &ReportArgs) -> ExitCode {

@@ -51,8 +51,8 @@ pub struct Pace {
     pub calls_needed_per_open_day: Option<i64>,
 }
 
-/// Everything the profile shows, as of a day.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Everything the profile shows, as of a day (`shuno call-status`'s JSON).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Overview {
     pub as_of: NaiveDate,
     pub options: Options,

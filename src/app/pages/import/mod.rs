@@ -4,7 +4,7 @@
 
 mod drop_zone;
 mod guide;
-pub mod problems;
+mod problems;
 mod progress;
 mod summary;
 
@@ -24,7 +24,7 @@ pub fn Import() -> impl IntoView {
             <progress::ImportStatus />
             <summary::FileSummaries />
             <MappingForms />
-            <problems::PensionProblems />
+            <problems::ProblemList />
         </section>
     }
 }
