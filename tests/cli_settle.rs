@@ -153,7 +153,11 @@ fn templates_have_the_canonical_header_with_bom() {
     );
     let bad = shuno(&["template", "nope"]);
     assert_eq!(bad.status.code(), Some(2));
-    assert!(String::from_utf8(bad.stderr).unwrap().contains("tables: offices, fees, progress"));
+    let err = String::from_utf8(bad.stderr).unwrap();
+    assert!(err.contains("pension (A): offices, fees, progress"), "{err}");
+    assert!(err.contains("call centre (B): daily_log, monthly_targets, sunday_openings"), "{err}");
+    let daily = shuno(&["template", "daily_log"]);
+    assert!(String::from_utf8(daily.stdout).unwrap().starts_with("\u{FEFF}日付,架電件数,応答件数"));
 }
 
 /// The fixture the browser end-to-end test drops into the app: the command line
