@@ -107,3 +107,17 @@ fn call_status_gives_every_month_the_year_quality_and_deadlines() {
     assert_eq!(invoice.unwrap()["hand_in_by"], "2026-12-28");
     assert_eq!(json["language_gaps"].as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn call_status_as_a_table_names_each_range_and_the_language_weeks() {
+    let dir = demo_dir();
+    let out = shuno(&["call-status", dir.path().to_str().unwrap(), "--as-of", "2026-11-18", "--lang", "en"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("SMS (year to date: sent / target range)\t1,764 / 1,600–2,000 (within the range)"),
+        "{text}"
+    );
+    assert!(text.contains("2026-11\t2,539 / 5,700\tReport to the ward now"), "{text}");
+    assert!(text.contains("2026-08-10 – 2026-08-16\tChinese"), "{text}");
+}

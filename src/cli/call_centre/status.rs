@@ -2,6 +2,7 @@
 
 use crate::core::i18n::{text, Lang};
 use crate::core::money::{format_count, format_percent};
+use crate::profiles::call_centre::progress::{range_status, RangeStatus};
 use crate::profiles::call_centre::quality::Rate;
 use crate::profiles::call_centre::view::Overview;
 use std::fmt::Write;
@@ -34,7 +35,36 @@ pub fn print_status(o: &Overview, lang: Lang) -> String {
         format_count(y.done.calls),
         format_count(y.calls_target)
     );
+    let range = |key: &str, done: i64, min: i64, max: i64| {
+        let status = match range_status(done, min, max) {
+            RangeStatus::Below => "cc.range.below",
+            RangeStatus::Within => "cc.range.within",
+            RangeStatus::Above => "cc.range.above",
+        };
+        format!(
+            "{}\t{} / {}–{} ({})\n",
+            t(key),
+            format_count(done),
+            format_count(min),
+            format_count(max),
+            t(status)
+        )
+    };
+    out.push_str(&range("cc.year.sms", y.done.sms, y.sms_min, y.sms_max));
+    out.push_str(&range(
+        "cc.year.phone_entries",
+        y.done.phone_entries,
+        y.phone_entries_min,
+        y.phone_entries_max,
+    ));
     let _ = writeln!(out, "{}\t{}", t("cc.year.sms_ceiling_left"), format_count(y.sms_ceiling_left));
+    let persons = format_count(y.done.property_check_persons);
+    let _ = writeln!(
+        out,
+        "{}\t{persons} / ≈{}",
+        t("cc.year.persons"),
+        format_count(y.property_check_persons_toward)
+    );
     let r = &o.year_rates;
     for (key, rate_of) in [
         ("cc.rate.answer", r.answer),

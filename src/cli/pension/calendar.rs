@@ -1,5 +1,5 @@
 //! `shuno calendar --from DAY --to DAY`: the reporting deadlines (seed 000 Ⅴ3–4,
-//! ⅩⅢ1), and the business-day calendar the other commands share.
+//! ⅩⅢ1).
 
 use crate::cli::output::{emit, Output};
 use crate::cli::CalendarArgs;

@@ -19,7 +19,6 @@ use crate::core::i18n::{msg, Message};
 use crate::core::import::problem::{self, ProfileReason};
 use crate::core::import::profile::{NoFastRows, ProblemOf, Profile};
 use crate::core::import::rows::RowReader;
-use crate::core::import::{ImportReport, ShownReport};
 use dataset::CallCentreDataset;
 use serde::{Deserialize, Serialize};
 use tables::CallCentreTable;
@@ -66,9 +65,6 @@ impl ProfileReason for CallCentreReason {
 /// A reason a call-centre row is refused: a shared one, or the contract's own.
 pub type Reason = problem::Reason<CallCentreReason>;
 pub type CallCentreProblem = ProblemOf<CallCentre>;
-pub type CallCentreReport = ImportReport<CallCentre>;
-/// A call-centre import as the page holds it (reasons written out).
-pub type ShownCallCentreReport = ShownReport<CallCentre>;
 
 impl From<CallCentreReason> for Reason {
     fn from(reason: CallCentreReason) -> Reason {
