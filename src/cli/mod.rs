@@ -78,12 +78,12 @@ enum Command {
     Clause(dunning::ClauseArgs),
     /// The call centre (seed 003): the month's pace as of a day: open days,
     /// the calls target, the calls done and the calls needed per open day left.
-    Pace(call_centre::PaceArgs),
+    Pace(call_centre::AsOfArgs),
     /// The call centre (seed 003) as of a day: every month begun with its status
     /// and the day its shortfall warning began, the year to date, quality
     /// rates with their denominators, the weeks without a language, and the
     /// deadlines to come.
-    CallStatus(call_centre::StatusArgs),
+    CallStatus(call_centre::AsOfArgs),
     /// The call centre's daily, monthly or yearly report (日報・月報・年報) as CSV or a workbook.
     CallReport(call_centre::ReportArgs),
     /// Import a folder without settling: every problem, and per file read = accepted + rejected.

@@ -13,10 +13,11 @@ use crate::core::export::Workbook;
 use crate::core::i18n::{text, Lang};
 use crate::core::import::decode::Encoding;
 use crate::profiles::call_centre::dataset::CallCentreDataset;
+use crate::profiles::call_centre::progress::month_progress;
 use crate::profiles::call_centre::progress::Capacity;
 use crate::profiles::call_centre::quality::KeptBasis;
 use crate::profiles::call_centre::reports::{report_sheet, ReportKind};
-use crate::profiles::call_centre::view::{calendar, overview, pace, Options};
+use crate::profiles::call_centre::view::{calendar, overview, Options, Pace};
 use crate::profiles::call_centre::CallCentre;
 use chrono::NaiveDate;
 use clap::ValueEnum;
@@ -29,11 +30,12 @@ pub enum PaceFormat {
     Table,
 }
 
+/// `shuno pace` and `shuno call-status`: a folder judged as of a day.
 #[derive(clap::Args)]
-pub struct PaceArgs {
+pub struct AsOfArgs {
     /// Folder holding the call centre's files (daily log, monthly targets, Sunday openings).
     dir: PathBuf,
-    /// The day the month is judged at, its calls included (YYYY-MM-DD).
+    /// The day judged, its figures included (YYYY-MM-DD).
     #[arg(long, value_parser = parse_day)]
     as_of: NaiveDate,
     #[arg(long, value_enum, default_value = "table")]
@@ -82,22 +84,6 @@ impl Choices {
 }
 
 #[derive(clap::Args)]
-pub struct StatusArgs {
-    dir: PathBuf,
-    /// The day judged, its figures included (YYYY-MM-DD).
-    #[arg(long, value_parser = parse_day)]
-    as_of: NaiveDate,
-    #[arg(long, value_enum, default_value = "table")]
-    format: PaceFormat,
-    #[command(flatten)]
-    choices: Choices,
-    #[arg(long, value_enum, default_value_t = Lang::Ja)]
-    lang: Lang,
-    #[arg(long, value_enum)]
-    encoding: Option<Encoding>,
-}
-
-#[derive(clap::Args)]
 pub struct ReportArgs {
     dir: PathBuf,
     /// Days up to and including this one (YYYY-MM-DD).
@@ -132,19 +118,22 @@ fn load(dir: &Path, encoding: Option<Encoding>, lang: Lang) -> Result<CallCentre
     Ok(report.dataset)
 }
 
-pub fn pace_command(args: &PaceArgs) -> ExitCode {
-    let data = match load(&args.dir, args.encoding, args.lang) {
-        Ok(d) => d,
+impl AsOfArgs {
+    /// The folder's dataset, the options and the holidays, or the exit code.
+    fn load(&self) -> Result<(CallCentreDataset, Options, HolidayTable), ExitCode> {
+        let data = load(&self.dir, self.encoding, self.lang)?;
+        let (options, holidays) = self.choices.options(self.lang)?;
+        Ok((data, options, holidays))
+    }
+}
+
+pub fn pace_command(args: &AsOfArgs) -> ExitCode {
+    let (data, options, holidays) = match args.load() {
+        Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let (options, holidays) = match args.choices.options(args.lang) {
-        Ok(o) => o,
-        Err(code) => return code,
-    };
-    let calendar = calendar(&data, holidays, &options);
-    let p = pace(&data, &calendar, args.as_of);
-    let status = crate::profiles::call_centre::progress::month_progress(&data, &calendar, args.as_of)
-        .status(options.capacity);
+    let progress = month_progress(&data, &calendar(&data, holidays, &options), args.as_of);
+    let (p, status) = (Pace::of(&progress), progress.status(options.capacity));
     let out = match args.format {
         PaceFormat::Json => serde_json::to_string_pretty(&p).unwrap_or_default() + "\n",
         PaceFormat::Table => {
@@ -174,13 +163,9 @@ pub fn pace_command(args: &PaceArgs) -> ExitCode {
 
 /// `shuno call-status`: every month begun, the year, quality, the language
 /// weeks and the deadlines to come.
-pub fn status_command(args: &StatusArgs) -> ExitCode {
-    let data = match load(&args.dir, args.encoding, args.lang) {
-        Ok(d) => d,
-        Err(code) => return code,
-    };
-    let (options, holidays) = match args.choices.options(args.lang) {
-        Ok(o) => o,
+pub fn status_command(args: &AsOfArgs) -> ExitCode {
+    let (data, options, holidays) = match args.load() {
+        Ok(loaded) => loaded,
         Err(code) => return code,
     };
     let o = overview(&data, holidays, options, args.as_of);

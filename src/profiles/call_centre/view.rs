@@ -4,7 +4,7 @@
 use super::calendar::CallCentreCalendar;
 use super::dataset::CallCentreDataset;
 use super::deadlines::{deadlines, Deadline};
-use super::progress::{month_progress, month_records, year_to_date, Capacity, MonthRecord, YearToDate};
+use super::progress::{month_records, year_to_date, Capacity, MonthProgress, MonthRecord, YearToDate};
 use super::quality::{language_gaps, monthly_figures, KeptBasis, LanguageGap, Rates};
 use super::terms::CONTRACT;
 use crate::core::business_days::HolidayTable;
@@ -77,16 +77,17 @@ pub fn calendar(data: &CallCentreDataset, holidays: HolidayTable, options: &Opti
     CallCentreCalendar::new(holidays, options.year_end_closed, data)
 }
 
-/// The pace of `as_of`'s month.
-pub fn pace(data: &CallCentreDataset, calendar: &CallCentreCalendar, as_of: NaiveDate) -> Pace {
-    let p = month_progress(data, calendar, as_of);
-    Pace {
-        month: p.month,
-        open_days_total: p.open_days_total,
-        open_days_left: p.open_days_left,
-        calls_target: p.targets.calls,
-        calls_done: p.done.calls,
-        calls_needed_per_open_day: p.calls_needed_per_open_day(),
+impl Pace {
+    /// The pace of a month as of its day.
+    pub fn of(p: &MonthProgress) -> Pace {
+        Pace {
+            month: p.month,
+            open_days_total: p.open_days_total,
+            open_days_left: p.open_days_left,
+            calls_target: p.targets.calls,
+            calls_done: p.done.calls,
+            calls_needed_per_open_day: p.calls_needed_per_open_day(),
+        }
     }
 }
 
