@@ -86,6 +86,10 @@ let bidWorkerUrl;
 Object.defineProperty(window, 'shunoBidWorkerUrl', {
   get: () => (bidWorkerUrl ??= workerUrl('shuno-bid-worker')),
 });
+let callCentreWorkerUrl;
+Object.defineProperty(window, 'shunoCallCentreWorkerUrl', {
+  get: () => (callCentreWorkerUrl ??= workerUrl('shuno-call-centre-worker')),
+});
 let exportWorkerUrl;
 Object.defineProperty(window, 'shunoExportWorkerUrl', {
   get: () => (exportWorkerUrl ??= workerUrl('shuno-export-worker')),
@@ -140,6 +144,7 @@ html = """<!DOCTYPE html>
     {workbook_worker}
     {export_worker}
     {bid_worker}
+    {call_centre_worker}
     {app_wasm}
     {demo}
     <script type="module">{boot}</script>
@@ -154,6 +159,7 @@ html = """<!DOCTYPE html>
     workbook_worker=worker_blocks("shuno-workbook-worker", "shuno-import-worker-xlsx"),
     export_worker=worker_blocks("shuno-export-worker", "shuno-export-worker"),
     bid_worker=worker_blocks("shuno-bid-worker", "shuno-bid-worker"),
+    call_centre_worker=worker_blocks("shuno-call-centre-worker", "shuno-call-centre-worker"),
     app_wasm=data_block("shuno-app-wasm", packed(read(app_wasm, "rb"))),
     demo=data_block("shuno-demo", json.dumps({"names": demo_names, "files": demo}), "application/json"),
     boot=boot,

@@ -61,11 +61,21 @@ pub enum BidReply {
     },
 }
 
-impl BidReply {
-    pub fn decode(data: &JsValue) -> Option<BidReply> {
+impl crate::app::job_client::JobReply for BidReply {
+    fn decode(data: &JsValue) -> Option<BidReply> {
         serde_json::from_str(&data.as_string()?).ok()
     }
 
+    fn is_ready(&self) -> bool {
+        matches!(self, BidReply::Ready)
+    }
+
+    fn is_progress(&self) -> bool {
+        matches!(self, BidReply::Progress { .. })
+    }
+}
+
+impl BidReply {
     #[cfg(feature = "bidding")]
     fn encode(&self) -> JsValue {
         JsValue::from_str(&serde_json::to_string(self).unwrap_or_default())

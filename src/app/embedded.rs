@@ -1,9 +1,9 @@
 //! What the single-file build (`dist/shuno.html`, written by
 //! `scripts/single_file.py`) hands the app before it starts: the import
 //! workers (without and with the workbook reader), the export worker and the
-//! bid worker as Blob URLs, and the demo files as Blobs. The served build sets none of them,
-//! and the app uses its own files. These five window properties are the whole
-//! seam.
+//! bid worker and the call centre's worker as Blob URLs, and the demo files as
+//! Blobs. The served build sets none of them, and the app uses its own files.
+//! These six window properties are the whole seam.
 
 use crate::app::import_client::Source;
 use wasm_bindgen::JsCast;
@@ -16,6 +16,8 @@ const WORKBOOK_WORKER_URL_KEY: &str = "shunoWorkbookWorkerUrl";
 const EXPORT_WORKER_URL_KEY: &str = "shunoExportWorkerUrl";
 /// The property holding the bid worker's Blob URL.
 const BID_WORKER_URL_KEY: &str = "shunoBidWorkerUrl";
+/// The property holding the call centre's worker's Blob URL.
+const CALL_CENTRE_WORKER_URL_KEY: &str = "shunoCallCentreWorkerUrl";
 /// The property holding `[{ name, blob }]`, the demo files in manifest order.
 const DEMO_KEY: &str = "shunoDemo";
 
@@ -24,6 +26,7 @@ const SERVED_WORKER_URL: &str = "./shuno-import-worker_loader.js";
 const SERVED_WORKBOOK_WORKER_URL: &str = "./shuno-import-worker-xlsx_loader.js";
 const SERVED_EXPORT_WORKER_URL: &str = "./shuno-export-worker_loader.js";
 const SERVED_BID_WORKER_URL: &str = "./shuno-bid-worker_loader.js";
+const SERVED_CALL_CENTRE_WORKER_URL: &str = "./shuno-call-centre-worker_loader.js";
 
 fn property(key: &str) -> wasm_bindgen::JsValue {
     js_sys::Reflect::get(&gloo::utils::window(), &key.into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
@@ -56,6 +59,13 @@ pub fn export_worker_url() -> String {
 /// Where the bid worker's script is.
 pub fn bid_worker_url() -> String {
     property(BID_WORKER_URL_KEY).as_string().unwrap_or_else(|| SERVED_BID_WORKER_URL.to_string())
+}
+
+/// Where the call centre's worker's script is.
+pub fn call_centre_worker_url() -> String {
+    property(CALL_CENTRE_WORKER_URL_KEY)
+        .as_string()
+        .unwrap_or_else(|| SERVED_CALL_CENTRE_WORKER_URL.to_string())
 }
 
 /// The demo files the single file carries; `None` in the served build.

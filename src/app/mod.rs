@@ -2,8 +2,9 @@
 //! functions and draws. No money is computed here; every figure comes from
 //! [`crate::core`].
 
-mod bid_client;
 pub mod bid_worker;
+mod call_centre;
+pub mod call_centre_worker;
 mod components;
 mod download;
 mod dropped;
@@ -13,6 +14,7 @@ mod export_client;
 pub mod export_worker;
 mod import_client;
 pub mod import_worker;
+mod job_client;
 mod offline;
 mod pages;
 mod pension;
@@ -22,6 +24,7 @@ mod shell;
 mod state;
 pub mod worker_protocol;
 
+use crate::profiles::Contract;
 use leptos::prelude::*;
 use route::Page;
 use state::AppState;
@@ -44,7 +47,12 @@ fn App() -> impl IntoView {
     provide_context(state);
     provide_context(pension::scenarios::Scenarios::new(state));
     provide_context(pension::bids::Bids::new());
-    state.load_demo();
+    let call_centre = call_centre::CallCentreState::new(state);
+    provide_context(call_centre);
+    call_centre::hand_over(state, call_centre);
+    if state.contract.get_untracked() == Contract::NationalPension {
+        state.load_demo();
+    }
     route::sync(state);
     provide_context(offline::register());
     view! {
@@ -53,6 +61,9 @@ fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             {move || match state.page.get() {
                 Page::Overview => pension::pages::overview::Overview().into_any(),
+                Page::CallProgress => call_centre::pages::progress::Progress().into_any(),
+                Page::CallQuality => call_centre::pages::quality::Quality().into_any(),
+                Page::CallReports => call_centre::pages::reports::Reports().into_any(),
                 Page::Rule => pension::pages::rule::Rule().into_any(),
                 Page::Import => pages::import::Import().into_any(),
                 Page::Office => pension::pages::office::Office().into_any(),
@@ -65,7 +76,10 @@ fn App() -> impl IntoView {
             }}
         </main>
         <Show when=move || state.slide.get().is_some()>
-            <pension::projector::Projector />
+            {move || match state.contract.get() {
+                Contract::MunicipalCallCentre => call_centre::projector::Projector().into_any(),
+                _ => pension::projector::Projector().into_any(),
+            }}
         </Show>
         <shell::Footer />
     }

@@ -10,6 +10,7 @@
 //! the routing: a typed [`Route`], and the two-way sync with the state.
 
 use crate::app::state::AppState;
+use crate::profiles::Contract;
 use leptos::prelude::*;
 
 /// A page of the app.
@@ -17,6 +18,13 @@ use leptos::prelude::*;
 #[strum(serialize_all = "lowercase")]
 pub enum Page {
     Overview,
+    /// The call centre's progress and pace (profile B).
+    #[strum(serialize = "call-progress")]
+    CallProgress,
+    #[strum(serialize = "call-quality")]
+    CallQuality,
+    #[strum(serialize = "call-reports")]
+    CallReports,
     Office,
     Inspection,
     WhatIf,
@@ -39,6 +47,9 @@ impl Page {
     pub fn key(self) -> &'static str {
         match self {
             Page::Overview => "nav.overview",
+            Page::CallProgress => "nav.call_progress",
+            Page::CallQuality => "nav.call_quality",
+            Page::CallReports => "nav.call_reports",
             Page::Office => "nav.office",
             Page::Inspection => "nav.inspection",
             Page::WhatIf => "nav.whatif",
@@ -48,6 +59,25 @@ impl Page {
             Page::Rule => "nav.rule",
             Page::Import => "nav.import",
             Page::Records => "nav.records",
+        }
+    }
+}
+
+impl Page {
+    /// The contract whose page this is (the tender's calculators sit with the
+    /// pension contract's bid until profile C has pages of its own).
+    pub fn contract(self) -> Contract {
+        match self {
+            Page::CallProgress | Page::CallQuality | Page::CallReports => Contract::MunicipalCallCentre,
+            _ => Contract::NationalPension,
+        }
+    }
+
+    /// The page a contract opens on.
+    pub fn start(contract: Contract) -> Page {
+        match contract {
+            Contract::MunicipalCallCentre => Page::CallProgress,
+            _ => Page::Overview,
         }
     }
 }
@@ -104,6 +134,7 @@ impl Route {
             }
             Route::Page(page) => {
                 state.slide.set(None);
+                state.contract.set(page.contract());
                 state.page.set(page);
             }
         }

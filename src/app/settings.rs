@@ -1,8 +1,10 @@
-//! The only thing the app ever stores: the user's column mappings, which are
-//! settings (column names and positions), never data. Records are never stored.
+//! The only things the app ever stores: the user's column mappings (column
+//! names and positions) and the contract chosen on the start page, which are
+//! settings, never data. Records are never stored.
 
 use crate::core::import::schema::ColumnMapping;
 use crate::profiles::pension::tables::PensionTable;
+use crate::profiles::Contract;
 
 const KEY: &str = "shuno.column-mappings";
 
@@ -15,6 +17,23 @@ pub fn load_mappings() -> Vec<ColumnMapping<PensionTable>> {
         .and_then(|s| s.get_item(KEY).ok().flatten())
         .and_then(|text| serde_json::from_str(&text).ok())
         .unwrap_or_default()
+}
+
+const CONTRACT_KEY: &str = "shuno.contract";
+
+/// The contract chosen last (the pension contract the first time).
+pub fn load_contract() -> Contract {
+    storage()
+        .and_then(|s| s.get_item(CONTRACT_KEY).ok().flatten())
+        .and_then(|text| serde_json::from_str::<Contract>(&text).ok())
+        .filter(|c| c.is_available())
+        .unwrap_or(Contract::NationalPension)
+}
+
+pub fn save_contract(contract: Contract) {
+    if let (Some(s), Ok(text)) = (storage(), serde_json::to_string(&contract)) {
+        let _ = s.set_item(CONTRACT_KEY, &text);
+    }
 }
 
 pub fn save_mappings(mappings: &[ColumnMapping<PensionTable>]) {

@@ -6,6 +6,7 @@ use super::state::AppState;
 use crate::app::state::tr;
 use crate::core::calendar::DateStyle;
 use crate::core::i18n::Lang;
+use crate::profiles::Contract;
 use leptos::prelude::*;
 
 #[component]
@@ -65,9 +66,11 @@ pub fn Header() -> impl IntoView {
             </div>
         </header>
         <nav class="app-nav" aria-label=t("app.navigation")>
-            {Page::ALL
+            <ContractChoice />
+            {move || Page::ALL
                 .iter()
                 .copied()
+                .filter(|page| page.contract() == state.contract.get())
                 .map(|page| {
                     view! {
                         <button
@@ -82,6 +85,33 @@ pub fn Header() -> impl IntoView {
                 })
                 .collect_view()}
         </nav>
+    }
+}
+
+/// The contract shown, chosen here and remembered (a setting, not data).
+#[component]
+fn ContractChoice() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="toggle contract-choice" role="group" aria-label=tr("app.contract")>
+            {Contract::ALL
+                .iter()
+                .copied()
+                .filter(|c| c.is_available())
+                .map(|c| {
+                    view! {
+                        <button
+                            type="button"
+                            data-testid=format!("contract-{}", c.letter())
+                            aria-pressed=move || (state.contract.get() == c).to_string()
+                            on:click=move |_| state.choose_contract(c)
+                        >
+                            {tr(c.name_key())}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
     }
 }
 

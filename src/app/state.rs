@@ -21,6 +21,7 @@ use crate::profiles::pension::tables::PensionTable;
 use crate::profiles::pension::views::overview::{Scope, SortKey};
 use crate::profiles::pension::views::plan::{plan, Plan, PlanOptions};
 use crate::profiles::pension::ShownPensionReport;
+use crate::profiles::Contract;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -29,6 +30,8 @@ use leptos::task::spawn_local;
 pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub date_style: RwSignal<DateStyle>,
+    /// The contract the app shows (chosen in the header, remembered).
+    pub contract: RwSignal<Contract>,
     pub page: RwSignal<Page>,
     /// The files loaded, as Blobs: the worker reads them; the page never holds
     /// their bytes.
@@ -99,6 +102,7 @@ impl AppState {
         let import = ImportClient::new();
         let before_load = StoredValue::new_local((Vec::new(), false));
         let is_demo = RwSignal::new(false);
+        let contract = settings::load_contract();
         // Every change of files, encodings or mappings re-runs the import in the
         // worker (the record tables are never held by the page).
         let start = move |options: RecordsOptions| {
@@ -183,7 +187,8 @@ impl AppState {
             plan,
             lang: RwSignal::new(Lang::Ja),
             date_style: RwSignal::new(DateStyle::Wareki),
-            page: RwSignal::new(Page::Overview),
+            contract: RwSignal::new(contract),
+            page: RwSignal::new(Page::start(contract)),
             sources,
             before_load,
             import,
@@ -207,6 +212,19 @@ impl AppState {
     /// The text of `key` in the current language (reactive).
     pub fn t(&self, key: &str) -> String {
         text(key, self.lang.get())
+    }
+
+    /// Shows `contract`, on its first page, and remembers the choice.
+    pub fn choose_contract(self, contract: Contract) {
+        settings::save_contract(contract);
+        self.slide.set(None);
+        self.contract.set(contract);
+        self.page.set(Page::start(contract));
+        let nothing_loaded =
+            self.sources.with_untracked(Vec::is_empty) && self.loading.get_untracked().is_none();
+        if contract == Contract::NationalPension && nothing_loaded {
+            self.load_demo();
+        }
     }
 
     /// Fetches the demo dataset shipped under `demo/` (same origin) and loads it.

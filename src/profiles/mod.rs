@@ -7,6 +7,7 @@ pub mod call_centre;
 pub mod dunning;
 pub mod pension;
 
+use crate::core::import::schema::recognize;
 use serde::{Deserialize, Serialize};
 
 /// The contracts Shūnō serves (digest, table at the top).
@@ -43,20 +44,61 @@ impl Contract {
         }
     }
 
-    /// Whether this build has the profile's engine (B and C have issues of their own).
+    /// Whether this build has the profile's pages (C has an issue of its own).
     pub fn is_available(self) -> bool {
-        matches!(self, Contract::NationalPension)
+        matches!(self, Contract::NationalPension | Contract::MunicipalCallCentre)
     }
+}
+
+/// The contract whose table a header row is, when exactly one contract's
+/// tables recognise it (`None` when none or several do).
+pub fn contract_of_header(header: &[String]) -> Option<Contract> {
+    let pension = recognize::<pension::tables::PensionTable>(header).is_ok();
+    let call_centre = recognize::<call_centre::tables::CallCentreTable>(header).is_ok();
+    match (pension, call_centre) {
+        (true, false) => Some(Contract::NationalPension),
+        (false, true) => Some(Contract::MunicipalCallCentre),
+        _ => None,
+    }
+}
+
+/// The contract a folder's headers tell, when that is clear: every header is
+/// another contract's than `shown`, and all the same one.
+pub fn other_contract_of(headers: &[Vec<String>], shown: Contract) -> Option<Contract> {
+    let mut found = headers.iter().map(|h| contract_of_header(h));
+    let first = found.next()??;
+    (first != shown && found.all(|c| c == Some(first))).then_some(first)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::import::schema::TableSpec;
+
+    fn header(table: impl TableSpec) -> Vec<String> {
+        table.header().into_iter().map(String::from).collect()
+    }
 
     #[test]
-    fn only_the_pension_contract_is_built() {
+    fn a_folder_tells_its_contract_when_every_header_agrees() {
+        use call_centre::tables::CallCentreTable as B;
+        use pension::tables::PensionTable as A;
+        let b = vec![header(B::DailyLog), header(B::SundayOpenings), header(B::MonthlyTargets)];
+        assert_eq!(other_contract_of(&b, Contract::NationalPension), Some(Contract::MunicipalCallCentre));
+        assert_eq!(other_contract_of(&b, Contract::MunicipalCallCentre), None, "already shown");
+        let a = vec![header(A::Offices), header(A::Progress)];
+        assert_eq!(other_contract_of(&a, Contract::MunicipalCallCentre), Some(Contract::NationalPension));
+        let mixed = vec![header(A::Offices), header(B::DailyLog)];
+        assert_eq!(other_contract_of(&mixed, Contract::NationalPension), None);
+        let unknown = vec![vec!["名前".to_string(), "住所".to_string()]];
+        assert_eq!(other_contract_of(&unknown, Contract::NationalPension), None);
+    }
+
+    #[test]
+    fn the_pension_and_call_centre_contracts_are_built() {
         assert!(Contract::NationalPension.is_available());
-        assert!(!Contract::MunicipalCallCentre.is_available());
+        assert!(Contract::MunicipalCallCentre.is_available());
+        assert!(!Contract::WorkersCompensationDunning.is_available());
         assert_eq!(Contract::ALL.map(Contract::letter), ['A', 'B', 'C']);
     }
 }

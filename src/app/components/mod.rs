@@ -4,3 +4,4 @@ pub mod chart_frame;
 pub mod chart_style;
 pub mod enum_select;
 pub mod export_buttons;
+pub mod projector_frame;

@@ -1,8 +1,10 @@
 //! The 入札試算 page's state, kept while the user visits other pages: the
 //! form, the job running in the bid worker, and its answer.
 
-use crate::app::bid_client::{self, BidRun};
+use crate::app::bid_worker::encode_job;
 use crate::app::bid_worker::{BidJob, BidReply, ShownError};
+use crate::app::embedded::bid_worker_url;
+use crate::app::job_client::{self, JobRun as BidRun};
 use crate::app::now_ms;
 use crate::app::state::AppState;
 use crate::profiles::pension::bidding::form::{BidForm, FieldError, OfficeSource};
@@ -71,7 +73,8 @@ impl Bids {
         self.status.set(BidStatus::Running { done: 0, runs });
         let started = now_ms();
         let status = self.status;
-        let run = bid_client::start(BidJob { input, data }, move |reply| {
+        let job = encode_job(&BidJob { input, data });
+        let run = job_client::start(&bid_worker_url(), job, move |reply| {
             status.set(match reply {
                 Ok(BidReply::Progress { done, runs }) => BidStatus::Running { done, runs },
                 Ok(BidReply::Done { result }) => BidStatus::Done { result, millis: now_ms() - started },

@@ -108,6 +108,15 @@ impl<P: Profile, Pb: ProblemTable<P::Table>> ImportReport<P, Pb> {
         self.problems.iter().any(|p| p.problem_table().is_none_or(&matters))
     }
 
+    /// The header rows of the files, when no file matched a table of `P`
+    /// (`None` when any did, or a file had no header): what can tell another
+    /// contract's folder.
+    pub fn headers_if_none_matched(&self) -> Option<Vec<Vec<String>>> {
+        let none_matched = !self.files.is_empty()
+            && self.files.iter().all(|f| f.table.is_none() && !f.unrecognised_header.is_empty());
+        none_matched.then(|| self.files.iter().map(|f| f.unrecognised_header.clone()).collect())
+    }
+
     /// The names of the files read (for an export's first sheet).
     pub fn file_names(&self) -> Vec<String> {
         self.files.iter().map(|f| f.file.clone()).collect()

@@ -4,9 +4,11 @@
 //! the staffing and the reports. Its tables, the two calendars, progress and
 //! pace, quality, the reports and the deadlines.
 
+pub mod blocks;
 pub mod calendar;
 pub mod dataset;
 pub mod deadlines;
+pub mod pages;
 pub mod progress;
 pub mod quality;
 pub mod reading;

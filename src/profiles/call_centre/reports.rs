@@ -13,7 +13,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// Which report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::VariantArray, strum::IntoStaticStr,
+)]
 #[serde(rename_all = "snake_case")]
 #[strum(serialize_all = "snake_case")]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
@@ -27,6 +29,8 @@ pub enum ReportKind {
 }
 
 impl ReportKind {
+    pub const ALL: &'static [ReportKind] = <ReportKind as strum::VariantArray>::VARIANTS;
+
     pub fn key(self) -> &'static str {
         match self {
             ReportKind::Daily => "cc.report.daily",

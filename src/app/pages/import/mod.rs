@@ -4,7 +4,7 @@
 
 mod drop_zone;
 mod guide;
-mod problems;
+pub mod problems;
 mod progress;
 mod summary;
 
@@ -24,7 +24,7 @@ pub fn Import() -> impl IntoView {
             <progress::ImportStatus />
             <summary::FileSummaries />
             <MappingForms />
-            <problems::ProblemList />
+            <problems::PensionProblems />
         </section>
     }
 }

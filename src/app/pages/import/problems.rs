@@ -1,25 +1,44 @@
-//! The rejected rows: the first [`SHOWN`] on the page with the count, every
-//! one in the CSV.
+//! The rejected rows of any contract's import: the first [`SHOWN`] on the
+//! page with the count, every one in the CSV.
 
 use crate::app::components::export_buttons::{Export, ExportButtons};
 use crate::app::state::{tr, AppState};
 use crate::core::export::Workbook;
 use crate::core::i18n::msg;
-use crate::core::import::problem::problems_sheet;
+use crate::core::import::problem::{problems_sheet, ShownProblem};
+use crate::core::import::schema::TableSpec;
 use leptos::prelude::*;
 
 /// Rows shown on the page; a file with a broken column can have millions.
-const SHOWN: usize = 200;
+pub const SHOWN: usize = 200;
+
+/// The first [`SHOWN`] problems and how many there are.
+pub fn first_problems<T: TableSpec>(problems: &[ShownProblem<T>]) -> (Vec<ShownProblem<T>>, usize) {
+    (problems.iter().take(SHOWN).cloned().collect(), problems.len())
+}
+
+/// The problems as the CSV and workbook export them.
+pub fn problems_export<T: TableSpec>(problems: &[ShownProblem<T>], lang: crate::core::i18n::Lang) -> Export {
+    let sheet = problems_sheet(problems, lang);
+    Export { stem: sheet.name.clone(), book: Workbook { sheets: vec![sheet] } }
+}
+
+/// The pension import's problems.
+#[component]
+pub fn PensionProblems() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let shown = Memo::new(move |_| state.report.with(|r| first_problems(&r.problems)));
+    view! { <ProblemList shown export=move |lang| state.report.with_untracked(|r| problems_export(&r.problems, lang)) /> }
+}
 
 #[component]
-pub fn ProblemList() -> impl IntoView {
+pub fn ProblemList<T: TableSpec>(
+    shown: Memo<(Vec<ShownProblem<T>>, usize)>,
+    export: impl Fn(crate::core::i18n::Lang) -> Export + Copy + Send + Sync + 'static,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let t = tr;
-    let export = move |lang| {
-        let sheet = state.report.with_untracked(|r| problems_sheet(&r.problems, lang));
-        Export { stem: sheet.name.clone(), book: Workbook { sheets: vec![sheet] } }
-    };
-    let total = move || state.report.with(|r| r.problems.len());
+    let total = move || shown.with(|s| s.1);
     let count = move || {
         let lang = state.lang.get();
         (total() > SHOWN)
@@ -27,10 +46,9 @@ pub fn ProblemList() -> impl IntoView {
     };
     let rows = move || {
         let lang = state.lang.get();
-        state.report.with(|r| {
-            r.problems
+        shown.with(|(problems, _)| {
+            problems
                 .iter()
-                .take(SHOWN)
                 .map(|p| {
                     view! {
                         <tr class="problem">
