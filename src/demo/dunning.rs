@@ -169,7 +169,7 @@ fn calls(
 }
 
 /// Visits from 20 days after the trigger, a week apart: ② then ①, or ② ② ③;
-/// number 30 starts after the deadline, number 24 stops after two ②.
+/// number 14's first is at 07:50 (outside slot b), number 30 starts after the deadline, number 24 stops after two ②.
 fn visits(rows: &mut Rows, id: &str, n: usize, slot: &str, trigger: NaiveDate, holidays: &HolidayTable) {
     let first = trigger + Days::new(if n == 30 { 70 } else { 20 });
     let codes: &[&str] = match n {
@@ -180,7 +180,11 @@ fn visits(rows: &mut Rows, id: &str, n: usize, slot: &str, trigger: NaiveDate, h
     for (i, code) in codes.iter().enumerate() {
         let on = weekday_on_or_after(first + Days::new(7 * i as u64), holidays);
         if on <= DEMO_AS_OF {
-            let time = if slot == "a" { "19:10" } else { "10:30" };
+            let time = match (slot, n, i) {
+                (_, 14, 0) => "07:50",
+                ("a", _, _) => "19:10",
+                _ => "10:30",
+            };
             rows.visits.push(vec![s(id), s(on), s(time), s(code)]);
         }
     }
