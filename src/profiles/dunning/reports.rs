@@ -15,7 +15,7 @@ use super::blocks::Block;
 use super::dataset::DunningDataset;
 use crate::core::calendar::YearMonth;
 use crate::core::export::{Cell, Sheet};
-use crate::core::i18n::{text, Lang};
+use crate::core::i18n::{msg, text, Lang};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -120,7 +120,7 @@ pub fn report_sheet(
     let bureaus = bureaus(data, block);
     let covered = months(period, month);
     let mut headers = vec![t("dn.report.month"), t("dn.report.item")];
-    headers.extend(bureaus.iter().map(|b| format!("{b}{}", t("dn.report.bureau_suffix"))));
+    headers.extend(bureaus.iter().map(|b| msg("dn.report.bureau").arg("name", b).render(lang)));
     let mut rows = Vec::new();
     for &m in &covered {
         for &measure in Measure::VARIANTS {
