@@ -30,6 +30,7 @@ fn debt() -> Debt {
         calls: vec![],
         visits: vec![],
         location_months: None,
+        ended: None,
     }
 }
 
@@ -183,6 +184,10 @@ fn visits_coded_absent_absent_are_too_few_and_absent_then_nameplate_end_them() {
     x.letter.returned = Some(d(2026, 9, 20));
     x.visits = vec![visit(d(2026, 10, 1), 2), visit(d(2026, 10, 8), 2)];
     assert!(has(&x, &s, Rule::TooFewVisits));
+    // While the two months run (to 2026-11-20), a third visit can still come.
+    let on = |day| rules(&x, &s, day).iter().any(|r| r.0 == Rule::TooFewVisits);
+    assert!(!on(d(2026, 11, 20)));
+    assert!(on(d(2026, 11, 21)));
     x.visits = vec![visit(d(2026, 10, 1), 2), visit(d(2026, 10, 8), 3)];
     assert!(!has(&x, &s, Rule::TooFewVisits));
     x.visits = vec![visit(d(2026, 10, 1), 2), visit(d(2026, 10, 8), 2), visit(d(2026, 10, 15), 2)];

@@ -42,7 +42,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Write a synthetic demo dataset into DIR: the pension contract's (profile
-    /// A, the default) or the call centre's (profile B).
+    /// A, the default), the call centre's (profile B) or the dunning contract's (C).
     Demo {
         #[arg(long)]
         out: PathBuf,
@@ -86,6 +86,15 @@ enum Command {
     CallStatus(call_centre::AsOfArgs),
     /// The call centre's daily, monthly or yearly report (日報・月報・年報) as CSV or a workbook.
     CallReport(call_centre::ReportArgs),
+    /// The dunning contract (seed 004) as of a day: every timing duty missed,
+    /// per debt ({debt_id, block, rule, due, done}), with the seed's switches.
+    Duties(dunning::work::DutiesArgs),
+    /// The dunning contract's work per block against the yearly tables: debts
+    /// worked against the caps, visits against the reference, recovery cases
+    /// against the lower bounds per amount band.
+    Caps(dunning::work::CapsArgs),
+    /// A block's monthly or quarterly report per bureau, in the seed's layout (CSV).
+    DunningReport(dunning::work::ReportArgs),
     /// Import a folder without settling: every problem, and per file read = accepted + rejected.
     Check {
         dir: PathBuf,
@@ -158,6 +167,7 @@ enum Command {
 pub enum DemoProfile {
     Pension,
     CallCentre,
+    Dunning,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -335,6 +345,9 @@ pub fn main() -> ExitCode {
         Command::Pace(args) => call_centre::pace_command(&args),
         Command::CallReport(args) => call_centre::report_command(&args),
         Command::CallStatus(args) => call_centre::status_command(&args),
+        Command::Duties(args) => dunning::work::duties_command(&args),
+        Command::Caps(args) => dunning::work::caps_command(&args),
+        Command::DunningReport(args) => dunning::work::report_command(&args),
         Command::Settle(args) => settle::run(&args),
         Command::Plan(args) => plan::run(&args),
         Command::Whatif(args) => whatif::run(&args),
@@ -360,6 +373,7 @@ fn demo(out: &std::path::Path, seed: u64, profile: DemoProfile) -> ExitCode {
         DemoProfile::CallCentre => {
             (crate::demo::call_centre::generate(seed), crate::demo::call_centre::README)
         }
+        DemoProfile::Dunning => (crate::demo::dunning::generate(seed), crate::demo::dunning::README),
     };
     let write = || -> std::io::Result<()> {
         std::fs::create_dir_all(out)?;
@@ -426,16 +440,20 @@ fn check(
 
 fn template(table: &str, out: Option<&std::path::Path>) -> ExitCode {
     use crate::profiles::call_centre::tables::CallCentreTable;
+    use crate::profiles::dunning::tables::DunningTable;
     let text = PensionTable::from_code(table)
         .map(TableSpec::template)
-        .or_else(|| CallCentreTable::from_code(table).map(TableSpec::template));
+        .or_else(|| CallCentreTable::from_code(table).map(TableSpec::template))
+        .or_else(|| DunningTable::from_code(table).map(TableSpec::template));
     let Some(text) = text else {
         let pension: Vec<&str> = PensionTable::ALL.iter().map(|t| t.code()).collect();
         let call_centre: Vec<&str> = CallCentreTable::ALL.iter().map(|t| t.code()).collect();
+        let dunning: Vec<&str> = DunningTable::ALL.iter().map(|t| t.code()).collect();
         eprintln!(
-            "error: unknown table '{table}'\n  pension (A): {}\n  call centre (B): {}",
+            "error: unknown table '{table}'\n  pension (A): {}\n  call centre (B): {}\n  dunning (C): {}",
             pension.join(", "),
-            call_centre.join(", ")
+            call_centre.join(", "),
+            dunning.join(", ")
         );
         return ExitCode::from(2);
     };

@@ -15,6 +15,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
 pub mod call_centre;
+pub mod dunning;
 pub mod records;
 
 /// Persons in the demo's record files (contacts, payments, delinquents).

@@ -2,6 +2,8 @@
 //! write for a contract amount, or a whole build-up) and `clause` (the money
 //! clauses, one subcommand each). JSON or a short table.
 
+pub mod work;
+
 use crate::cli::output::{emit, Output};
 use crate::cli::parse_day;
 use crate::profiles::dunning::tender::buildup::{build_up, BuildUpInput};

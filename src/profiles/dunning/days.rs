@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 /// How a period of months ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum MonthsReading {
     /// 民法143条 (in force): the day before the 起算日's (trigger + 1) day n
     /// months later, or that month's end when it has no such day. A trigger on

@@ -87,6 +87,11 @@ pub struct Debt {
     /// ※時効等を考慮の上、担当労働局より期間について別途指示する場合あり: the
     /// bureau's own period for the location check, in months.
     pub location_months: Option<u32>,
+    /// The day the work ended without a finding due: the debtor's
+    /// acknowledgement (債務承認書) or the bureau's stop, whichever came first.
+    /// A duty still open that day is no longer owed (a call or visit made
+    /// before it is judged as usual).
+    pub ended: Option<NaiveDate>,
 }
 
 /// The switches the seed leaves open, each with its default.
@@ -131,7 +136,8 @@ pub enum Rule {
     VisitOutsideSlot,
     /// 未到達による返送又は最終電話連絡から遅くとも2か月以内.
     LocationCheckLate,
-    /// 現地調査は…合計3回 (only ② keeps it going).
+    /// 現地調査は…合計3回 (only ② keeps it going); judged once the location
+    /// check's period is over.
     TooFewVisits,
 }
 
@@ -172,6 +178,7 @@ fn last_required_call(debt: &Debt, s: &Switches) -> Option<NaiveDate> {
 /// Every finding for `debt` as of `as_of`.
 pub fn check(debt: &Debt, s: &Switches, holidays: &HolidayTable, as_of: NaiveDate) -> Vec<Finding> {
     let mut out = Vec::new();
+    let ended_by = |day: NaiveDate| debt.ended.is_some_and(|e| e <= day);
     let mut push = |rule, due, done| {
         out.push(Finding { debt_id: debt.debt_id.clone(), block: debt.block, rule, due, done })
     };
@@ -190,7 +197,7 @@ pub fn check(debt: &Debt, s: &Switches, holidays: &HolidayTable, as_of: NaiveDat
             }
         }
         let required = last_required_call(debt, s);
-        if required.is_none() && debt.has_phone && earliest.is_some_and(|e| as_of >= e) {
+        if required.is_none() && debt.has_phone && earliest.is_some_and(|e| as_of >= e) && !ended_by(as_of) {
             push(Rule::TooFewCalls, None, debt.calls.iter().map(|c| c.at.date()).max());
         }
     }
@@ -214,11 +221,14 @@ pub fn check(debt: &Debt, s: &Switches, holidays: &HolidayTable, as_of: NaiveDat
     let first_visit = debt.visits.iter().map(|v| v.at.date()).min();
     match (deadline, first_visit) {
         (Some(due), Some(first)) if first > due => push(Rule::LocationCheckLate, Some(due), Some(first)),
-        (Some(due), None) if as_of > due => push(Rule::LocationCheckLate, Some(due), None),
+        (Some(due), None) if as_of > due && !ended_by(due) => push(Rule::LocationCheckLate, Some(due), None),
         _ => {}
     }
     let days: BTreeSet<NaiveDate> = debt.visits.iter().map(|v| v.at.date()).collect();
-    if !debt.visits.is_empty() && debt.visits.iter().all(|v| v.code == VisitCode::ABSENT) && days.len() < 3 {
+    let only_absent = debt.visits.iter().all(|v| v.code == VisitCode::ABSENT);
+    // Judged once the period is over: before it, a third visit can still come.
+    let period_over = deadline.is_none_or(|due| as_of > due);
+    if !debt.visits.is_empty() && only_absent && days.len() < 3 && period_over && !ended_by(as_of) {
         push(Rule::TooFewVisits, deadline, days.last().copied());
     }
     out
