@@ -13,7 +13,12 @@ import re
 import sys
 
 staging = os.environ.get("TRUNK_STAGING_DIR", "dist")
-path = os.path.join(staging, "index.html")
+# The page Trunk built: index.html, or the call centre's page (named after its
+# source, or index.html, as Trunk's version does).
+pages = [n for n in ("index.html", "call-centre.html") if os.path.exists(os.path.join(staging, n))]
+if len(pages) != 1:
+    sys.exit("csp.py: expected one built page in %s, found %s" % (staging, pages))
+path = os.path.join(staging, pages[0])
 with open(path, encoding="utf-8") as f:
     html = f.read()
 

@@ -18,6 +18,8 @@ const EXPORT_WORKER_URL_KEY: &str = "shunoExportWorkerUrl";
 const BID_WORKER_URL_KEY: &str = "shunoBidWorkerUrl";
 /// The property holding the call centre's worker's Blob URL.
 const CALL_CENTRE_WORKER_URL_KEY: &str = "shunoCallCentreWorkerUrl";
+/// Set (to true) by every single file: the contracts' apps are sibling files.
+const SINGLE_FILE_KEY: &str = "shunoSingleFile";
 /// The property holding `[{ name, blob }]`, the demo files in manifest order.
 const DEMO_KEY: &str = "shunoDemo";
 
@@ -30,6 +32,20 @@ const SERVED_CALL_CENTRE_WORKER_URL: &str = "./shuno-call-centre-worker_loader.j
 
 fn property(key: &str) -> wasm_bindgen::JsValue {
     js_sys::Reflect::get(&gloo::utils::window(), &key.into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
+}
+
+/// Where contract `contract`'s app is: the served build's page, or in the
+/// single-file build the sibling file (both files kept in one folder).
+pub fn contract_url(contract: crate::profiles::Contract) -> String {
+    use crate::profiles::Contract;
+    let single = property(SINGLE_FILE_KEY).is_truthy();
+    match (contract, single) {
+        (Contract::MunicipalCallCentre, false) => "call-centre.html",
+        (Contract::MunicipalCallCentre, true) => "shuno-call-centre.html",
+        (_, false) => "./",
+        (_, true) => "shuno.html",
+    }
+    .to_string()
 }
 
 /// Starts the classic worker whose script is at `url` (every worker of the

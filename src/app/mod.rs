@@ -35,52 +35,92 @@ pub(crate) fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
-/// Mounts the app on `<body>`.
-pub fn start() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+/// What one contract's app brings to the shared shell: its state, its pages
+/// and its slides. Each contract is a Wasm of its own (`shuno-app`,
+/// `shuno-call-centre-app`), so a first visit carries one contract's pages
+/// only (docs/bench.md: the size budget); the header's choice opens the other.
+pub trait ContractApp: 'static {
+    const CONTRACT: Contract;
+    /// Provides the contract's state (contexts, effects, its demo).
+    fn provide(state: AppState);
+    /// Draws one of the contract's pages.
+    fn page(page: Page) -> AnyView;
+    /// The meeting's slides.
+    fn projector() -> AnyView;
 }
 
-#[component]
-fn App() -> impl IntoView {
-    let state = AppState::new();
-    provide_context(state);
-    provide_context(pension::scenarios::Scenarios::new(state));
-    provide_context(pension::bids::Bids::new());
-    let call_centre = call_centre::CallCentreState::new(state);
-    provide_context(call_centre);
-    call_centre::hand_over(state, call_centre);
-    if state.contract.get_untracked() == Contract::NationalPension {
+/// The national pension contract (profile A), with the tender's calculators.
+pub struct PensionApp;
+
+impl ContractApp for PensionApp {
+    const CONTRACT: Contract = Contract::NationalPension;
+
+    fn provide(state: AppState) {
+        provide_context(pension::scenarios::Scenarios::new(state));
+        provide_context(pension::bids::Bids::new());
         state.load_demo();
     }
+
+    fn page(page: Page) -> AnyView {
+        match page {
+            Page::Rule => pension::pages::rule::Rule().into_any(),
+            Page::Import => pages::import::Import().into_any(),
+            Page::Office => pension::pages::office::Office().into_any(),
+            Page::Inspection => pension::pages::inspection::Inspection().into_any(),
+            Page::WhatIf => pension::pages::whatif::WhatIf().into_any(),
+            Page::Bid => pension::pages::bid::Bid().into_any(),
+            Page::Tender => dunning::pages::tender::Tender().into_any(),
+            Page::Calendar => pension::pages::calendar::ReportingCalendar().into_any(),
+            Page::Records => pension::pages::records::Records().into_any(),
+            _ => pension::pages::overview::Overview().into_any(),
+        }
+    }
+
+    fn projector() -> AnyView {
+        pension::projector::Projector().into_any()
+    }
+}
+
+/// The municipal call centre (profile B).
+pub struct CallCentreApp;
+
+impl ContractApp for CallCentreApp {
+    const CONTRACT: Contract = Contract::MunicipalCallCentre;
+
+    fn provide(state: AppState) {
+        provide_context(call_centre::CallCentreState::new(state));
+    }
+
+    fn page(page: Page) -> AnyView {
+        match page {
+            Page::CallQuality => call_centre::pages::quality::Quality().into_any(),
+            Page::CallReports => call_centre::pages::reports::Reports().into_any(),
+            _ => call_centre::pages::progress::Progress().into_any(),
+        }
+    }
+
+    fn projector() -> AnyView {
+        call_centre::projector::Projector().into_any()
+    }
+}
+
+/// Mounts contract `C`'s app on `<body>`.
+pub fn start<C: ContractApp>() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::<C>);
+}
+
+fn app<C: ContractApp>() -> impl IntoView {
+    let state = AppState::new(C::CONTRACT);
+    provide_context(state);
+    C::provide(state);
     route::sync(state);
     provide_context(offline::register());
     view! {
         <shell::Header />
         <offline::UpdateBanner />
-        <main id="main" tabindex="-1">
-            {move || match state.page.get() {
-                Page::Overview => pension::pages::overview::Overview().into_any(),
-                Page::CallProgress => call_centre::pages::progress::Progress().into_any(),
-                Page::CallQuality => call_centre::pages::quality::Quality().into_any(),
-                Page::CallReports => call_centre::pages::reports::Reports().into_any(),
-                Page::Rule => pension::pages::rule::Rule().into_any(),
-                Page::Import => pages::import::Import().into_any(),
-                Page::Office => pension::pages::office::Office().into_any(),
-                Page::Inspection => pension::pages::inspection::Inspection().into_any(),
-                Page::WhatIf => pension::pages::whatif::WhatIf().into_any(),
-                Page::Bid => pension::pages::bid::Bid().into_any(),
-                Page::Tender => dunning::pages::tender::Tender().into_any(),
-                Page::Calendar => pension::pages::calendar::ReportingCalendar().into_any(),
-                Page::Records => pension::pages::records::Records().into_any(),
-            }}
-        </main>
-        <Show when=move || state.slide.get().is_some()>
-            {move || match state.contract.get() {
-                Contract::MunicipalCallCentre => call_centre::projector::Projector().into_any(),
-                _ => pension::projector::Projector().into_any(),
-            }}
-        </Show>
+        <main id="main" tabindex="-1">{move || C::page(state.page.get())}</main>
+        <Show when=move || state.slide.get().is_some()>{C::projector}</Show>
         <shell::Footer />
     }
 }

@@ -132,10 +132,11 @@ impl Route {
                 state.slide.set(None);
                 state.show_office(code);
             }
+            // A page of another contract's app opens this app's first page.
             Route::Page(page) => {
                 state.slide.set(None);
-                state.contract.set(page.contract());
-                state.page.set(page);
+                let mine = page.contract() == state.contract.get_untracked();
+                state.page.set(if mine { page } else { Page::start(state.contract.get_untracked()) });
             }
         }
     }

@@ -21,15 +21,7 @@ pub fn load_mappings() -> Vec<ColumnMapping<PensionTable>> {
 
 const CONTRACT_KEY: &str = "shuno.contract";
 
-/// The contract chosen last (the pension contract the first time).
-pub fn load_contract() -> Contract {
-    storage()
-        .and_then(|s| s.get_item(CONTRACT_KEY).ok().flatten())
-        .and_then(|text| serde_json::from_str::<Contract>(&text).ok())
-        .filter(|c| c.is_available())
-        .unwrap_or(Contract::NationalPension)
-}
-
+/// Remembers the contract shown: `contract.js` opens its app at the next visit.
 pub fn save_contract(contract: Contract) {
     if let (Some(s), Ok(text)) = (storage(), serde_json::to_string(&contract)) {
         let _ = s.set_item(CONTRACT_KEY, &text);

@@ -91,7 +91,8 @@ fn restore_before_load(
 }
 
 impl AppState {
-    pub fn new() -> AppState {
+    /// The state of contract `contract`'s app.
+    pub fn new(contract: Contract) -> AppState {
         let sources: RwSignal<Vec<Source>, LocalStorage> = RwSignal::new_local(Vec::new());
         let options = RwSignal::new(SettleOptions::default());
         let encodings: RwSignal<Vec<(String, Encoding)>> = RwSignal::new(Vec::new());
@@ -102,7 +103,7 @@ impl AppState {
         let import = ImportClient::new();
         let before_load = StoredValue::new_local((Vec::new(), false));
         let is_demo = RwSignal::new(false);
-        let contract = settings::load_contract();
+        settings::save_contract(contract);
         // Every change of files, encodings or mappings re-runs the import in the
         // worker (the record tables are never held by the page).
         let start = move |options: RecordsOptions| {
@@ -214,16 +215,12 @@ impl AppState {
         text(key, self.lang.get())
     }
 
-    /// Shows `contract`, on its first page, and remembers the choice.
+    /// Opens `contract`'s app (each contract is an app of its own) and
+    /// remembers the choice.
     pub fn choose_contract(self, contract: Contract) {
-        settings::save_contract(contract);
-        self.slide.set(None);
-        self.contract.set(contract);
-        self.page.set(Page::start(contract));
-        let nothing_loaded =
-            self.sources.with_untracked(Vec::is_empty) && self.loading.get_untracked().is_none();
-        if contract == Contract::NationalPension && nothing_loaded {
-            self.load_demo();
+        if contract != self.contract.get_untracked() {
+            settings::save_contract(contract);
+            let _ = gloo::utils::window().location().assign(&crate::app::embedded::contract_url(contract));
         }
     }
 

@@ -1,5 +1,6 @@
-//! The browser app's entry point (built by Trunk for wasm32-unknown-unknown).
+//! The browser app of the national pension contract (profile A), with the
+//! tender's calculators (built by Trunk from index.html).
 
 fn main() {
-    shuno::app::start();
+    shuno::app::start::<shuno::app::PensionApp>();
 }

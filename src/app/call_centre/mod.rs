@@ -15,36 +15,8 @@ use crate::app::job_client::{self, JobRun};
 use crate::app::state::AppState;
 use crate::profiles::call_centre::pages::{Loaded, PageRequest, Pages};
 use crate::profiles::call_centre::view::Options;
-use crate::profiles::{other_contract_of, Contract};
 use chrono::NaiveDate;
 use leptos::prelude::*;
-
-/// A folder tells its contract when that is clear: files loaded for one
-/// contract whose every header is the other's are handed over, and the app
-/// shows the other contract.
-pub fn hand_over(state: AppState, cc: CallCentreState) {
-    Effect::new(move |_| {
-        let headers = state.report.with(|r| r.headers_if_none_matched());
-        if headers.and_then(|h| other_contract_of(&h, Contract::NationalPension))
-            == Some(Contract::MunicipalCallCentre)
-        {
-            let files = state.sources.get_untracked();
-            state.sources.set(Vec::new());
-            state.choose_contract(Contract::MunicipalCallCentre);
-            cc.load(Some(files));
-        }
-    });
-    Effect::new(move |_| {
-        let headers = cc.loaded.with(|l| l.as_ref().and_then(|l| l.other_headers.clone()));
-        if headers.and_then(|h| other_contract_of(&h, Contract::MunicipalCallCentre))
-            == Some(Contract::NationalPension)
-        {
-            state.choose_contract(Contract::NationalPension);
-            state.load_user_files(cc.files.get_value().unwrap_or_default());
-            cc.loaded.set(None);
-        }
-    });
-}
 
 /// The profile's state: what the worker last answered, the options in force
 /// and the day judged. Any change of them (or of the language or date style)

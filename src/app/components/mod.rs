@@ -5,3 +5,4 @@ pub mod chart_style;
 pub mod enum_select;
 pub mod export_buttons;
 pub mod projector_frame;
+pub mod other_contract;

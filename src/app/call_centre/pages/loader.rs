@@ -2,6 +2,7 @@
 //! once), the demo, the day judged, and every refused row with its reason.
 
 use super::super::CallCentreState;
+use crate::app::components::other_contract::OtherContract;
 use crate::app::download::save_text;
 use crate::app::import_client::Source;
 use crate::app::pages::import::problems::{first_problems, problems_export, ProblemList};
@@ -89,6 +90,7 @@ pub fn Loader() -> impl IntoView {
             </span>
             <span class="muted" data-testid="cc-totals">{totals}</span>
         </div>
+        <OtherContract headers=Signal::derive(move || cc.loaded.with(|l| l.as_ref().and_then(|l| l.other_headers.clone()))) />
         <Show when=move || cc.busy.get()><p class="muted">{tr("app.loading")}</p></Show>
         <Show when=move || cc.failure.with(Option::is_some)>
             <p class="errors" role="alert">{move || cc.failure.get()}</p>

@@ -8,6 +8,7 @@ pub mod problems;
 mod progress;
 mod summary;
 
+use crate::app::components::other_contract::OtherContract;
 use crate::app::pages::column_mapping::ColumnMappingForm;
 use crate::app::state::{tr, AppState};
 use leptos::prelude::*;
@@ -15,6 +16,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Import() -> impl IntoView {
     let t = tr;
+    let state = expect_context::<AppState>();
     view! {
         <section class="page import">
             <h1>{t("nav.import")}</h1>
@@ -22,6 +24,7 @@ pub fn Import() -> impl IntoView {
             <p class="muted">{t("import.privacy")}</p>
             <guide::Guide />
             <progress::ImportStatus />
+            <OtherContract headers=Signal::derive(move || state.report.with(|r| r.headers_if_none_matched())) />
             <summary::FileSummaries />
             <MappingForms />
             <problems::PensionProblems />
