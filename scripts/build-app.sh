@@ -9,7 +9,7 @@ PATH="$PWD/tools/node_modules/.bin:$PATH" trunk build --release --offline
 # The call centre's app (profile B) is a page of its own: built apart, then laid
 # beside index.html (Trunk builds one app per page and empties its dist).
 rm -rf target/dist-call-centre
-PATH="$PWD/tools/node_modules/.bin:$PATH" trunk build --release --offline call-centre.html --dist target/dist-call-centre
+PATH="$PWD/tools/node_modules/.bin:$PATH" trunk build call-centre.html --release --offline --dist target/dist-call-centre
 if [ -f target/dist-call-centre/index.html ]; then
   mv target/dist-call-centre/index.html target/dist-call-centre/call-centre.html
 fi

@@ -354,3 +354,54 @@ fn bad_rows_are_refused_and_counted() {
         "{lines:#?}"
     );
 }
+
+/// The worker's answer (`pages::loaded`): every page as blocks whose figures
+/// are the CLI's, the three reports with their sheets, four slides; nothing
+/// computed when a row was refused.
+#[test]
+fn the_worker_answers_every_page_as_blocks_and_nothing_for_a_lost_row() {
+    use shuno::core::calendar::DateStyle;
+    use shuno::core::i18n::Lang;
+    use shuno::profiles::call_centre::blocks::Block;
+    use shuno::profiles::call_centre::pages::{loaded, PageRequest};
+    use shuno::profiles::call_centre::reports::report_sheet;
+    use shuno::profiles::call_centre::view::Options;
+    let files = shuno::demo::call_centre::generate(1);
+    let mut sources: Vec<SourceFile> =
+        files.iter().map(|f| SourceFile { name: &f.name, bytes: &f.bytes, encoding: None }).collect();
+    let request =
+        PageRequest { options: Options::default(), as_of: Some(d(2026, 11, 18)), lang: Lang::En, dates: DateStyle::Seireki };
+    let report = import::<CallCentre>(&sources).shown();
+    let answer = loaded(&report, HolidayTable::shipped(), &request);
+    assert_eq!(answer.totals.0, answer.totals.1 + answer.totals.2);
+    let pages = answer.pages.expect("a complete load is shown");
+    assert_eq!(pages.as_of, d(2026, 11, 18));
+    let figure = |id: &str| -> i64 {
+        let value = pages
+            .progress
+            .iter()
+            .filter_map(|b| if let Block::Figures(f) = b { Some(f) } else { None })
+            .flatten()
+            .find(|f| f.test_id == id)
+            .map(|f| f.value.replace(',', ""))
+            .unwrap();
+        value.parse().unwrap()
+    };
+    // The same figures `shuno pace` prints (tests/cli_call_centre.rs).
+    assert_eq!((figure("cc-calls-target"), figure("cc-calls-done"), figure("cc-needed-per-day")), (5700, 2539, 396));
+    assert_eq!((figure("cc-open-days-total"), figure("cc-open-days-left")), (21, 8));
+    assert_eq!(pages.reports.len(), 3);
+    for r in &pages.reports {
+        assert_eq!(r.sheet, report_sheet(&report.dataset, r.kind, pages.as_of, Lang::En));
+    }
+    assert_eq!(pages.slides.len(), 4);
+    // Without a day, the last day the log reaches.
+    let latest = loaded(&report, HolidayTable::shipped(), &PageRequest { as_of: None, ..request });
+    assert_eq!(latest.pages.unwrap().as_of, shuno::demo::call_centre::DEMO_AS_OF);
+    // A refused Sunday: the problem is listed and nothing is shown.
+    let bad = "日付\n2026-04-13\n";
+    sources.push(SourceFile { name: "more_sundays.csv", bytes: bad.as_bytes(), encoding: None });
+    let answer = loaded(&import::<CallCentre>(&sources).shown(), HolidayTable::shipped(), &request);
+    assert_eq!(answer.problems.len(), 1);
+    assert!(answer.pages.is_none());
+}

@@ -103,7 +103,6 @@ impl AppState {
         let import = ImportClient::new();
         let before_load = StoredValue::new_local((Vec::new(), false));
         let is_demo = RwSignal::new(false);
-        settings::save_contract(contract);
         // Every change of files, encodings or mappings re-runs the import in the
         // worker (the record tables are never held by the page).
         let start = move |options: RecordsOptions| {

@@ -62,10 +62,16 @@ test('the pace on the page is what shuno pace gives, and the warning says report
   await page.getByTestId('cc-lines').dispatchEvent('change');
   await page.waitForFunction(() => !document.querySelector('[data-testid=cc-status]').innerText.includes('直ちに'));
 
-  // The choice is remembered: a reload opens the call centre.
-  await page.reload();
+  // The choice is remembered: the start page opens the call centre's app.
+  await page.goto(env.server.url);
+  await page.waitForURL(/call-centre\.html/);
   await page.getByTestId('cc-status').waitFor({ timeout: 60_000 });
   assert.equal(await page.getByTestId('contract-B').getAttribute('aria-pressed'), 'true');
+  // And back: choosing the pension contract opens its app, remembered too.
+  await page.getByTestId('contract-A').click();
+  await page.waitForSelector('[data-testid=settlement-table] tbody tr', { timeout: 60_000 });
+  await page.goto(env.server.url);
+  await page.waitForSelector('[data-testid=settlement-table] tbody tr', { timeout: 60_000 });
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -124,14 +130,18 @@ test('a file with a bad row is listed and nothing is counted', async () => {
   await context.close();
 });
 
-test('a call-centre folder loaded for the pension contract opens the call centre', async () => {
+test('a call-centre folder loaded for the pension contract says so and opens the call centre', async () => {
   const { context, page, errors } = await openApp(env.browser, env.server.url);
   await page.locator('nav').getByRole('button', { name: 'データ取込' }).click();
   const files = ['daily_log.csv', 'monthly_targets.csv', 'sunday_openings.csv'].map((f) => join(demo, f));
   await page.setInputFiles('[data-testid=file-input]', files);
+  await page.getByTestId('other-contract').waitFor({ timeout: 60_000 });
+  assert.match(await page.getByTestId('other-contract').innerText(), /コールセンター/);
+  await page.getByTestId('open-other-contract').click();
+  await page.waitForURL(/call-centre\.html/);
+  await page.getByTestId('cc-files').setInputFiles(files);
+  await page.waitForFunction(() => !document.querySelector('[data-testid=cc-demo-badge]'), null, { timeout: 60_000 });
   await page.getByTestId('cc-status').waitFor({ timeout: 60_000 });
-  assert.equal(await page.getByTestId('contract-B').getAttribute('aria-pressed'), 'true');
-  assert.equal(await page.getByTestId('cc-demo-badge').count(), 0, "the user's files, not the demo");
   const { month, ...want } = pace('2026-11-18');
   assert.deepEqual(await shownPace(page), want);
   assert.deepEqual(errors, []);

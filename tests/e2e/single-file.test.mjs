@@ -1,8 +1,9 @@
 // The single-file build (dist/shuno.html) opened from disk, as a user
 // double-clicks it: with every network request refused, the demo overview
 // shows, a CP932 file is imported through the worker (started from a Blob
-// URL), projector mode opens and closes, the call centre opens with its
-// demo (#16), and the policy refuses nothing.
+// URL), projector mode opens and closes, the header's contract choice opens
+// the call centre's own file beside it (dist/shuno-call-centre.html, #16) with
+// its demo and slides, and the policy refuses nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';
@@ -69,10 +70,17 @@ test('dist/shuno.html works from file:// with the network refused', async () => 
   await page.waitForFunction(() => document.querySelector('[data-testid=import-totals]')?.textContent === '読込 16 = 採用 15 + 除外 1');
   assert.match(await page.innerText('[data-testid=problem-list]'), /数値として読めません/);
 
-  // The call centre (#16): its worker and the demo it carries, from the file too.
+  assert.deepEqual(await cspViolations(page), []);
+
+  // The call centre (#16) is its own file, opened beside this one: its worker
+  // and the demo it carries, from the file too.
   await page.getByTestId('contract-B').click();
+  await page.waitForURL(/shuno-call-centre\.html/);
   await page.getByTestId('cc-status').waitFor({ timeout: 60_000 });
   assert.match(await page.getByTestId('cc-status').innerText(), /直ちに報告/);
+  await page.getByTestId('cc-enter-projector').click();
+  await page.getByTestId('projector').waitFor();
+  await page.keyboard.press('Escape');
   await screenshot(page, 'single-file-call-centre');
 
   assert.deepEqual(requests, [], 'nothing but the file itself was asked for');

@@ -89,9 +89,13 @@ pub fn Loader() -> impl IntoView {
                 {move || cc.pages(|p| p.as_of_text.clone())}
             </span>
             <span class="muted" data-testid="cc-totals">{totals}</span>
+            // Always in the row, shown or hidden: a line appearing above the
+            // page's buttons would move them under a click.
+            <span class="muted" role="status" style:visibility=move || if cc.busy.get() { "visible" } else { "hidden" }>
+                {tr("app.loading")}
+            </span>
         </div>
         <OtherContract headers=Signal::derive(move || cc.loaded.with(|l| l.as_ref().and_then(|l| l.other_headers.clone()))) />
-        <Show when=move || cc.busy.get()><p class="muted">{tr("app.loading")}</p></Show>
         <Show when=move || cc.failure.with(Option::is_some)>
             <p class="errors" role="alert">{move || cc.failure.get()}</p>
         </Show>
