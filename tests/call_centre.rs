@@ -369,8 +369,12 @@ fn the_worker_answers_every_page_as_blocks_and_nothing_for_a_lost_row() {
     let files = shuno::demo::call_centre::generate(1);
     let mut sources: Vec<SourceFile> =
         files.iter().map(|f| SourceFile { name: &f.name, bytes: &f.bytes, encoding: None }).collect();
-    let request =
-        PageRequest { options: Options::default(), as_of: Some(d(2026, 11, 18)), lang: Lang::En, dates: DateStyle::Seireki };
+    let request = PageRequest {
+        options: Options::default(),
+        as_of: Some(d(2026, 11, 18)),
+        lang: Lang::En,
+        dates: DateStyle::Seireki,
+    };
     let report = import::<CallCentre>(&sources).shown();
     let answer = loaded(&report, HolidayTable::shipped(), &request);
     assert_eq!(answer.totals.0, answer.totals.1 + answer.totals.2);
@@ -388,7 +392,10 @@ fn the_worker_answers_every_page_as_blocks_and_nothing_for_a_lost_row() {
         value.parse().unwrap()
     };
     // The same figures `shuno pace` prints (tests/cli_call_centre.rs).
-    assert_eq!((figure("cc-calls-target"), figure("cc-calls-done"), figure("cc-needed-per-day")), (5700, 2539, 396));
+    assert_eq!(
+        (figure("cc-calls-target"), figure("cc-calls-done"), figure("cc-needed-per-day")),
+        (5700, 2539, 396)
+    );
     assert_eq!((figure("cc-open-days-total"), figure("cc-open-days-left")), (21, 8));
     assert_eq!(pages.reports.len(), 3);
     for r in &pages.reports {

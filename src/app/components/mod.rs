@@ -4,5 +4,5 @@ pub mod chart_frame;
 pub mod chart_style;
 pub mod enum_select;
 pub mod export_buttons;
-pub mod projector_frame;
 pub mod other_contract;
+pub mod projector_frame;

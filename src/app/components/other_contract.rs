@@ -13,7 +13,8 @@ use leptos::prelude::*;
 pub fn OtherContract(headers: Signal<Option<Vec<Vec<String>>>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     move || {
-        let other = headers.with(|h| h.as_ref().and_then(|h| other_contract_of(h, state.contract.get_untracked())))?;
+        let other = headers
+            .with(|h| h.as_ref().and_then(|h| other_contract_of(h, state.contract.get_untracked())))?;
         let name = state.t(other.name_key());
         let text = msg("app.other_contract").arg("contract", &name).render(state.lang.get());
         Some(view! {
