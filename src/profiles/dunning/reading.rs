@@ -85,13 +85,21 @@ fn parse_id(text: &str) -> Result<String, ValueError> {
     }
 }
 
+/// One of the eight blocks, by the seed's name or its code.
+fn parse_block(text: &str) -> Result<super::blocks::Block, Reason> {
+    block(text)
+        .ok_or_else(|| not_one_of("北海道, 東北, 東京, 関東, 東海・北陸, 近畿, 中国・四国, 九州・沖縄"))
+}
+
+/// 三納, 費 or 返 (or the full names).
+fn parse_kind(text: &str) -> Result<DebtKind, Reason> {
+    debt_kind(text).ok_or_else(|| not_one_of("三納, 費, 返"))
+}
+
 fn add_debt(data: &mut DunningDataset, r: &mut Row) {
-    let block = r.take_with(col::BLOCK, |t| {
-        block(t)
-            .ok_or_else(|| not_one_of("北海道, 東北, 東京, 関東, 東海・北陸, 近畿, 中国・四国, 九州・沖縄"))
-    });
+    let block = r.take_with(col::BLOCK, parse_block);
     let bureau = r.take_with(col::BUREAU, |t| bureau(t).ok_or(DunningReason::UnknownBureau.into()));
-    let kind = r.take_with(col::KIND, |t| debt_kind(t).ok_or_else(|| not_one_of("三納, 費, 返")));
+    let kind = r.take_with(col::KIND, parse_kind);
     let debt_id = r.take(col::DEBT_ID, parse_id);
     let amount = r.take(col::AMOUNT, parse_yen);
     let handover = r.take(col::HANDOVER, parse_date);
@@ -222,12 +230,11 @@ fn add_dated(r: &mut Row) -> Option<DatedRow> {
 }
 
 fn add_yearly(data: &mut DunningDataset, r: &mut Row) {
-    let blocks = "北海道, 東北, 東京, 関東, 東海・北陸, 近畿, 中国・四国, 九州・沖縄";
-    let Some(block) = r.take_with(0, |t| block(t).ok_or_else(|| not_one_of(blocks))) else { return };
+    let Some(block) = r.take_with(0, parse_block) else { return };
     let origin = r.origin();
     match r.table() {
         DunningTable::Caps => {
-            let kind = r.take_with(1, |t| debt_kind(t).ok_or_else(|| not_one_of("三納, 費, 返")));
+            let kind = r.take_with(1, parse_kind);
             let work = r.take_with(2, |t| work(t).ok_or_else(|| not_one_of("督促状, 電話, 所在地確認")));
             let cap = r.take(3, parse_count);
             if let (Some(kind), Some(work), Some(cap)) = (kind, work, cap) {
