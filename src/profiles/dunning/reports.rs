@@ -78,11 +78,18 @@ pub fn bureaus(data: &DunningDataset, block: Block) -> Vec<String> {
     out
 }
 
+/// Each debt's bureau, by 債権番号.
+type BureauOf<'a> = std::collections::HashMap<&'a str, &'a str>;
+
 /// The count of `measure` for `bureau` in `month`.
-pub fn count(data: &DunningDataset, bureau: &str, month: YearMonth, measure: Measure) -> i64 {
+fn count(
+    data: &DunningDataset,
+    bureau_of: &BureauOf,
+    bureau: &str,
+    month: YearMonth,
+    measure: Measure,
+) -> i64 {
     let in_month = |day: NaiveDate| YearMonth::of(day) == month;
-    let bureau_of: std::collections::HashMap<&str, &str> =
-        data.debts.iter().map(|d| (d.debt_id.as_str(), d.bureau.as_str())).collect();
     let mine = |id: &str| bureau_of.get(id) == Some(&bureau);
     let n = match measure {
         Measure::ListReceived => {
@@ -121,20 +128,30 @@ pub fn report_sheet(
     let covered = months(period, month);
     let mut headers = vec![t("dn.report.month"), t("dn.report.item")];
     headers.extend(bureaus.iter().map(|b| msg("dn.report.bureau").arg("name", b).render(lang)));
+    let bureau_of: BureauOf = data.debts.iter().map(|d| (d.debt_id.as_str(), d.bureau.as_str())).collect();
+    // counts[month][measure][bureau], each counted once; 合計 adds them up.
+    let counts: Vec<Vec<Vec<i64>>> = covered
+        .iter()
+        .map(|&m| {
+            let per_bureau =
+                |measure| bureaus.iter().map(|b| count(data, &bureau_of, b, m, measure)).collect();
+            Measure::VARIANTS.iter().map(|&measure| per_bureau(measure)).collect()
+        })
+        .collect();
+    let row = |first: Cell, measure: Measure, values: Vec<i64>| {
+        let mut row = vec![first, Cell::string(t(measure.key()))];
+        row.extend(values.into_iter().map(Cell::Int));
+        row
+    };
     let mut rows = Vec::new();
-    for &m in &covered {
-        for &measure in Measure::VARIANTS {
-            let mut row = vec![Cell::Month(m), Cell::string(t(measure.key()))];
-            row.extend(bureaus.iter().map(|b| Cell::Int(count(data, b, m, measure))));
-            rows.push(row);
+    for (&m, month_counts) in covered.iter().zip(&counts) {
+        for (&measure, values) in Measure::VARIANTS.iter().zip(month_counts) {
+            rows.push(row(Cell::Month(m), measure, values.clone()));
         }
     }
-    for &measure in Measure::VARIANTS {
-        let mut row = vec![Cell::string(t("cli.total")), Cell::string(t(measure.key()))];
-        row.extend(
-            bureaus.iter().map(|b| Cell::Int(covered.iter().map(|&m| count(data, b, m, measure)).sum())),
-        );
-        rows.push(row);
+    for (i, &measure) in Measure::VARIANTS.iter().enumerate() {
+        let total = (0..bureaus.len()).map(|b| counts.iter().map(|c| c[i][b]).sum()).collect();
+        rows.push(row(Cell::string(t("cli.total")), measure, total));
     }
     let name = format!("{}_{}_{}", t("dn.report.sheet"), block.japanese(), month);
     Sheet { name, headers, rows }
