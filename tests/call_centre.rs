@@ -362,8 +362,7 @@ fn bad_rows_are_refused_and_counted() {
 fn the_worker_answers_every_page_as_blocks_and_nothing_for_a_lost_row() {
     use shuno::core::calendar::DateStyle;
     use shuno::core::i18n::Lang;
-    use shuno::profiles::call_centre::blocks::Block;
-    use shuno::profiles::call_centre::pages::{loaded, PageRequest};
+    use shuno::core::pages::{loaded, Block, PageRequest};
     use shuno::profiles::call_centre::reports::report_sheet;
     use shuno::profiles::call_centre::view::Options;
     let files = shuno::demo::call_centre::generate(1);

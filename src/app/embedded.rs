@@ -18,6 +18,7 @@ const EXPORT_WORKER_URL_KEY: &str = "shunoExportWorkerUrl";
 const BID_WORKER_URL_KEY: &str = "shunoBidWorkerUrl";
 /// The property holding the call centre's worker's Blob URL.
 const CALL_CENTRE_WORKER_URL_KEY: &str = "shunoCallCentreWorkerUrl";
+const DUNNING_WORKER_URL_KEY: &str = "shunoDunningWorkerUrl";
 /// Set (to true) by every single file: the contracts' apps are sibling files.
 const SINGLE_FILE_KEY: &str = "shunoSingleFile";
 /// The property holding `[{ name, blob }]`, the demo files in manifest order.
@@ -29,6 +30,7 @@ const SERVED_WORKBOOK_WORKER_URL: &str = "./shuno-import-worker-xlsx_loader.js";
 const SERVED_EXPORT_WORKER_URL: &str = "./shuno-export-worker_loader.js";
 const SERVED_BID_WORKER_URL: &str = "./shuno-bid-worker_loader.js";
 const SERVED_CALL_CENTRE_WORKER_URL: &str = "./shuno-call-centre-worker_loader.js";
+const SERVED_DUNNING_WORKER_URL: &str = "./shuno-dunning-worker_loader.js";
 
 fn property(key: &str) -> wasm_bindgen::JsValue {
     js_sys::Reflect::get(&gloo::utils::window(), &key.into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
@@ -42,6 +44,8 @@ pub fn contract_url(contract: crate::profiles::Contract) -> String {
     match (contract, single) {
         (Contract::MunicipalCallCentre, false) => "call-centre.html",
         (Contract::MunicipalCallCentre, true) => "shuno-call-centre.html",
+        (Contract::WorkersCompensationDunning, false) => "dunning.html",
+        (Contract::WorkersCompensationDunning, true) => "shuno-dunning.html",
         (_, false) => "./",
         (_, true) => "shuno.html",
     }
@@ -77,11 +81,14 @@ pub fn bid_worker_url() -> String {
     property(BID_WORKER_URL_KEY).as_string().unwrap_or_else(|| SERVED_BID_WORKER_URL.to_string())
 }
 
-/// Where the call centre's worker's script is.
-pub fn call_centre_worker_url() -> String {
-    property(CALL_CENTRE_WORKER_URL_KEY)
-        .as_string()
-        .unwrap_or_else(|| SERVED_CALL_CENTRE_WORKER_URL.to_string())
+/// Where the script of the worker that writes out `contract`'s pages is.
+pub fn paged_worker_url(contract: crate::profiles::Contract) -> String {
+    use crate::profiles::Contract;
+    let (key, served) = match contract {
+        Contract::WorkersCompensationDunning => (DUNNING_WORKER_URL_KEY, SERVED_DUNNING_WORKER_URL),
+        _ => (CALL_CENTRE_WORKER_URL_KEY, SERVED_CALL_CENTRE_WORKER_URL),
+    };
+    property(key).as_string().unwrap_or_else(|| served.to_string())
 }
 
 /// The demo files the single file carries; `None` in the served build.

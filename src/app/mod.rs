@@ -4,7 +4,6 @@
 
 pub mod bid_worker;
 mod call_centre;
-pub mod call_centre_worker;
 mod components;
 mod download;
 mod dropped;
@@ -16,6 +15,8 @@ mod import_client;
 pub mod import_worker;
 mod job_client;
 mod offline;
+mod paged;
+pub mod pages_worker;
 mod pages;
 mod pension;
 pub mod route;
@@ -100,7 +101,7 @@ impl ContractApp for CallCentreApp {
     }
 
     fn projector() -> AnyView {
-        call_centre::projector::Projector().into_any()
+        components::paged_projector::projector::<crate::profiles::call_centre::CallCentre>().into_any()
     }
 }
 

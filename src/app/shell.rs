@@ -97,7 +97,6 @@ fn ContractChoice() -> impl IntoView {
             {Contract::ALL
                 .iter()
                 .copied()
-                .filter(|c| c.is_available())
                 .map(|c| {
                     view! {
                         <button

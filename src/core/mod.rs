@@ -11,3 +11,4 @@ pub mod i18n;
 pub mod import;
 pub mod money;
 pub mod origin;
+pub mod pages;

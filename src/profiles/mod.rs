@@ -43,11 +43,6 @@ impl Contract {
             Contract::WorkersCompensationDunning => "profile.workers_compensation",
         }
     }
-
-    /// Whether this build has the profile's pages (C has an issue of its own).
-    pub fn is_available(self) -> bool {
-        matches!(self, Contract::NationalPension | Contract::MunicipalCallCentre)
-    }
 }
 
 /// The contract whose table a header row is, when exactly one contract's
@@ -55,9 +50,11 @@ impl Contract {
 pub fn contract_of_header(header: &[String]) -> Option<Contract> {
     let pension = recognize::<pension::tables::PensionTable>(header).is_ok();
     let call_centre = recognize::<call_centre::tables::CallCentreTable>(header).is_ok();
-    match (pension, call_centre) {
-        (true, false) => Some(Contract::NationalPension),
-        (false, true) => Some(Contract::MunicipalCallCentre),
+    let dunning = recognize::<dunning::tables::DunningTable>(header).is_ok();
+    match (pension, call_centre, dunning) {
+        (true, false, false) => Some(Contract::NationalPension),
+        (false, true, false) => Some(Contract::MunicipalCallCentre),
+        (false, false, true) => Some(Contract::WorkersCompensationDunning),
         _ => None,
     }
 }
@@ -90,15 +87,14 @@ mod tests {
         assert_eq!(other_contract_of(&a, Contract::MunicipalCallCentre), Some(Contract::NationalPension));
         let mixed = vec![header(A::Offices), header(B::DailyLog)];
         assert_eq!(other_contract_of(&mixed, Contract::NationalPension), None);
+        let c = vec![header(dunning::tables::DunningTable::Debts), header(dunning::tables::DunningTable::Calls)];
+        assert_eq!(other_contract_of(&c, Contract::NationalPension), Some(Contract::WorkersCompensationDunning));
         let unknown = vec![vec!["名前".to_string(), "住所".to_string()]];
         assert_eq!(other_contract_of(&unknown, Contract::NationalPension), None);
     }
 
     #[test]
-    fn the_pension_and_call_centre_contracts_are_built() {
-        assert!(Contract::NationalPension.is_available());
-        assert!(Contract::MunicipalCallCentre.is_available());
-        assert!(!Contract::WorkersCompensationDunning.is_available());
+    fn the_contracts_are_lettered_as_the_digest() {
         assert_eq!(Contract::ALL.map(Contract::letter), ['A', 'B', 'C']);
     }
 }

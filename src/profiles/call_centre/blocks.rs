@@ -1,65 +1,16 @@
-//! What the call centre's pages and slides show, as data: headings, the status
-//! line, figures, tables and lists, with every number and date already written
-//! in the language and date style asked for. The app draws any list of
-//! [`Block`]s with one component, so each page costs data, not view code
-//! (docs/bench.md: the size budget).
+//! What the call centre's pages and slides show, as the core's
+//! [`Block`]s (`core::pages`): the running month and its warning, the months,
+//! the year, quality, the reports and the deadlines.
 
 use super::progress::{range_status, CallStatus, MonthRecord, RangeStatus};
 use super::quality::{KeptBasis, Rate, Rates};
 use super::terms::TargetSource;
 use super::view::Overview;
-use crate::core::calendar::{format_date, format_month, DateStyle};
-use crate::core::export::{Cell, Sheet};
-use crate::core::i18n::{text, Lang};
-use crate::core::money::{format_count, format_percent, format_yen, to_decimal, Exact};
-use serde::{Deserialize, Serialize};
-
-/// One figure: its label, its value, and the name a test finds it by.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Figure {
-    pub label: String,
-    pub value: String,
-    pub test_id: String,
-}
-
-/// A table: headers, rows of cells (the first is the row's heading), and a
-/// CSS class per row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Table {
-    pub test_id: String,
-    pub headers: Vec<String>,
-    pub rows: Vec<(String, Vec<String>)>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Block {
-    Heading(String),
-    /// The status line: its text and its class (`report-now` is an alert).
-    Status {
-        text: String,
-        class: String,
-    },
-    Note(String),
-    Figures(Vec<Figure>),
-    Table(Table),
-    List {
-        test_id: String,
-        items: Vec<String>,
-    },
-}
-
-/// How figures are written: the language and the date style.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Style {
-    pub lang: Lang,
-    pub dates: DateStyle,
-}
-
-impl Style {
-    fn t(self, key: &str) -> String {
-        text(key, self.lang)
-    }
-}
+use crate::core::calendar::{format_date, format_month};
+use crate::core::export::Sheet;
+use crate::core::pages::{Block, Figure, Style, Table};
+use crate::core::pages::sheet_table;
+use crate::core::money::{format_count, format_percent, to_decimal, Exact};
 
 /// An exact figure with one decimal, or a dash.
 pub fn one_decimal(x: Option<Exact>) -> String {
@@ -244,21 +195,9 @@ pub fn quality(o: &Overview, s: Style) -> Vec<Block> {
     ]
 }
 
-fn cell_text(cell: &Cell, s: Style) -> String {
-    match cell {
-        Cell::Int(n) => format_count(*n),
-        Cell::Yen(n) => format_yen(*n),
-        Cell::Date(d) => format_date(*d, s.dates),
-        Cell::Month(m) => format_month(*m, s.dates),
-        other => other.plain(),
-    }
-}
-
 /// A report as the page prints it.
 pub fn report(sheet: &Sheet, s: Style) -> Vec<Block> {
-    let rows =
-        sheet.rows.iter().map(|r| (String::new(), r.iter().map(|c| cell_text(c, s)).collect())).collect();
-    vec![Block::Table(Table { test_id: "cc-report-table".into(), headers: sheet.headers.clone(), rows })]
+    vec![sheet_table(sheet, s, "cc-report-table")]
 }
 
 /// The duties from the as-of day on (the next twelve).

@@ -1,33 +1,20 @@
 //! Everything the call centre's pages and slides show, written out: made in
-//! the profile's worker from its import and the page's [`PageRequest`], and
-//! drawn by the app as [`Block`]s. The app links none of the profile's
+//! the profile's worker from its import and the page's request, and drawn by
+//! the app as blocks (`core::pages`). The app links none of the profile's
 //! arithmetic, so the pension contract's first visit does not carry it
 //! (docs/bench.md: the size budget).
 
-use super::blocks::{current_month, deadlines, months, quality, report, slides, year, Block, Style};
+use super::blocks::{current_month, deadlines, months, quality, report, slides, year};
 use super::dataset::CallCentreDataset;
 use super::reports::{report_sheet, ReportKind};
-use super::tables::CallCentreTable;
 use super::view::{latest_day, overview, Options};
 use super::CallCentre;
 use crate::core::business_days::HolidayTable;
-use crate::core::calendar::{format_date, DateStyle};
+use crate::core::calendar::format_date;
 use crate::core::export::Sheet;
-use crate::core::i18n::Lang;
-use crate::core::import::problem::ShownProblem;
-use crate::core::import::ShownReport;
+use crate::core::pages::{Block, PageRequest, PagedProfile, ShownPages};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-
-/// What the page asks to see: the options in force, the day judged (`None`:
-/// the last day the log reaches), and how to write it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PageRequest {
-    pub options: Options,
-    pub as_of: Option<NaiveDate>,
-    pub lang: Lang,
-    pub dates: DateStyle,
-}
 
 /// One report (日報・月報・年報): its table on the page and its sheet for CSV and Excel.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,24 +38,9 @@ pub struct Pages {
     pub slides: Vec<Vec<Block>>,
 }
 
-/// What a load gave: how many rows were read, accepted and refused, every
-/// refused row, and whether the pages can be shown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Loaded {
-    /// Rows read, accepted and rejected (read = accepted + rejected).
-    pub totals: (u64, u64, u64),
-    pub problems: Vec<ShownProblem<CallCentreTable>>,
-    /// The header rows, when no file was one of the profile's tables (what
-    /// can tell another contract's folder).
-    pub other_headers: Option<Vec<Vec<String>>>,
-    /// Everything shown; `None` while a file or a row is lost (nothing is
-    /// computed from an incomplete log).
-    pub pages: Option<Pages>,
-}
-
 /// Every page, as of the request's day (clamped into the contract).
-pub fn pages(data: &CallCentreDataset, holidays: HolidayTable, request: &PageRequest) -> Pages {
-    let style = Style { lang: request.lang, dates: request.dates };
+pub fn pages(data: &CallCentreDataset, holidays: HolidayTable, request: &PageRequest<Options>) -> Pages {
+    let style = request.style();
     let day = request.as_of.unwrap_or_else(|| latest_day(data));
     let o = overview(data, holidays, request.options, day);
     let reports = ReportKind::ALL
@@ -89,14 +61,25 @@ pub fn pages(data: &CallCentreDataset, holidays: HolidayTable, request: &PageReq
     }
 }
 
-/// A load as the page is sent it: the import's counts and problems, and the
-/// pages when nothing was lost.
-pub fn loaded(report: &ShownReport<CallCentre>, holidays: HolidayTable, request: &PageRequest) -> Loaded {
-    let complete = !report.lost_rows_of(|_| true) && !report.files.is_empty();
-    Loaded {
-        totals: report.totals(),
-        problems: report.problems.clone(),
-        other_headers: report.headers_if_none_matched(),
-        pages: complete.then(|| pages(&report.dataset, holidays, request)),
+impl PagedProfile for CallCentre {
+    type Options = Options;
+    type Pages = Pages;
+
+    fn pages(data: &CallCentreDataset, holidays: HolidayTable, request: &PageRequest<Options>) -> Pages {
+        pages(data, holidays, request)
+    }
+}
+
+impl ShownPages for Pages {
+    fn as_of(&self) -> NaiveDate {
+        self.as_of
+    }
+
+    fn as_of_text(&self) -> &str {
+        &self.as_of_text
+    }
+
+    fn slides(&self) -> &[Vec<Block>] {
+        &self.slides
     }
 }

@@ -1,7 +1,6 @@
 //! The call centre's pages: the controls are drawn here, the figures come as
 //! blocks from the core (`profiles::call_centre::blocks`).
 
-mod loader;
 pub mod progress;
 pub mod quality;
 pub mod reports;

@@ -2,9 +2,10 @@
 //! 003 10(3), every month begun, and the year to date (calls, SMS and its
 //! ceiling, phone-number entries, property-check persons).
 
-use super::super::draw::draw;
+use crate::app::components::blocks::draw;
 use super::super::CallCentreState;
-use super::loader::Loader;
+use crate::app::components::paged_loader::loader;
+use crate::profiles::call_centre::CallCentre;
 use crate::app::state::tr;
 use leptos::prelude::*;
 
@@ -15,9 +16,9 @@ pub fn Progress() -> impl IntoView {
     view! {
         <section class="page cc-progress">
             <h1>{tr("cc.progress.title")}</h1>
-            <Loader />
+            {loader::<CallCentre>("cc", "cc.tables_hint")}
             <Settings />
-            <button type="button" class="primary" data-testid="cc-enter-projector" on:click=move |_| super::super::projector::enter()>{tr("projector.enter")}</button>
+            <button type="button" class="primary" data-testid="cc-enter-projector" on:click=move |_| crate::app::components::paged_projector::enter()>{tr("projector.enter")}</button>
             {blocks}
         </section>
     }

@@ -3,9 +3,10 @@
 //! definitions); how kept promises are dated (the user's choice, shown with
 //! the rates); the weeks without an operator for a language (seed 003 7(4)).
 
-use super::super::draw::draw;
+use crate::app::components::blocks::draw;
 use super::super::CallCentreState;
-use super::loader::Loader;
+use crate::app::components::paged_loader::loader;
+use crate::profiles::call_centre::CallCentre;
 use crate::app::state::tr;
 use crate::profiles::call_centre::quality::KeptBasis;
 use leptos::prelude::*;
@@ -26,7 +27,7 @@ pub fn Quality() -> impl IntoView {
     view! {
         <section class="page cc-quality">
             <h1>{tr("cc.quality.title")}</h1>
-            <Loader />
+            {loader::<CallCentre>("cc", "cc.tables_hint")}
             <fieldset class="cc-settings" data-testid="cc-kept-basis">
                 <legend>{tr("cc.kept_basis")}</legend>
                 {choice(KeptBasis::PromiseMonth, "cc.kept_basis.promise_month")}

@@ -2,9 +2,10 @@
 //! and a workbook, printable; and the dated duties (roster, invoice, meeting,
 //! and the monthly report's deadline the user sets: the seed sets none).
 
-use super::super::draw::draw;
+use crate::app::components::blocks::draw;
 use super::super::CallCentreState;
-use super::loader::Loader;
+use crate::app::components::paged_loader::loader;
+use crate::profiles::call_centre::CallCentre;
 use crate::app::components::export_buttons::{Export, ExportButtons};
 use crate::app::state::tr;
 use crate::core::export::{Sheet, Workbook};
@@ -39,7 +40,7 @@ pub fn Reports() -> impl IntoView {
     view! {
         <section class="page cc-reports">
             <h1>{tr("cc.reports.title")}</h1>
-            <Loader />
+            {loader::<CallCentre>("cc", "cc.tables_hint")}
             <div class="toggle" role="group" aria-label=tr("cc.reports.title")>
                 {ReportKind::ALL.iter().copied().map(|k| view! {
                     <button type="button" data-testid=format!("cc-report-{}", <&str>::from(k)) aria-pressed=move || (kind.get() == k).to_string()

@@ -1,27 +1,29 @@
-//! The call centre's worker (#16): reads the profile's files (or the demo it
+//! The worker of a contract whose pages are written out (the call centre #16,
+//! the dunning blocks #17): reads the profile's files (or the demo it
 //! carries) through the core's import, off the page, and answers with every
-//! page and slide written out as blocks ([`pages::loaded`]). A Wasm of its
-//! own, started for one job, so the pension contract's first visit carries
-//! none of the profile's code. The seam is typed and encoded only here: page →
-//! worker `{ demo: true, request }` or `{ files: [{ name, blob }], request }`
-//! (`request` a [`PageRequest`] as postcard); worker → page a
-//! [`CallCentreReply`] as postcard.
+//! page and slide written out as blocks ([`loaded`]). A Wasm of its own per
+//! contract, started for one job, so no other contract's first visit carries
+//! the profile's code. The seam is typed and encoded only here: page → worker
+//! `{ demo: true, request }` or `{ files: [{ name, blob }], request }`
+//! (`request` a [`PageRequest`] as postcard); worker → page a [`PagesReply`]
+//! as postcard.
 
 use crate::app::import_client::Source;
 use crate::app::job_client::JobReply;
-use crate::profiles::call_centre::pages::{self, Loaded, PageRequest};
+use crate::core::pages::{loaded, PageRequest, PagedProfile};
 use js_sys::{Array, Object, Reflect};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 /// What the worker answers, as postcard bytes (the page already reads the
 /// import worker's postcard, so no second decoder comes with it).
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub enum CallCentreReply {
+pub enum PagesReply<L> {
     /// Loaded and waiting for the job.
     Ready,
     Done {
-        loaded: Box<Loaded>,
+        loaded: Box<L>,
     },
     /// The job could not be read (not a user's file: a problem of the page).
     Failed {
@@ -29,13 +31,13 @@ pub enum CallCentreReply {
     },
 }
 
-impl JobReply for CallCentreReply {
-    fn decode(data: &JsValue) -> Option<CallCentreReply> {
+impl<L: DeserializeOwned + 'static> JobReply for PagesReply<L> {
+    fn decode(data: &JsValue) -> Option<PagesReply<L>> {
         postcard::from_bytes(&js_sys::Uint8Array::new(data).to_vec()).ok()
     }
 
     fn is_ready(&self) -> bool {
-        matches!(self, CallCentreReply::Ready)
+        matches!(self, PagesReply::Ready)
     }
 
     fn is_progress(&self) -> bool {
@@ -44,7 +46,7 @@ impl JobReply for CallCentreReply {
 }
 
 /// The job: the demo the worker carries, or the user's files, and what to show.
-pub fn job(files: Option<&[Source]>, request: &PageRequest) -> JsValue {
+pub fn job<O: Serialize>(files: Option<&[Source]>, request: &PageRequest<O>) -> JsValue {
     let job = Object::new();
     let bytes = postcard::to_allocvec(request).unwrap_or_default();
     let _ = Reflect::set(&job, &"request".into(), &js_sys::Uint8Array::from(bytes.as_slice()));
@@ -66,24 +68,19 @@ pub fn job(files: Option<&[Source]>, request: &PageRequest) -> JsValue {
     job.into()
 }
 
-/// The demo (`shuno demo --profile call-centre`, seed 1), carried in the worker
-/// so that the served build and the single file show the same.
-const DEMO: [(&str, &[u8]); 3] = [
-    ("daily_log.csv", include_bytes!("../../public/demo/call-centre/daily_log.csv")),
-    ("monthly_targets.csv", include_bytes!("../../public/demo/call-centre/monthly_targets.csv")),
-    ("sunday_openings.csv", include_bytes!("../../public/demo/call-centre/sunday_openings.csv")),
-];
+/// A demo the worker carries: its files' names and bytes.
+pub type Demo = &'static [(&'static str, &'static [u8])];
 
 /// What the page asks to see.
-fn read_request(data: &JsValue) -> Result<PageRequest, String> {
+fn read_request<O: DeserializeOwned>(data: &JsValue) -> Result<PageRequest<O>, String> {
     let bytes = Reflect::get(data, &"request".into()).map_err(|_| "no request")?;
     postcard::from_bytes(&js_sys::Uint8Array::new(&bytes).to_vec()).map_err(|e| e.to_string())
 }
 
 /// The files of a job, read whole (the profile's files are small).
-fn read_job(data: &JsValue) -> Result<Vec<(String, Vec<u8>)>, String> {
+fn read_job(data: &JsValue, demo: Demo) -> Result<Vec<(String, Vec<u8>)>, String> {
     if Reflect::get(data, &"demo".into()).is_ok_and(|d| d.is_truthy()) {
-        return Ok(DEMO.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect());
+        return Ok(demo.iter().map(|(n, b)| (n.to_string(), b.to_vec())).collect());
     }
     let files = Reflect::get(data, &"files".into()).map_err(|_| "no files")?;
     let reader = web_sys::FileReaderSync::new().map_err(|e| format!("{e:?}"))?;
@@ -101,36 +98,34 @@ fn read_job(data: &JsValue) -> Result<Vec<(String, Vec<u8>)>, String> {
         .collect()
 }
 
-/// The worker's entry: one job in, the report out.
-pub fn start() {
+/// Contract `P`'s worker's entry: one job in, the pages out.
+pub fn start<P: PagedProfile>(demo: Demo) {
     use crate::core::business_days::HolidayTable;
     use crate::core::import::{import, SourceFile};
-    use crate::profiles::call_centre::CallCentre;
     use wasm_bindgen::JsCast;
 
     console_error_panic_hook::set_once();
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply = scope.clone();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-        let answer = match read_request(&ev.data()).and_then(|r| Ok((r, read_job(&ev.data())?))) {
+        let data = ev.data();
+        let answer = match read_request::<P::Options>(&data).and_then(|r| Ok((r, read_job(&data, demo)?))) {
             Ok((request, files)) => {
                 let sources: Vec<SourceFile> =
                     files.iter().map(|(name, bytes)| SourceFile { name, bytes, encoding: None }).collect();
-                let report = import::<CallCentre>(&sources).shown();
-                CallCentreReply::Done {
-                    loaded: Box::new(pages::loaded(&report, HolidayTable::shipped(), &request)),
-                }
+                let report = import::<P>(&sources).shown();
+                PagesReply::Done { loaded: Box::new(loaded(&report, HolidayTable::shipped(), &request)) }
             }
-            Err(message) => CallCentreReply::Failed { message },
+            Err(message) => PagesReply::Failed { message },
         };
         post(&reply, &answer);
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    post(&scope, &CallCentreReply::Ready);
+    post(&scope, &PagesReply::<()>::Ready);
 }
 
-fn post(scope: &web_sys::DedicatedWorkerGlobalScope, reply: &CallCentreReply) {
+fn post<L: Serialize>(scope: &web_sys::DedicatedWorkerGlobalScope, reply: &PagesReply<L>) {
     let bytes = postcard::to_allocvec(reply).unwrap_or_default();
     let _ = scope.post_message(&js_sys::Uint8Array::from(bytes.as_slice()));
 }

@@ -1,8 +1,9 @@
-//! Draws the blocks the core's `call_centre::blocks` makes: one component for
-//! every page and slide of the profile (each page is data, so it costs little
-//! of the Wasm budget).
+//! Draws the blocks of a contract whose pages its worker writes out
+//! (`core::pages`): one component for every page and slide of the call centre
+//! and the dunning blocks (each page is data, so it costs little of the Wasm
+//! budget).
 
-use crate::profiles::call_centre::blocks::{Block, Table};
+use crate::core::pages::{Block, Table};
 use leptos::prelude::*;
 
 fn table(t: Table) -> impl IntoView {
