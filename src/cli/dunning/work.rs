@@ -14,7 +14,7 @@ use crate::core::import::ImportReport;
 use crate::profiles::dunning::blocks::Block;
 use crate::profiles::dunning::caps::caps;
 use crate::profiles::dunning::days::MonthsReading;
-use crate::profiles::dunning::duties::{check, Finding, Switches};
+use crate::profiles::dunning::duties::{Finding, Switches};
 use crate::profiles::dunning::reports::{due, report_sheet, ReportPeriod};
 use crate::profiles::dunning::Dunning;
 use chrono::NaiveDate;
@@ -105,7 +105,7 @@ pub fn findings(
             uncovered.len()
         );
     }
-    Ok(debts.iter().flat_map(|(_, debt)| check(debt, switches, &holidays, as_of)).collect())
+    Ok(crate::profiles::dunning::pages::findings(&report.dataset, switches, &holidays, as_of))
 }
 
 pub fn duties_command(args: &DutiesArgs) -> ExitCode {

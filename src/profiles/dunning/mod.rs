@@ -11,6 +11,7 @@ pub mod codes;
 pub mod dataset;
 pub mod days;
 pub mod duties;
+pub mod pages;
 pub mod reading;
 pub mod reports;
 pub mod slot;

@@ -1,0 +1,108 @@
+//! The dunning blocks' pages as their worker writes them (#17): the duty
+//! list row for row as `check` finds it per debt, the counts adding up to the
+//! list, the reports equal to `report_sheet`, a slide per block, and nothing
+//! computed when a row was refused.
+
+use shuno::core::business_days::HolidayTable;
+use shuno::core::calendar::{DateStyle, YearMonth};
+use shuno::core::i18n::Lang;
+use shuno::core::import::{import, SourceFile};
+use shuno::core::pages::{loaded, Block, PageRequest, Table};
+use shuno::demo::dunning::{generate, DEMO_AS_OF};
+use shuno::profiles::dunning::duties::{check, Switches};
+use shuno::profiles::dunning::pages::{Options, Pages};
+use shuno::profiles::dunning::reports::{report_sheet, ReportPeriod};
+use shuno::profiles::dunning::Dunning;
+
+fn request(options: Options) -> PageRequest<Options> {
+    PageRequest { options, as_of: Some(DEMO_AS_OF), lang: Lang::En, dates: DateStyle::Seireki }
+}
+
+fn pages_of(options: Options) -> (Pages, shuno::profiles::dunning::dataset::DunningDataset) {
+    let files = generate(1);
+    let sources: Vec<SourceFile> =
+        files.iter().map(|f| SourceFile { name: &f.name, bytes: &f.bytes, encoding: None }).collect();
+    let report = import::<Dunning>(&sources).shown();
+    let answer = loaded(&report, HolidayTable::shipped(), &request(options));
+    assert_eq!(answer.totals.0, answer.totals.1 + answer.totals.2);
+    (answer.pages.expect("a complete load is shown"), report.dataset)
+}
+
+fn table<'a>(blocks: &'a [Block], id: &str) -> &'a Table {
+    blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Table(t) if t.test_id == id => Some(t),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no table {id}"))
+}
+
+#[test]
+fn the_duty_list_is_every_finding_of_every_debt() {
+    let (pages, data) = pages_of(Options::default());
+    let holidays = HolidayTable::shipped();
+    // A second path: each debt checked on its own, in the list's order.
+    let expected: Vec<(String, String, String, String)> = data
+        .debts_with_work()
+        .iter()
+        .flat_map(|(_, debt)| check(debt, &Switches::default(), &holidays, DEMO_AS_OF))
+        .map(|f| {
+            let day = |d: Option<chrono::NaiveDate>| d.map_or("–".to_string(), |d| d.to_string());
+            let rule = serde_json::to_value(f.rule).unwrap().as_str().unwrap().to_string();
+            (f.debt_id, rule, day(f.due), day(f.done))
+        })
+        .collect();
+    let list = table(&pages.duties, "dn-duty-list");
+    let shown: Vec<(String, String, String, String)> = list
+        .rows
+        .iter()
+        .map(|(class, c)| {
+            let rule = class.split(' ').next().unwrap().to_string();
+            (c[0].clone(), rule, c[3].clone(), c[4].clone())
+        })
+        .collect();
+    assert_eq!(shown, expected);
+    assert!(expected.len() >= 7, "the demo breaks every rule");
+    assert_eq!(pages.duty_sheet.rows.len(), expected.len());
+    // The counts per block add up to the list.
+    let counts = table(&pages.duties, "dn-duty-counts");
+    let total: i64 = counts.rows.iter().map(|(_, c)| c.last().unwrap().replace(',', "").parse::<i64>().unwrap()).sum();
+    assert_eq!(total as usize, expected.len());
+    // A late letter is a warning (原則).
+    assert!(list.rows.iter().any(|(class, _)| class == "letter_late warning"));
+}
+
+#[test]
+fn a_switch_changes_the_list_and_says_so() {
+    let (plain, _) = pages_of(Options::default());
+    let mut options = Options::default();
+    options.switches.first_call_day = 7;
+    let (switched, _) = pages_of(options);
+    let early = |p: &Pages| table(&p.duties, "dn-duty-list").rows.iter().filter(|(c, _)| c == "first_call_early").count();
+    assert!(early(&switched) < early(&plain), "a call on day 7 is on time under the switch");
+    let in_force = |p: &Pages| match &p.duties[1] {
+        Block::List { items, .. } => items[0].clone(),
+        other => panic!("{other:?}"),
+    };
+    assert!(in_force(&plain).ends_with(": 8") && in_force(&switched).ends_with(": 7"));
+}
+
+#[test]
+fn reports_slides_and_a_refused_row() {
+    let (pages, data) = pages_of(Options { period: ReportPeriod::Quarterly, ..Options::default() });
+    assert!(!pages.reports.is_empty());
+    for r in &pages.reports {
+        let sheet = report_sheet(&data, r.block, ReportPeriod::Quarterly, YearMonth::of(DEMO_AS_OF), Lang::En);
+        assert_eq!(r.sheet, sheet);
+    }
+    assert_eq!(pages.slides.len(), pages.reports.len(), "a slide per block with debts");
+    let mut files = generate(1);
+    let calls = files.iter_mut().find(|f| f.name.starts_with("calls")).unwrap();
+    calls.bytes.extend_from_slice(b"NO-SUCH-DEBT,2026-11-02,19:00,9\n");
+    let sources: Vec<SourceFile> =
+        files.iter().map(|f| SourceFile { name: &f.name, bytes: &f.bytes, encoding: None }).collect();
+    let answer = loaded(&import::<Dunning>(&sources).shown(), HolidayTable::shipped(), &request(Options::default()));
+    assert_eq!(answer.problems.len(), 1);
+    assert!(answer.pages.is_none());
+}
