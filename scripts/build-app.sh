@@ -6,16 +6,19 @@ cd "$(dirname "$0")/.."
 # Trunk runs cargo offline: fetch the crates first (a no-op once they are cached).
 cargo fetch --quiet
 PATH="$PWD/tools/node_modules/.bin:$PATH" trunk build --release --offline
-# The call centre's app (profile B) is a page of its own: built apart, then laid
-# beside index.html (Trunk builds one app per page and empties its dist).
-rm -rf target/dist-call-centre
-PATH="$PWD/tools/node_modules/.bin:$PATH" trunk build call-centre.html --release --offline --dist target/dist-call-centre
-if [ -f target/dist-call-centre/index.html ]; then
-  mv target/dist-call-centre/index.html target/dist-call-centre/call-centre.html
-fi
-cp -r target/dist-call-centre/. dist/
+# The call centre's app (profile B) and the dunning blocks' (profile C) are
+# pages of their own: each built apart, then laid beside index.html (Trunk
+# builds one app per page and empties its dist).
+for page in call-centre dunning; do
+  rm -rf "target/dist-$page"
+  PATH="$PWD/tools/node_modules/.bin:$PATH" trunk build "$page.html" --release --offline --dist "target/dist-$page"
+  if [ -f "target/dist-$page/index.html" ]; then
+    mv "target/dist-$page/index.html" "target/dist-$page/$page.html"
+  fi
+  cp -r "target/dist-$page/." dist/
+done
 # Each contract's app in one file that opens from disk (dist/shuno.html,
-# dist/shuno-call-centre.html), and the service worker that keeps the hosted
+# dist/shuno-call-centre.html, dist/shuno-dunning.html), and the service worker that keeps the hosted
 # build working offline (dist/sw.js).
 python3 scripts/single_file.py dist
 python3 scripts/service_worker.py dist

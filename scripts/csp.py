@@ -13,9 +13,9 @@ import re
 import sys
 
 staging = os.environ.get("TRUNK_STAGING_DIR", "dist")
-# The page Trunk built: index.html, or the call centre's page (named after its
+# The page Trunk built: index.html, or another contract's page (named after its
 # source, or index.html, as Trunk's version does).
-pages = [n for n in ("index.html", "call-centre.html") if os.path.exists(os.path.join(staging, n))]
+pages = [n for n in ("index.html", "call-centre.html", "dunning.html") if os.path.exists(os.path.join(staging, n))]
 if len(pages) != 1:
     sys.exit("csp.py: expected one built page in %s, found %s" % (staging, pages))
 path = os.path.join(staging, pages[0])

@@ -15,7 +15,7 @@ import os
 import sys
 
 dist = sys.argv[1] if len(sys.argv) > 1 else "dist"
-SKIP = {"sw.js", "shuno.html", "shuno-call-centre.html"}
+SKIP = {"sw.js", "shuno.html", "shuno-call-centre.html", "shuno-dunning.html"}
 
 files = []
 digest = hashlib.sha256()

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes dist/shuno.html and dist/shuno-call-centre.html: each contract's app
+"""Writes dist/shuno.html, dist/shuno-call-centre.html and dist/shuno-dunning.html: each contract's app
 in one file that opens by double-click (the two files kept in one folder open
 each other from the contract choice in the header).
 
@@ -184,6 +184,16 @@ single_file(
     "Shūnō 収納 — コールセンター",
     [
         ("shuno-call-centre-worker", "shuno-call-centre-worker", "shunoCallCentreWorkerUrl", True),
+        ("shuno-export-worker", "shuno-export-worker", "shunoExportWorkerUrl", True),
+    ],
+    [],
+)
+single_file(
+    "dunning.html",
+    "shuno-dunning.html",
+    "Shūnō 収納 — 労災 督促・債権回収",
+    [
+        ("shuno-dunning-worker", "shuno-dunning-worker", "shunoDunningWorkerUrl", True),
         ("shuno-export-worker", "shuno-export-worker", "shunoExportWorkerUrl", True),
     ],
     [],

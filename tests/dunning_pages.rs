@@ -67,7 +67,8 @@ fn the_duty_list_is_every_finding_of_every_debt() {
     assert_eq!(pages.duty_sheet.rows.len(), expected.len());
     // The counts per block add up to the list.
     let counts = table(&pages.duties, "dn-duty-counts");
-    let total: i64 = counts.rows.iter().map(|(_, c)| c.last().unwrap().replace(',', "").parse::<i64>().unwrap()).sum();
+    let total: i64 =
+        counts.rows.iter().map(|(_, c)| c.last().unwrap().replace(',', "").parse::<i64>().unwrap()).sum();
     assert_eq!(total as usize, expected.len());
     // A late letter is a warning (原則).
     assert!(list.rows.iter().any(|(class, _)| class == "letter_late warning"));
@@ -79,7 +80,9 @@ fn a_switch_changes_the_list_and_says_so() {
     let mut options = Options::default();
     options.switches.first_call_day = 7;
     let (switched, _) = pages_of(options);
-    let early = |p: &Pages| table(&p.duties, "dn-duty-list").rows.iter().filter(|(c, _)| c == "first_call_early").count();
+    let early = |p: &Pages| {
+        table(&p.duties, "dn-duty-list").rows.iter().filter(|(c, _)| c == "first_call_early").count()
+    };
     assert!(early(&switched) < early(&plain), "a call on day 7 is on time under the switch");
     let in_force = |p: &Pages| match &p.duties[1] {
         Block::List { items, .. } => items[0].clone(),
@@ -93,7 +96,8 @@ fn reports_slides_and_a_refused_row() {
     let (pages, data) = pages_of(Options { period: ReportPeriod::Quarterly, ..Options::default() });
     assert!(!pages.reports.is_empty());
     for r in &pages.reports {
-        let sheet = report_sheet(&data, r.block, ReportPeriod::Quarterly, YearMonth::of(DEMO_AS_OF), Lang::En);
+        let sheet =
+            report_sheet(&data, r.block, ReportPeriod::Quarterly, YearMonth::of(DEMO_AS_OF), Lang::En);
         assert_eq!(r.sheet, sheet);
     }
     assert_eq!(pages.slides.len(), pages.reports.len(), "a slide per block with debts");
@@ -102,7 +106,22 @@ fn reports_slides_and_a_refused_row() {
     calls.bytes.extend_from_slice(b"NO-SUCH-DEBT,2026-11-02,19:00,9\n");
     let sources: Vec<SourceFile> =
         files.iter().map(|f| SourceFile { name: &f.name, bytes: &f.bytes, encoding: None }).collect();
-    let answer = loaded(&import::<Dunning>(&sources).shown(), HolidayTable::shipped(), &request(Options::default()));
+    let answer =
+        loaded(&import::<Dunning>(&sources).shown(), HolidayTable::shipped(), &request(Options::default()));
     assert_eq!(answer.problems.len(), 1);
     assert!(answer.pages.is_none());
+}
+
+#[test]
+fn the_shipped_demo_is_the_generator_output_for_seed_1() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/public/demo/dunning");
+    let files = generate(1);
+    for f in &files {
+        let shipped = std::fs::read(format!("{dir}/{}", f.name)).unwrap();
+        assert!(shipped == f.bytes, "{} is stale: run `shuno demo --profile dunning --out {dir}`", f.name);
+    }
+    assert_eq!(
+        std::fs::read_to_string(format!("{dir}/manifest.json")).unwrap(),
+        shuno::demo::manifest(&files)
+    );
 }

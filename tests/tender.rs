@@ -303,3 +303,51 @@ fn every_calculator_computes_its_defaults_and_names_a_bad_field() {
     let bid = Calculator::BidPrice.compute(&Calculator::BidPrice.defaults()).unwrap();
     assert_eq!(bid[0], ("bid_form_amount", Figure::Yen(925_926)));
 }
+
+/// 第13条3 with the settlement report's lines: a line may spend beyond its
+/// cap after moves while the total stays under (settled: the whole spend);
+/// the total is what is compared.
+#[test]
+fn settlement_lines_compare_the_total_and_show_each_line() {
+    let s = settlement_lines(
+        [80_000_000, 20_000_000, 8_000_000],
+        (3_000_000, 0),
+        [84_000_000, 14_000_000, 7_840_000],
+        0,
+    );
+    assert_eq!(s.after, [83_000_000, 17_000_000, 8_000_000]);
+    assert_eq!(s.difference, [-1_000_000, 3_000_000, 160_000]);
+    assert_eq!((s.total_cap, s.total_spend, s.settled), (108_000_000, 105_840_000, 105_840_000));
+    assert!(!s.move_needs_approval, "3,000,000 is under 20 % of 20,000,000");
+    let over = settlement_lines(
+        [80_000_000, 20_000_000, 8_000_000],
+        (0, 4_000_001),
+        [80_000_000, 20_000_000, 8_000_001],
+        108_000_000,
+    );
+    assert_eq!((over.settled, over.refund), (108_000_000, 0), "exactly the cap");
+    assert!(over.move_needs_approval);
+    let under = settlement_lines([1_000, 1_000, 100], (0, 0), [500, 500, 100], 2_100);
+    assert_eq!((under.settled, under.refund), (1_100, 1_000));
+}
+
+proptest! {
+    /// A second computation: the settled fee is the spend when it fits under
+    /// the cap and the cap otherwise; the lines' differences add up to cap −
+    /// spend (moves cancel out).
+    #[test]
+    fn settlement_lines_agree_with_a_second_computation(
+        caps in proptest::array::uniform3(0i64..200_000_000),
+        spend in proptest::array::uniform3(0i64..200_000_000),
+        to_project in 0i64..10_000_000,
+        to_admin in 0i64..10_000_000,
+        paid in 0i64..600_000_000,
+    ) {
+        let s = settlement_lines(caps, (to_project, to_admin), spend, paid);
+        let (cap, spent): (i64, i64) = (caps.iter().sum(), spend.iter().sum());
+        let settled = if spent <= cap { spent } else { cap };
+        prop_assert_eq!(s.settled, settled);
+        prop_assert_eq!(s.difference.iter().sum::<i64>(), cap - spent);
+        prop_assert_eq!(s.refund, if paid > settled { paid - settled } else { 0 });
+    }
+}

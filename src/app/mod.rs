@@ -16,8 +16,8 @@ pub mod import_worker;
 mod job_client;
 mod offline;
 mod paged;
-pub mod pages_worker;
 mod pages;
+pub mod pages_worker;
 mod pension;
 pub mod route;
 mod settings;
@@ -38,7 +38,7 @@ pub(crate) fn now_ms() -> f64 {
 
 /// What one contract's app brings to the shared shell: its state, its pages
 /// and its slides. Each contract is a Wasm of its own (`shuno-app`,
-/// `shuno-call-centre-app`), so a first visit carries one contract's pages
+/// `shuno-call-centre-app`, `shuno-dunning-app`), so a first visit carries one contract's pages
 /// only (docs/bench.md: the size budget); the header's choice opens the other.
 pub trait ContractApp: 'static {
     const CONTRACT: Contract;
@@ -50,7 +50,7 @@ pub trait ContractApp: 'static {
     fn projector() -> AnyView;
 }
 
-/// The national pension contract (profile A), with the tender's calculators.
+/// The national pension contract (profile A).
 pub struct PensionApp;
 
 impl ContractApp for PensionApp {
@@ -70,7 +70,6 @@ impl ContractApp for PensionApp {
             Page::Inspection => pension::pages::inspection::Inspection().into_any(),
             Page::WhatIf => pension::pages::whatif::WhatIf().into_any(),
             Page::Bid => pension::pages::bid::Bid().into_any(),
-            Page::Tender => dunning::pages::tender::Tender().into_any(),
             Page::Calendar => pension::pages::calendar::ReportingCalendar().into_any(),
             Page::Records => pension::pages::records::Records().into_any(),
             _ => pension::pages::overview::Overview().into_any(),
@@ -102,6 +101,34 @@ impl ContractApp for CallCentreApp {
 
     fn projector() -> AnyView {
         components::paged_projector::projector::<crate::profiles::call_centre::CallCentre>().into_any()
+    }
+}
+
+/// The workers'-compensation dunning blocks (profile C), with the tender's
+/// calculators.
+pub struct DunningApp;
+
+impl ContractApp for DunningApp {
+    const CONTRACT: Contract = Contract::WorkersCompensationDunning;
+
+    fn provide(state: AppState) {
+        provide_context(dunning::DunningState::new(state));
+    }
+
+    fn page(page: Page) -> AnyView {
+        use dunning::pages::*;
+        match page {
+            Page::DunningDuties => duties::Duties().into_any(),
+            Page::DunningCodes => codes::Codes().into_any(),
+            Page::DunningReports => reports::Reports().into_any(),
+            Page::DunningMoney => money::Money().into_any(),
+            Page::Tender => tender::Tender().into_any(),
+            _ => progress::Progress().into_any(),
+        }
+    }
+
+    fn projector() -> AnyView {
+        components::paged_projector::projector::<crate::profiles::dunning::Dunning>().into_any()
     }
 }
 

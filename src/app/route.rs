@@ -25,6 +25,17 @@ pub enum Page {
     CallQuality,
     #[strum(serialize = "call-reports")]
     CallReports,
+    /// The dunning blocks' pages (profile C).
+    #[strum(serialize = "dunning-progress")]
+    DunningProgress,
+    #[strum(serialize = "dunning-duties")]
+    DunningDuties,
+    #[strum(serialize = "dunning-codes")]
+    DunningCodes,
+    #[strum(serialize = "dunning-reports")]
+    DunningReports,
+    #[strum(serialize = "dunning-money")]
+    DunningMoney,
     Office,
     Inspection,
     WhatIf,
@@ -50,6 +61,11 @@ impl Page {
             Page::CallProgress => "nav.call_progress",
             Page::CallQuality => "nav.call_quality",
             Page::CallReports => "nav.call_reports",
+            Page::DunningProgress => "nav.dn_progress",
+            Page::DunningDuties => "nav.dn_duties",
+            Page::DunningCodes => "nav.dn_codes",
+            Page::DunningReports => "nav.dn_reports",
+            Page::DunningMoney => "nav.dn_money",
             Page::Office => "nav.office",
             Page::Inspection => "nav.inspection",
             Page::WhatIf => "nav.whatif",
@@ -64,11 +80,16 @@ impl Page {
 }
 
 impl Page {
-    /// The contract whose page this is (the tender's calculators sit with the
-    /// pension contract's bid until profile C has pages of its own).
+    /// The contract whose page this is (the tender's calculators are profile C's).
     pub fn contract(self) -> Contract {
         match self {
             Page::CallProgress | Page::CallQuality | Page::CallReports => Contract::MunicipalCallCentre,
+            Page::DunningProgress
+            | Page::DunningDuties
+            | Page::DunningCodes
+            | Page::DunningReports
+            | Page::DunningMoney
+            | Page::Tender => Contract::WorkersCompensationDunning,
             _ => Contract::NationalPension,
         }
     }
@@ -77,6 +98,7 @@ impl Page {
     pub fn start(contract: Contract) -> Page {
         match contract {
             Contract::MunicipalCallCentre => Page::CallProgress,
+            Contract::WorkersCompensationDunning => Page::DunningProgress,
             _ => Page::Overview,
         }
     }

@@ -121,12 +121,25 @@ pub trait ShownPages {
 /// A contract whose pages its worker writes out.
 pub trait PagedProfile: Profile {
     /// What the user can set on the pages (switches, thresholds).
-    type Options: Debug + Clone + Copy + PartialEq + Default + Serialize + DeserializeOwned + Send + Sync + 'static;
+    type Options: Debug
+        + Clone
+        + Copy
+        + PartialEq
+        + Default
+        + Serialize
+        + DeserializeOwned
+        + Send
+        + Sync
+        + 'static;
     /// Every page and slide, written out.
     type Pages: ShownPages + Debug + Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static;
 
     /// Every page, as of the request's day.
-    fn pages(data: &Self::Dataset, holidays: HolidayTable, request: &PageRequest<Self::Options>) -> Self::Pages;
+    fn pages(
+        data: &Self::Dataset,
+        holidays: HolidayTable,
+        request: &PageRequest<Self::Options>,
+    ) -> Self::Pages;
 }
 
 /// What a load gave: how many rows were read, accepted and refused, every

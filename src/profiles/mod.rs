@@ -87,8 +87,12 @@ mod tests {
         assert_eq!(other_contract_of(&a, Contract::MunicipalCallCentre), Some(Contract::NationalPension));
         let mixed = vec![header(A::Offices), header(B::DailyLog)];
         assert_eq!(other_contract_of(&mixed, Contract::NationalPension), None);
-        let c = vec![header(dunning::tables::DunningTable::Debts), header(dunning::tables::DunningTable::Calls)];
-        assert_eq!(other_contract_of(&c, Contract::NationalPension), Some(Contract::WorkersCompensationDunning));
+        let c =
+            vec![header(dunning::tables::DunningTable::Debts), header(dunning::tables::DunningTable::Calls)];
+        assert_eq!(
+            other_contract_of(&c, Contract::NationalPension),
+            Some(Contract::WorkersCompensationDunning)
+        );
         let unknown = vec![vec!["名前".to_string(), "住所".to_string()]];
         assert_eq!(other_contract_of(&unknown, Contract::NationalPension), None);
     }

@@ -6,8 +6,8 @@
 use crate::app::components::other_contract::OtherContract;
 use crate::app::download::save_text;
 use crate::app::import_client::Source;
-use crate::app::pages::import::problems::{first_problems, problems_export, ProblemList};
 use crate::app::paged::PagedState;
+use crate::app::pages::import::problems::{first_problems, problems_export, ProblemList};
 use crate::app::state::{tr, AppState};
 use crate::core::import::schema::TableSpec;
 use crate::core::pages::{PagedProfile, ShownPages};

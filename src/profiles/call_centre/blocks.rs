@@ -8,9 +8,9 @@ use super::terms::TargetSource;
 use super::view::Overview;
 use crate::core::calendar::{format_date, format_month};
 use crate::core::export::Sheet;
-use crate::core::pages::{Block, Figure, Style, Table};
-use crate::core::pages::sheet_table;
 use crate::core::money::{format_count, format_percent, to_decimal, Exact};
+use crate::core::pages::sheet_table;
+use crate::core::pages::{Block, Figure, Style, Table};
 
 /// An exact figure with one decimal, or a dash.
 pub fn one_decimal(x: Option<Exact>) -> String {

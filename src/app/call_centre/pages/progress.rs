@@ -2,11 +2,11 @@
 //! 003 10(3), every month begun, and the year to date (calls, SMS and its
 //! ceiling, phone-number entries, property-check persons).
 
-use crate::app::components::blocks::draw;
 use super::super::CallCentreState;
+use crate::app::components::blocks::draw;
 use crate::app::components::paged_loader::loader;
-use crate::profiles::call_centre::CallCentre;
 use crate::app::state::tr;
+use crate::profiles::call_centre::CallCentre;
 use leptos::prelude::*;
 
 #[component]

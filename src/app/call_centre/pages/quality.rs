@@ -3,12 +3,12 @@
 //! definitions); how kept promises are dated (the user's choice, shown with
 //! the rates); the weeks without an operator for a language (seed 003 7(4)).
 
-use crate::app::components::blocks::draw;
 use super::super::CallCentreState;
+use crate::app::components::blocks::draw;
 use crate::app::components::paged_loader::loader;
-use crate::profiles::call_centre::CallCentre;
 use crate::app::state::tr;
 use crate::profiles::call_centre::quality::KeptBasis;
+use crate::profiles::call_centre::CallCentre;
 use leptos::prelude::*;
 
 #[component]

@@ -2,14 +2,14 @@
 //! and a workbook, printable; and the dated duties (roster, invoice, meeting,
 //! and the monthly report's deadline the user sets: the seed sets none).
 
-use crate::app::components::blocks::draw;
 use super::super::CallCentreState;
-use crate::app::components::paged_loader::loader;
-use crate::profiles::call_centre::CallCentre;
+use crate::app::components::blocks::draw;
 use crate::app::components::export_buttons::{Export, ExportButtons};
+use crate::app::components::paged_loader::loader;
 use crate::app::state::tr;
 use crate::core::export::{Sheet, Workbook};
 use crate::profiles::call_centre::reports::ReportKind;
+use crate::profiles::call_centre::CallCentre;
 use leptos::prelude::*;
 
 #[component]

@@ -11,9 +11,11 @@ use crate::core::pages::{Block, Style, Table};
 
 /// A rate with its two counts: `40.0% (4 / 10)`.
 fn share(x: Share) -> String {
-    let value = (x.denominator > 0)
-        .then(|| format_percent(&Exact::new(i128::from(x.numerator), i128::from(x.denominator))))
-        .unwrap_or_else(|| "–".into());
+    let value = if x.denominator > 0 {
+        format_percent(&Exact::new(i128::from(x.numerator), i128::from(x.denominator)))
+    } else {
+        "–".into()
+    };
     format!("{value} ({} / {})", format_count(x.numerator), format_count(x.denominator))
 }
 

@@ -76,7 +76,10 @@ pub fn page(found: &[Finding], regions: &[Region], w: &Switches, s: Style) -> Ve
         ];
         (class, cells)
     });
-    let mut out = vec![Block::Heading(s.t("dn.switches")), Block::List { test_id: "dn-switches".into(), items: switches(w, s) }];
+    let mut out = vec![
+        Block::Heading(s.t("dn.switches")),
+        Block::List { test_id: "dn-switches".into(), items: switches(w, s) },
+    ];
     out.push(Block::Heading(s.t("dn.duties.counts")));
     out.extend(counts(found, regions, s));
     out.push(Block::Heading(s.t("dn.duties.rules")));
@@ -96,7 +99,10 @@ pub fn sheet(found: &[Finding], lang: Lang) -> Sheet {
     let day = |d: Option<chrono::NaiveDate>| d.map_or(Cell::Empty, Cell::Date);
     Sheet {
         name: t("dn.duties.list"),
-        headers: ["dn.col.debt_id", "dn.block", "dn.col.rule", "dn.col.due", "dn.col.done"].iter().map(|k| t(k)).collect(),
+        headers: ["dn.col.debt_id", "dn.block", "dn.col.rule", "dn.col.due", "dn.col.done"]
+            .iter()
+            .map(|k| t(k))
+            .collect(),
         rows: found
             .iter()
             .map(|f| {

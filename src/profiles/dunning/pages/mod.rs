@@ -79,7 +79,12 @@ pub fn regions(data: &DunningDataset) -> Vec<Region> {
 
 /// Every finding as of `as_of`, debt by debt in the list's order (what
 /// `shuno duties` prints).
-pub fn findings(data: &DunningDataset, s: &Switches, holidays: &HolidayTable, as_of: NaiveDate) -> Vec<Finding> {
+pub fn findings(
+    data: &DunningDataset,
+    s: &Switches,
+    holidays: &HolidayTable,
+    as_of: NaiveDate,
+) -> Vec<Finding> {
     data.debts_with_work().iter().flat_map(|(_, debt)| check(debt, s, holidays, as_of)).collect()
 }
 

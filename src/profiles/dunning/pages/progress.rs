@@ -36,11 +36,15 @@ pub fn block_caps(c: Option<&BlockCaps>, s: Style) -> Vec<Block> {
         (class.to_string(), cells)
     });
     let visits = c.visits.iter().map(|v| {
-        (String::new(), vec![v.kind.japanese().to_string(), format_count(v.visits), format_count(v.reference)])
+        (
+            String::new(),
+            vec![v.kind.japanese().to_string(), format_count(v.visits), format_count(v.reference)],
+        )
     });
     let bands = c.recovery.iter().map(|b| {
         let class = if b.short > 0 { "short" } else { "" };
-        let cells = vec![b.band.to_string(), format_count(b.cases), limit(b.lower_bound, s), format_count(b.short)];
+        let cells =
+            vec![b.band.to_string(), format_count(b.cases), limit(b.lower_bound, s), format_count(b.short)];
         (class.to_string(), cells)
     });
     let mut out = vec![
@@ -75,12 +79,14 @@ pub fn block_caps(c: Option<&BlockCaps>, s: Style) -> Vec<Block> {
 fn bureau_table(data: &DunningDataset, block: super::Region, s: Style) -> Block {
     let debts = data.debts_with_work();
     let rows = bureaus(data, block).into_iter().map(|bureau| {
-        let mine: Vec<_> = debts.iter().filter(|(row, _)| row.block == block && row.bureau == bureau).collect();
+        let mine: Vec<_> =
+            debts.iter().filter(|(row, _)| row.block == block && row.bureau == bureau).collect();
         let count = |f: &dyn Fn(&super::super::duties::Debt) -> bool| {
             format_count(mine.iter().filter(|(_, d)| f(d)).count() as i64)
         };
         let ids: HashSet<&str> = mine.iter().map(|(row, _)| row.debt_id.as_str()).collect();
-        let recovered: i64 = data.recoveries.iter().filter(|r| ids.contains(r.debt_id.as_str())).map(|r| r.yen).sum();
+        let recovered: i64 =
+            data.recoveries.iter().filter(|r| ids.contains(r.debt_id.as_str())).map(|r| r.yen).sum();
         let cells = vec![
             bureau.clone(),
             format_count(mine.len() as i64),

@@ -29,7 +29,8 @@ pub fn sheets(
                 s.t("dn.due"),
                 format_date(due(period, month), s.dates)
             );
-            let blocks = vec![Block::Heading(title), sheet_table(&sheet, s, &format!("dn-report-{}", block.code()))];
+            let blocks =
+                vec![Block::Heading(title), sheet_table(&sheet, s, &format!("dn-report-{}", block.code()))];
             ReportSheet { block, blocks, sheet }
         })
         .collect()

@@ -24,6 +24,7 @@ pub enum Calculator {
     Misuse,
     ApplyPayment,
     Settle,
+    SettlementLines,
     Reallocation,
     Subcontract,
 }
@@ -116,6 +117,17 @@ impl Calculator {
                 input!("principal", Yen, "10000"),
             ],
             Calculator::Settle => &[input!("actual", Yen, "98000000"), input!("cap", Yen, "108000000")],
+            Calculator::SettlementLines => &[
+                input!("project", Yen, "80000000"),
+                input!("admin", Yen, "20000000"),
+                input!("tax", Yen, "8000000"),
+                input!("move_to_project", Yen, "3000000"),
+                input!("move_to_admin", Yen, "0"),
+                input!("project_spend", Yen, "82500000"),
+                input!("admin_spend", Yen, "14800000"),
+                input!("tax_spend", Yen, "7784000"),
+                input!("paid", Yen, "0"),
+            ],
             Calculator::Reallocation => &[
                 input!("project", Yen, "80000000"),
                 input!("admin", Yen, "20000000"),
@@ -200,6 +212,26 @@ impl Calculator {
                 ]
             }
             Calculator::Settle => vec![("settled", Y(clauses::settled_amount(yen(0), yen(1))))],
+            Calculator::SettlementLines => {
+                let lines = clauses::settlement_lines(
+                    [yen(0), yen(1), yen(2)],
+                    (yen(3), yen(4)),
+                    [yen(5), yen(6), yen(7)],
+                    yen(8),
+                );
+                vec![
+                    ("project_after", Y(lines.after[0])),
+                    ("project_difference", Y(lines.difference[0])),
+                    ("admin_after", Y(lines.after[1])),
+                    ("admin_difference", Y(lines.difference[1])),
+                    ("tax_difference", Y(lines.difference[2])),
+                    ("total_cap", Y(lines.total_cap)),
+                    ("total_spend", Y(lines.total_spend)),
+                    ("settled", Y(lines.settled)),
+                    ("refund", Y(lines.refund)),
+                    ("move_needs_approval", Flag(lines.move_needs_approval)),
+                ]
+            }
             Calculator::Reallocation => {
                 let r = clauses::reallocation(yen(0), yen(1), &[yen(2), yen(3)], flag(4));
                 vec![

@@ -264,6 +264,47 @@ pub fn settled_amount(actual_spend: Yen, cap: Yen) -> Yen {
     actual_spend.min(cap)
 }
 
+/// The settlement report's lines (委託事業費精算報告書, 様式第7号: 区分, 委託費の
+/// 額, 流用の額, 流用後の委託費の額, 支出額, 差引差額) for 事業費, 管理諸経費 and
+/// 消費税, and the fee settled on the total by 第13条3.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettlementLines {
+    /// 流用後の委託費の額 per line.
+    pub after: [Yen; 3],
+    /// 差引差額 per line: after − spend (negative: the line spent more).
+    pub difference: [Yen; 3],
+    pub total_cap: Yen,
+    pub total_spend: Yen,
+    /// min(total spend, total cap): 第13条3, on the total.
+    pub settled: Yen,
+    /// 返還を要する額: what was paid in advance beyond the settled fee.
+    pub refund: Yen,
+    /// The net move between 事業費 and 管理諸経費 (流用の額) is beyond 20 % of
+    /// the smaller line (第6条2項二), so it needed approval.
+    pub move_needs_approval: bool,
+}
+
+/// `caps` and `spend` in the order 事業費, 管理諸経費, 消費税; `moves` = (moved
+/// from 管理諸経費 to 事業費, moved the other way); `paid` what was paid before.
+pub fn settlement_lines(caps: [Yen; 3], moves: (Yen, Yen), spend: [Yen; 3], paid: Yen) -> SettlementLines {
+    let net = moves.0 - moves.1;
+    let after = [caps[0] + net, caps[1] - net, caps[2]];
+    let difference = [after[0] - spend[0], after[1] - spend[1], after[2] - spend[2]];
+    let total_cap: Yen = caps.iter().sum();
+    let total_spend: Yen = spend.iter().sum();
+    let settled = settled_amount(total_spend, total_cap);
+    let move_needs_approval = reallocation(caps[0], caps[1], &[net.abs()], false).needs_approval[0];
+    SettlementLines {
+        after,
+        difference,
+        total_cap,
+        total_spend,
+        settled,
+        refund: (paid - settled).max(0),
+        move_needs_approval,
+    }
+}
+
 /// 第6条2項二: moving money between lines of 「委託費交付内訳」 needs approval
 /// unless it stays within 「いずれか少ない額の20%を超えない範囲内」 (tax
 /// excluded); exactly 20 % is allowed. Whether repeated moves add up is not

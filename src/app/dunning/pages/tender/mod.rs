@@ -5,6 +5,8 @@
 mod buildup;
 mod calculator;
 
+pub use calculator::Card;
+
 use crate::app::state::tr;
 use crate::profiles::dunning::tender::calculator::Calculator;
 use leptos::prelude::*;
