@@ -136,6 +136,25 @@ enum Clause {
         #[arg(long)]
         cap: i64,
     },
+    /// 第13条3 with the settlement report's lines (様式第7号): per line the cap
+    /// after moves and the difference, the fee settled on the total, the refund.
+    SettlementLines {
+        /// 事業費, 管理諸経費, 消費税: the caps (委託費の額).
+        #[arg(long, num_args = 3, value_names = ["PROJECT", "ADMIN", "TAX"], required = true)]
+        caps: Vec<i64>,
+        /// The same lines' spend (支出額).
+        #[arg(long, num_args = 3, value_names = ["PROJECT", "ADMIN", "TAX"], required = true)]
+        spend: Vec<i64>,
+        /// Moved from 管理諸経費 to 事業費.
+        #[arg(long, default_value_t = 0)]
+        move_to_project: i64,
+        /// Moved from 事業費 to 管理諸経費.
+        #[arg(long, default_value_t = 0)]
+        move_to_admin: i64,
+        /// Paid in advance (概算払).
+        #[arg(long, default_value_t = 0)]
+        paid: i64,
+    },
     /// 第6条2項二: moves between 事業費 and 管理諸経費 within 20 % of the smaller.
     Reallocation {
         #[arg(long)]
@@ -241,6 +260,12 @@ pub fn clause_command(args: &ClauseArgs) -> ExitCode {
         }
         Clause::Settle { actual, cap } => {
             done(Some(json!({ "settled_yen": clauses::settled_amount(*actual, *cap) })))
+        }
+        Clause::SettlementLines { caps, spend, move_to_project, move_to_admin, paid } => {
+            let three = |v: &[i64]| [v[0], v[1], v[2]];
+            let lines =
+                clauses::settlement_lines(three(caps), (*move_to_project, *move_to_admin), three(spend), *paid);
+            done(Some(json!(lines)))
         }
         Clause::Reallocation { project, admin, moves, cumulative } => {
             done(Some(json!(clauses::reallocation(*project, *admin, moves, *cumulative))))
