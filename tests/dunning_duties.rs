@@ -5,7 +5,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 use proptest::prelude::*;
 use shuno::core::business_days::HolidayTable;
 use shuno::profiles::dunning::blocks::{Block, DebtKind};
-use shuno::profiles::dunning::duties::{check, Contact, Debt, Letter, PhoneCode, Rule, Switches, VisitCode};
+use shuno::profiles::dunning::duties::{
+    check, slow_start, Contact, Debt, Letter, PhoneCode, Rule, Switches, VisitCode,
+};
 use shuno::profiles::dunning::slot::Slot;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -211,4 +213,22 @@ proptest! {
         let ended = calls.iter().any(|c| c.1 == 13 || c.1 == 15);
         prop_assert_eq!(has(&x, &Switches::default(), Rule::TooFewCalls), dates.len() < 3 && !ended);
     }
+}
+
+/// The user's slow-start threshold (the seed sets no latest day): sent 09-08,
+/// 14 days gives 09-22; a first call that day is not slow, the day after is;
+/// with no call, slow once the day has passed; never when calls are not due.
+#[test]
+fn a_slow_start_is_judged_against_the_users_threshold_only() {
+    let mut x = debt();
+    assert_eq!(slow_start(&x, 14, d(2026, 9, 22)), None, "not yet past");
+    let none = slow_start(&x, 14, d(2026, 9, 23)).unwrap();
+    assert_eq!((none.expected, none.first_call), (d(2026, 9, 22), None));
+    x.calls = vec![call(d(2026, 9, 22), 9)];
+    assert_eq!(slow_start(&x, 14, d(2026, 12, 1)), None);
+    x.calls = vec![call(d(2026, 9, 23), 9)];
+    assert_eq!(slow_start(&x, 14, d(2026, 12, 1)).unwrap().first_call, Some(d(2026, 9, 23)));
+    x.letter.returned = Some(d(2026, 9, 12));
+    assert_eq!(slow_start(&x, 14, d(2026, 12, 1)), None, "no calls are due after a return");
+    assert!(!has(&x, &Switches::default(), Rule::FirstCallEarly), "and it is never a rule's finding");
 }

@@ -125,3 +125,62 @@ fn the_shipped_demo_is_the_generator_output_for_seed_1() {
         shuno::demo::manifest(&files)
     );
 }
+
+/// The reports owed after the work: the e-mail on the day of sending, the
+/// phone report on the next open day (a ⑥ on a Friday before a Monday
+/// holiday is due Tuesday), the visit report a week after the survey ends.
+#[test]
+fn the_reports_owed_after_the_work_have_their_days() {
+    use shuno::core::business_days::BusinessCalendar;
+    use shuno::profiles::dunning::deadlines::{deadlines, Duty, Subject};
+    let files = [
+        ("debts.csv", "ブロック,労働局,債権種別,債権番号,債権額,リスト提供日,時間帯区分,電話番号あり,計画書不要,費債権種別,徴収理由,債権回収\n東京,東京,三納,D1,500000,2026-10-01,b,○,,,,\n"),
+        ("letters.csv", "債権番号,発送日,返送,返送日,発送中止\nD1,2026-10-07,,,\n"),
+        ("calls.csv", "債権番号,架電日,架電時刻,電話結果コード\nD1,2026-10-09,10:00,⑥\n"),
+        ("visits.csv", "債権番号,訪問日,訪問時刻,訪問結果コード\nD1,2026-11-02,10:00,②\nD1,2026-11-04,10:00,③\n"),
+    ];
+    let sources: Vec<SourceFile> = files
+        .iter()
+        .map(|(name, text)| SourceFile { name, bytes: text.as_bytes(), encoding: None })
+        .collect();
+    let small = import::<Dunning>(&sources);
+    assert!(small.problems.is_empty(), "{:?}", small.problems);
+    let calendar = BusinessCalendar::government(HolidayTable::shipped());
+    let owed: Vec<_> =
+        deadlines(&small.dataset, &calendar).into_iter().map(|d| (d.duty, d.worked, d.due)).collect();
+    let day = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    assert_eq!(
+        owed,
+        vec![
+            (Duty::MailingEmail, day(10, 7), day(10, 7)),
+            (Duty::PhoneReport, day(10, 9), day(10, 13)),
+            (Duty::VisitReport, day(11, 4), day(11, 11)),
+        ],
+        "Monday 10-12 is スポーツの日; the survey ends with the ③"
+    );
+    let data = {
+        let files = generate(1);
+        let sources: Vec<SourceFile> =
+            files.iter().map(|f| SourceFile { name: &f.name, bytes: &f.bytes, encoding: None }).collect();
+        import::<Dunning>(&sources).dataset
+    };
+    let owed = deadlines(&data, &BusinessCalendar::government(HolidayTable::shipped()));
+    let sent: usize = data.letters.iter().filter(|l| l.letter.sent.is_some()).count();
+    let mailed: usize = owed
+        .iter()
+        .filter(|d| d.duty == Duty::MailingEmail)
+        .map(|d| match d.subject {
+            Subject::Letters(n) => n,
+            Subject::Debt(_) => 0,
+        })
+        .sum();
+    assert_eq!(mailed, sent, "every letter sent is in one day's e-mail");
+    for d in &owed {
+        match d.duty {
+            Duty::MailingEmail => assert_eq!(d.due, d.worked),
+            Duty::PhoneReport => assert!(d.due > d.worked && (d.due - d.worked).num_days() <= 4),
+            Duty::VisitReport => assert_eq!((d.due - d.worked).num_days(), 7),
+        }
+    }
+    assert!(owed.windows(2).all(|w| w[0].due <= w[1].due), "by due day");
+}

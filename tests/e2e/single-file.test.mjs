@@ -2,7 +2,8 @@
 // double-clicks it: with every network request refused, the demo overview
 // shows, a CP932 file is imported through the worker (started from a Blob
 // URL), projector mode opens and closes, the header's contract choice opens
-// the call centre's own file beside it (dist/shuno-call-centre.html, #16) with
+// the call centre's own file beside it (dist/shuno-call-centre.html, #16) and
+// the dunning blocks' (dist/shuno-dunning.html, #17), each with
 // its demo and slides, and the policy refuses nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -82,6 +83,14 @@ test('dist/shuno.html works from file:// with the network refused', async () => 
   await page.getByTestId('projector').waitFor();
   await page.keyboard.press('Escape');
   await screenshot(page, 'single-file-call-centre');
+
+  // The dunning blocks (#17) too: its own file, its worker and demo from it.
+  await page.getByTestId('contract-C').click();
+  await page.waitForURL(/shuno-dunning\.html/);
+  await page.locator('[data-testid^=dn-caps-]').first().waitFor({ timeout: 60_000 });
+  await page.locator('nav').getByRole('button', { name: '期限の点検' }).click();
+  await page.getByTestId('dn-duty-list').locator('tbody tr').first().waitFor();
+  await screenshot(page, 'single-file-dunning');
 
   assert.deepEqual(requests, [], 'nothing but the file itself was asked for');
   assert.deepEqual(await cspViolations(page), []);

@@ -263,8 +263,12 @@ pub fn clause_command(args: &ClauseArgs) -> ExitCode {
         }
         Clause::SettlementLines { caps, spend, move_to_project, move_to_admin, paid } => {
             let three = |v: &[i64]| [v[0], v[1], v[2]];
-            let lines =
-                clauses::settlement_lines(three(caps), (*move_to_project, *move_to_admin), three(spend), *paid);
+            let lines = clauses::settlement_lines(
+                three(caps),
+                (*move_to_project, *move_to_admin),
+                three(spend),
+                *paid,
+            );
             done(Some(json!(lines)))
         }
         Clause::Reallocation { project, admin, moves, cumulative } => {

@@ -188,6 +188,34 @@ fn last_required_call(debt: &Debt, s: &Switches) -> Option<NaiveDate> {
     None
 }
 
+/// A first call later than the user's threshold: the seed sets no latest
+/// day (「1週間経過後」 is a not-before rule), so this is the user's, never a
+/// finding of the contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SlowStart {
+    pub debt_id: String,
+    pub block: Block,
+    /// The day the user expects the first call by: sending + the threshold.
+    pub expected: NaiveDate,
+    /// The first call, if any.
+    pub first_call: Option<NaiveDate>,
+}
+
+/// `debt`'s slow start under the user's threshold of `days` after sending,
+/// as of `as_of` (none when its calls are not due, or it ended first).
+pub fn slow_start(debt: &Debt, days: u32, as_of: NaiveDate) -> Option<SlowStart> {
+    if !calls_due(debt) || !debt.has_phone {
+        return None;
+    }
+    let expected = day_after(debt.letter.sent?, days)?;
+    let first_call = debt.calls.iter().map(|c| c.at.date()).min();
+    let late = match first_call {
+        Some(first) => first > expected,
+        None => as_of > expected && debt.ended.is_none_or(|e| e > expected),
+    };
+    late.then(|| SlowStart { debt_id: debt.debt_id.clone(), block: debt.block, expected, first_call })
+}
+
 /// Every finding for `debt` as of `as_of`.
 pub fn check(debt: &Debt, s: &Switches, holidays: &HolidayTable, as_of: NaiveDate) -> Vec<Finding> {
     let mut out = Vec::new();

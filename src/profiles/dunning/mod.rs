@@ -10,6 +10,7 @@ pub mod caps;
 pub mod codes;
 pub mod dataset;
 pub mod days;
+pub mod deadlines;
 pub mod duties;
 pub mod pages;
 pub mod reading;

@@ -36,6 +36,10 @@ fn SwitchControls() -> impl IntoView {
         dn.options.update(|o| o.switches.months_reading = reading)
     };
     let is_civil = move || dn.options.with(|o| o.switches.months_reading == MonthsReading::CivilCode);
+    let slow = move |ev| {
+        let days = event_target_value(&ev).trim().parse().ok().filter(|d: &u32| *d > 0);
+        dn.options.update(|o| o.slow_start_days = days)
+    };
     view! {
         <fieldset class="cc-settings dn-switches">
             <legend>{tr("dn.switches")}</legend>
@@ -54,6 +58,10 @@ fn SwitchControls() -> impl IntoView {
                     <option value="civil" selected=is_civil>{tr("dn.switch.months.civil_code")}</option>
                     <option value="same" selected=move || !is_civil()>{tr("dn.switch.months.same_day")}</option>
                 </select>
+            </label>
+            <label>{tr("dn.slow_start.days")}
+                <input type="number" min="1" data-testid="dn-slow-start-days" on:change=slow
+                    prop:value=move || dn.options.with(|o| o.slow_start_days.map(|d| d.to_string()).unwrap_or_default()) />
             </label>
         </fieldset>
     }

@@ -3,11 +3,11 @@
 //! the seed leaves open, digest C).
 
 use super::super::days::MonthsReading;
-use super::super::duties::{Finding, Rule, Switches};
+use super::super::duties::{Finding, Rule, SlowStart, Switches};
 use super::Region;
 use crate::core::calendar::format_date;
 use crate::core::export::{Cell, Sheet};
-use crate::core::i18n::{text, Lang};
+use crate::core::i18n::{msg, text, Lang};
 use crate::core::money::format_count;
 use crate::core::pages::{Block, Style, Table};
 use strum::VariantArray;
@@ -91,6 +91,26 @@ pub fn page(found: &[Finding], regions: &[Region], w: &Switches, s: Style) -> Ve
         rows: list.collect(),
     }));
     out
+}
+
+/// The debts whose first call came later than the user's threshold, labelled
+/// as the user's (not a rule of the contract).
+pub fn slow_starts(late: &[SlowStart], days: u32, s: Style) -> Vec<Block> {
+    let rows = late.iter().map(|l| {
+        let first = l.first_call.map_or("–".to_string(), |d| format_date(d, s.dates));
+        let cells =
+            vec![l.debt_id.clone(), l.block.japanese().to_string(), format_date(l.expected, s.dates), first];
+        ("slow_start".to_string(), cells)
+    });
+    vec![
+        Block::Heading(format!("{} ({})", s.t("dn.slow_start"), format_count(late.len() as i64))),
+        Block::Note(msg("dn.slow_start.rule").arg("days", days).render(s.lang)),
+        Block::Table(Table {
+            test_id: "dn-slow-starts".into(),
+            headers: s.headers(&["dn.col.debt_id", "dn.block", "dn.col.expected", "dn.col.first_call"]),
+            rows: rows.collect(),
+        }),
+    ]
 }
 
 /// The duty list for CSV and Excel: the rule by its code, as `shuno duties`.

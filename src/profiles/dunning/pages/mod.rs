@@ -11,10 +11,11 @@ mod reports;
 
 use super::blocks::Block as Region;
 use super::dataset::DunningDataset;
-use super::duties::{check, Finding, Switches};
+use super::deadlines::deadlines;
+use super::duties::{check, slow_start, Finding, Switches};
 use super::reports::ReportPeriod;
 use super::Dunning;
-use crate::core::business_days::HolidayTable;
+use crate::core::business_days::{BusinessCalendar, HolidayTable};
 use crate::core::calendar::format_date;
 use crate::core::export::Sheet;
 use crate::core::pages::{Block, PageRequest, PagedProfile, ShownPages};
@@ -27,11 +28,14 @@ use serde::{Deserialize, Serialize};
 pub struct Options {
     pub switches: Switches,
     pub period: ReportPeriod,
+    /// The user's threshold for a slow first call, in days after sending
+    /// (`None`: not used; the seed sets no latest day).
+    pub slow_start_days: Option<u32>,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { switches: Switches::default(), period: ReportPeriod::Monthly }
+        Options { switches: Switches::default(), period: ReportPeriod::Monthly, slow_start_days: None }
     }
 }
 
@@ -55,7 +59,8 @@ pub struct Pages {
     pub codes: Vec<Block>,
     /// One per block with debts, in the seed's order of blocks.
     pub reports: Vec<ReportSheet>,
-    /// The reports' due dates from the as-of day on.
+    /// The reports' due dates from the as-of day on, and the reports owed
+    /// after the work.
     pub report_dues: Vec<Block>,
     pub slides: Vec<Vec<Block>>,
 }
@@ -93,7 +98,14 @@ pub fn pages(data: &DunningDataset, holidays: HolidayTable, request: &PageReques
     let as_of = request.as_of.or_else(|| latest_day(data)).unwrap_or_default();
     let switches = request.options.switches;
     let found = findings(data, &switches, &holidays, as_of);
+    let slow = request.options.slow_start_days.map(|days| {
+        let late: Vec<_> =
+            data.debts_with_work().iter().filter_map(|(_, debt)| slow_start(debt, days, as_of)).collect();
+        duties::slow_starts(&late, days, s)
+    });
+    let slow = slow.into_iter().flatten();
     let caps = super::caps::caps(data);
+    let dated = deadlines(data, &BusinessCalendar::government(holidays.clone()));
     let regions = regions(data);
     let rates: Vec<_> = regions.iter().map(|&r| super::codes::debt_rates(data, Some(r))).collect();
     let slides = regions
@@ -111,11 +123,11 @@ pub fn pages(data: &DunningDataset, holidays: HolidayTable, request: &PageReques
         as_of,
         as_of_text: format_date(as_of, request.dates),
         progress: progress::page(data, &caps, s),
-        duties: duties::page(&found, &regions, &switches, s),
+        duties: duties::page(&found, &regions, &switches, s).into_iter().chain(slow).collect(),
         duty_sheet: duties::sheet(&found, request.lang),
         codes: [codes::rates(&rates, s), codes::counts(data, s)].concat(),
         reports: reports::sheets(data, &regions, request.options.period, as_of, s),
-        report_dues: reports::dues(as_of, s),
+        report_dues: [reports::dues(as_of, s), reports::dated(&dated, as_of, s)].concat(),
         slides,
     }
 }

@@ -4,9 +4,11 @@
 //! 10th of the month after the quarter (seed 004 (6)).
 
 use super::super::dataset::DunningDataset;
+use super::super::deadlines::{Deadline, Subject};
 use super::super::reports::{due, report_sheet, ReportPeriod};
 use super::{Region, ReportSheet};
 use crate::core::calendar::{format_date, format_month, YearMonth};
+use crate::core::money::format_count;
 use crate::core::pages::{sheet_table, Block, Style, Table};
 use chrono::NaiveDate;
 
@@ -61,6 +63,41 @@ pub fn dues(as_of: NaiveDate, s: Style) -> Vec<Block> {
         Block::Table(Table {
             test_id: "dn-report-dues".into(),
             headers: s.headers(&["dn.due", "dn.col.report", "dn.report.month"]),
+            rows: rows.collect(),
+        }),
+    ]
+}
+
+/// The reports owed after the work (the e-mail on the day of sending, the
+/// phone report by the next open day, the visit report within a week), due
+/// from the as-of day on: the next twenty.
+pub fn dated(deadlines: &[Deadline], as_of: NaiveDate, s: Style) -> Vec<Block> {
+    let rows = deadlines.iter().filter(|d| d.due >= as_of).take(20).map(|d| {
+        let subject = match &d.subject {
+            Subject::Debt(id) => id.clone(),
+            Subject::Letters(n) => format!("{} {}", format_count(*n as i64), s.t("dn.dated.letters")),
+        };
+        let cells = vec![
+            format_date(d.due, s.dates),
+            s.t(&d.duty.key()),
+            d.bureau.clone(),
+            subject,
+            format_date(d.worked, s.dates),
+        ];
+        (String::new(), cells)
+    });
+    vec![
+        Block::Heading(s.t("dn.dated")),
+        Block::Note(s.t("dn.dated.rule")),
+        Block::Table(Table {
+            test_id: "dn-dated".into(),
+            headers: s.headers(&[
+                "dn.due",
+                "dn.col.report",
+                "dn.col.bureau",
+                "dn.col.subject",
+                "dn.col.worked_on",
+            ]),
             rows: rows.collect(),
         }),
     ]
