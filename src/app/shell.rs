@@ -103,9 +103,10 @@ fn ContractChoice() -> impl IntoView {
                             type="button"
                             data-testid=format!("contract-{}", c.letter())
                             aria-pressed=move || (state.contract.get() == c).to_string()
+                            title=move || state.t(c.name_key())
                             on:click=move |_| state.choose_contract(c)
                         >
-                            {tr(c.name_key())}
+                            {tr(c.short_key())}
                         </button>
                     }
                 })

@@ -43,6 +43,15 @@ impl Contract {
             Contract::WorkersCompensationDunning => "profile.workers_compensation",
         }
     }
+
+    /// i18n key of the profile's short name (the header's choice).
+    pub fn short_key(self) -> &'static str {
+        match self {
+            Contract::NationalPension => "profile.national_pension.short",
+            Contract::MunicipalCallCentre => "profile.municipal_call_centre.short",
+            Contract::WorkersCompensationDunning => "profile.workers_compensation.short",
+        }
+    }
 }
 
 /// The contract whose table a header row is, when exactly one contract's

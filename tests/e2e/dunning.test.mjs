@@ -52,8 +52,11 @@ test('the duty list is what shuno duties gives, under the switches too', async (
   }
   await screenshot(page, 'dunning-progress');
 
-  await page.locator('nav').getByRole('button', { name: '期限の点検' }).click();
+  await page.locator('nav').getByRole('button', { name: '期限点検' }).click();
   await page.getByTestId('dn-duty-list').waitFor();
+  // The CLI writes ISO days: the page's date style to 西暦 (it starts in 和暦).
+  await page.getByRole('button', { name: '西暦', exact: true }).click();
+  await page.waitForFunction(() => /\d{4}-\d{2}-\d{2}/.test(document.querySelector('[data-testid=dn-duty-list] tbody').innerText));
   const want = cliDuties(asOf);
   assert.ok(want.length >= 7, 'the demo breaks every rule');
   assert.deepEqual(await shownDuties(page), want);
@@ -90,7 +93,7 @@ test('result codes, the reports with their CSV, the settlement and a slide per b
   await page.waitForFunction((id) => document.querySelectorAll(`[data-testid=${id}] tbody tr`).length === 3 * 5 + 5, `dn-report-${block}`);
   await screenshot(page, 'dunning-reports');
 
-  await page.locator('nav').getByRole('button', { name: '委託費の精算' }).click();
+  await page.locator('nav').getByRole('button', { name: '精算', exact: true }).click();
   await page.getByTestId('calc-settlement_lines').waitFor();
   const lines = JSON.parse(cli('clause', 'settlement-lines', '--caps', '80000000', '20000000', '8000000',
     '--spend', '82500000', '14800000', '7784000', '--move-to-project', '3000000', '--format', 'json'));
@@ -100,7 +103,7 @@ test('result codes, the reports with their CSV, the settlement and a slide per b
   await page.getByTestId('dn-tender-link').click();
   await page.getByTestId('tender').waitFor();
 
-  await page.locator('nav').getByRole('button', { name: '進捗（上限件数）' }).click();
+  await page.locator('nav').getByRole('button', { name: '進捗', exact: true }).click();
   await page.getByTestId('dn-enter-projector').click();
   await page.getByTestId('projector').waitFor();
   const total = Number((await page.getByTestId('slide-counter').first().innerText()).split('/')[1]);

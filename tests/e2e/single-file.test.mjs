@@ -88,7 +88,7 @@ test('dist/shuno.html works from file:// with the network refused', async () => 
   await page.getByTestId('contract-C').click();
   await page.waitForURL(/shuno-dunning\.html/);
   await page.locator('[data-testid^=dn-caps-]').first().waitFor({ timeout: 60_000 });
-  await page.locator('nav').getByRole('button', { name: '期限の点検' }).click();
+  await page.locator('nav').getByRole('button', { name: '期限点検' }).click();
   await page.getByTestId('dn-duty-list').locator('tbody tr').first().waitFor();
   await screenshot(page, 'single-file-dunning');
 

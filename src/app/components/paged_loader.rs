@@ -78,8 +78,10 @@ pub fn loader<P: PagedProfile>(prefix: &'static str, hint: &'static str) -> impl
                     on:change=move |ev| { let files = chosen_files(&ev); if !files.is_empty() { paged.load(Some(files)); } } />
             </label>
             <button type="button" on:click=move |_| paged.load(None)>{tr("paged.load_demo")}</button>
-            <span class="muted">{move || format!("{} ({tables})", state.t(hint))}</span>
-            {templates::<P>(prefix)}
+            <details>
+                <summary class="muted">{move || format!("{} ({tables})", state.t(hint))}</summary>
+                <div>{templates::<P>(prefix)}</div>
+            </details>
             <Show when=move || paged.is_demo.get()>
                 <span class="demo-badge" data-testid=id("demo-badge")>{tr("app.demo_badge")}</span>
             </Show>

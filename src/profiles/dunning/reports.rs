@@ -61,10 +61,18 @@ pub fn months(period: ReportPeriod, month: YearMonth) -> Vec<YearMonth> {
     }
 }
 
-/// The 10th of the month after the report's last month.
+/// The 10th of the month after the report's last month (「月1回、毎月10日ま
+/// でに」; 「毎四半期翌月10日まで」), but the fourth quarter's on 03-10 of its
+/// own March: 「ただし第4四半期については平成29年3月10日まで」, the seed's
+/// contract ending on 2017-03-10 (read as the fiscal year's 03-10; a contract
+/// ending on another day would move it, which the files do not say).
 pub fn due(period: ReportPeriod, month: YearMonth) -> NaiveDate {
     let last = *months(period, month).last().unwrap_or(&month);
-    last.plus(1).first_day() + chrono::Days::new(9)
+    let tenth = |m: YearMonth| m.first_day() + chrono::Days::new(9);
+    match period {
+        ReportPeriod::Quarterly if last.month == 3 => tenth(last),
+        _ => tenth(last.plus(1)),
+    }
 }
 
 /// The bureaus of a block that have a debt, in the list's order of first appearance.
@@ -170,5 +178,8 @@ mod tests {
         assert_eq!(months(ReportPeriod::Quarterly, m(2016, 12)), vec![m(2016, 10), m(2016, 11), m(2016, 12)]);
         assert_eq!(due(ReportPeriod::Quarterly, m(2016, 8)), NaiveDate::from_ymd_opt(2016, 10, 10).unwrap());
         assert_eq!(due(ReportPeriod::Monthly, m(2016, 12)), NaiveDate::from_ymd_opt(2017, 1, 10).unwrap());
+        // 「ただし第4四半期については平成29年3月10日まで」.
+        assert_eq!(due(ReportPeriod::Quarterly, m(2017, 2)), NaiveDate::from_ymd_opt(2017, 3, 10).unwrap());
+        assert_eq!(due(ReportPeriod::Monthly, m(2017, 2)), NaiveDate::from_ymd_opt(2017, 3, 10).unwrap());
     }
 }

@@ -3,21 +3,20 @@
 //! clause calculators.
 
 use super::tender::Card;
-use crate::app::route::Page;
-use crate::app::state::{tr, AppState};
+use crate::app::route::{Page, Route};
+use crate::app::state::tr;
 use crate::profiles::dunning::tender::calculator::Calculator;
 use leptos::prelude::*;
 
 #[component]
 pub fn Money() -> impl IntoView {
-    let state = expect_context::<AppState>();
     view! {
         <section class="page dn-money">
             <h1>{tr("dn.money.title")}</h1>
             <p class="muted">{tr("dn.money.lead")}</p>
             <Card calculator=Calculator::SettlementLines />
             <p>
-                <a href="#/tender" data-testid="dn-tender-link" on:click=move |_| state.page.set(Page::Tender)>{tr("dn.money.tender_link")}</a>
+                <a href=Route::Page(Page::Tender).to_hash() data-testid="dn-tender-link">{tr("dn.money.tender_link")}</a>
             </p>
         </section>
     }

@@ -108,12 +108,13 @@ pub fn pages(data: &DunningDataset, holidays: HolidayTable, request: &PageReques
     let dated = deadlines(data, &BusinessCalendar::government(holidays.clone()));
     let regions = regions(data);
     let rates: Vec<_> = regions.iter().map(|&r| super::codes::debt_rates(data, Some(r))).collect();
+    let with_total: Vec<_> = rates.iter().cloned().chain([super::codes::debt_rates(data, None)]).collect();
     let slides = regions
         .iter()
         .zip(&rates)
         .map(|(&r, rates)| {
             let mut slide = vec![Block::Heading(format!("{} {}", r.japanese(), s.t("dn.block")))];
-            slide.extend(progress::block_caps(caps.iter().find(|c| c.block == r), s));
+            slide.extend(progress::slide_caps(caps.iter().find(|c| c.block == r), s));
             slide.extend(duties::counts(&found, &[r], s));
             slide.extend(codes::rates(std::slice::from_ref(rates), s));
             slide
@@ -125,7 +126,7 @@ pub fn pages(data: &DunningDataset, holidays: HolidayTable, request: &PageReques
         progress: progress::page(data, &caps, s),
         duties: duties::page(&found, &regions, &switches, s).into_iter().chain(slow).collect(),
         duty_sheet: duties::sheet(&found, request.lang),
-        codes: [codes::rates(&rates, s), codes::counts(data, s)].concat(),
+        codes: [codes::rates(&with_total, s), codes::counts(data, s)].concat(),
         reports: reports::sheets(data, &regions, request.options.period, as_of, s),
         report_dues: [reports::dues(as_of, s), reports::dated(&dated, as_of, s)].concat(),
         slides,

@@ -4,6 +4,7 @@
 //! cases against the lower bounds per amount band, the coordinators; and per
 //! bureau, what was done.
 
+use super::super::blocks::{DebtKind, Work};
 use super::super::caps::{BlockCaps, Limit};
 use super::super::dataset::DunningDataset;
 use super::super::reports::bureaus;
@@ -72,6 +73,36 @@ pub fn block_caps(c: Option<&BlockCaps>, s: Style) -> Vec<Block> {
         });
     }
     out
+}
+
+/// A block's caps for a slide: a row per debt kind, a column per work, each
+/// cell "worked / cap" (the page has the full tables).
+pub fn slide_caps(c: Option<&BlockCaps>, s: Style) -> Vec<Block> {
+    let Some(c) = c else { return Vec::new() };
+    let mut headers = vec![s.t("dn.col.kind")];
+    headers.extend(Work::ALL.iter().map(|w| s.t(&format!("dn.work.{}", w.code()))));
+    let rows = DebtKind::ALL.iter().map(|&kind| {
+        let mut cells = vec![kind.japanese().to_string()];
+        let lines = c.caps.iter().filter(|l| l.kind == kind);
+        cells.extend(lines.map(|l| format!("{} / {}", format_count(l.worked), limit(l.cap, s))));
+        let over = c.caps.iter().any(|l| l.kind == kind && l.left < 0);
+        (if over { "over" } else { "" }.to_string(), cells)
+    });
+    let short: i64 = c.recovery.iter().map(|b| b.short).sum();
+    vec![
+        Block::Table(Table {
+            test_id: format!("dn-slide-caps-{}", c.block.code()),
+            headers,
+            rows: rows.collect(),
+        }),
+        Block::Note(format!(
+            "{}: {} · {}: {}",
+            s.t("dn.slide.recovery_short"),
+            format_count(short),
+            s.t("dn.coordinators"),
+            limit(c.coordinators, s)
+        )),
+    ]
 }
 
 /// Per bureau of the block: debts, letters sent, debts called and visited,
