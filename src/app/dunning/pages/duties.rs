@@ -4,10 +4,10 @@
 
 use super::super::DunningState;
 use crate::app::components::blocks::draw;
+use crate::app::components::enum_select::EnumSelect;
 use crate::app::components::export_buttons::{Export, ExportButtons};
 use crate::app::state::tr;
 use crate::core::export::{Sheet, Workbook};
-use crate::profiles::dunning::days::MonthsReading;
 use crate::profiles::dunning::duties::Switches;
 use leptos::prelude::*;
 
@@ -27,15 +27,12 @@ fn flag(key: &'static str, get: fn(&Switches) -> bool, set: fn(&mut Switches, bo
 fn SwitchControls() -> impl IntoView {
     let dn = expect_context::<DunningState>();
     let day = move |ev| {
-        let day = event_target_value(&ev).parse().unwrap_or(8);
-        dn.options.update(|o| o.switches.first_call_day = day)
+        if let Ok(day) = event_target_value(&ev).parse() {
+            dn.options.update(|o| o.switches.first_call_day = day)
+        }
     };
-    let months = move |ev| {
-        let civil = event_target_value(&ev) == "civil";
-        let reading = if civil { MonthsReading::CivilCode } else { MonthsReading::SameDayClamped };
-        dn.options.update(|o| o.switches.months_reading = reading)
-    };
-    let is_civil = move || dn.options.with(|o| o.switches.months_reading == MonthsReading::CivilCode);
+    let months = Signal::derive(move || dn.options.with(|o| o.switches.months_reading));
+    let set_months = move |reading| dn.options.update(|o| o.switches.months_reading = reading);
     let slow = move |ev| {
         let days = event_target_value(&ev).trim().parse().ok().filter(|d: &u32| *d > 0);
         dn.options.update(|o| o.slow_start_days = days)
@@ -53,12 +50,7 @@ fn SwitchControls() -> impl IntoView {
             {flag("dn.switch.reaching_ends_calls", |s| s.reaching_ends_calls, |s, v| s.reaching_ends_calls = v)}
             {flag("dn.switch.message_left_reaches", |s| s.message_left_reaches, |s, v| s.message_left_reaches = v)}
             {flag("dn.switch.holidays_as_weekend", |s| s.holidays_as_weekend, |s, v| s.holidays_as_weekend = v)}
-            <label>{tr("dn.switch.months")}
-                <select data-testid="dn-months-reading" on:change=months>
-                    <option value="civil" selected=is_civil>{tr("dn.switch.months.civil_code")}</option>
-                    <option value="same" selected=move || !is_civil()>{tr("dn.switch.months.same_day")}</option>
-                </select>
-            </label>
+            <EnumSelect label="dn.switch.months" text_prefix="dn.switch.months" value=months on_change=set_months />
             <label>{tr("dn.slow_start.days")}
                 <input type="number" min="1" data-testid="dn-slow-start-days" on:change=slow
                     prop:value=move || dn.options.with(|o| o.slow_start_days.map(|d| d.to_string()).unwrap_or_default()) />

@@ -28,8 +28,7 @@ pub fn Reports() -> impl IntoView {
     };
     let regions =
         move || dn.pages(|p| p.reports.iter().map(|r| r.block).collect::<Vec<_>>()).unwrap_or_default();
-    let pick =
-        move |ev| chosen.set(Region::ALL.iter().copied().find(|r| r.code() == event_target_value(&ev)));
+    let pick = move |ev| chosen.set(event_target_value(&ev).parse().ok());
     let blocks = move || {
         dn.pages(|p| {
             let reports = p.reports.iter().flat_map(|r| r.blocks.clone());

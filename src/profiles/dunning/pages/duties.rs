@@ -2,7 +2,6 @@
 //! rule beside the seed's sentence, with the switches in force (the readings
 //! the seed leaves open, digest C).
 
-use super::super::days::MonthsReading;
 use super::super::duties::{Finding, Rule, SlowStart, Switches};
 use super::Region;
 use crate::core::calendar::format_date;
@@ -41,17 +40,14 @@ pub fn counts(found: &[Finding], regions: &[Region], s: Style) -> Vec<Block> {
 /// Each switch and the reading in force.
 fn switches(w: &Switches, s: Style) -> Vec<String> {
     let yes_no = |on: bool| s.t(if on { "dn.switch.yes" } else { "dn.switch.no" });
-    let months = match w.months_reading {
-        MonthsReading::CivilCode => "dn.switch.months.civil_code",
-        MonthsReading::SameDayClamped => "dn.switch.months.same_day",
-    };
+    let months = format!("dn.switch.months.{}", <&str>::from(w.months_reading));
     vec![
         format!("{}: {}", s.t("dn.switch.first_call_day"), w.first_call_day),
         format!("{}: {}", s.t("dn.switch.bureau_stop_ends_calls"), yes_no(w.bureau_stop_ends_calls)),
         format!("{}: {}", s.t("dn.switch.reaching_ends_calls"), yes_no(w.reaching_ends_calls)),
         format!("{}: {}", s.t("dn.switch.message_left_reaches"), yes_no(w.message_left_reaches)),
         format!("{}: {}", s.t("dn.switch.holidays_as_weekend"), yes_no(w.holidays_as_weekend)),
-        format!("{}: {}", s.t("dn.switch.months"), s.t(months)),
+        format!("{}: {}", s.t("dn.switch.months"), s.t(&months)),
     ]
 }
 
