@@ -154,7 +154,9 @@ enum Command {
     /// Print a blank file with the header of TABLE (UTF-8 with BOM, for Excel).
     Template {
         /// offices, fees, progress, targets, account_transfer, incidents, incident_scale, activity,
-        /// contacts, payments, delinquents; the call centre's daily_log, monthly_targets, sunday_openings
+        /// contacts, payments, delinquents; the call centre's daily_log, monthly_targets, sunday_openings;
+        /// the dunning blocks' debts, letters, calls, visits, acknowledgements, recoveries, bureau_stops,
+        /// location_periods, caps, recovery_bounds, coordinators
         table: String,
         /// Write to this file instead of standard output.
         #[arg(long)]
