@@ -118,6 +118,27 @@ pub trait ShownPages {
     fn slides(&self) -> &[Vec<Block>];
 }
 
+/// Implements [`ShownPages`] for a contract's pages struct with the fields
+/// `as_of`, `as_of_text` and `slides`.
+macro_rules! shown_pages {
+    ($pages:ty) => {
+        impl $crate::core::pages::ShownPages for $pages {
+            fn as_of(&self) -> chrono::NaiveDate {
+                self.as_of
+            }
+
+            fn as_of_text(&self) -> &str {
+                &self.as_of_text
+            }
+
+            fn slides(&self) -> &[Vec<$crate::core::pages::Block>] {
+                &self.slides
+            }
+        }
+    };
+}
+pub(crate) use shown_pages;
+
 /// A contract whose pages its worker writes out.
 pub trait PagedProfile: Profile {
     /// What the user can set on the pages (switches, thresholds).

@@ -12,7 +12,7 @@ use super::CallCentre;
 use crate::core::business_days::HolidayTable;
 use crate::core::calendar::format_date;
 use crate::core::export::Sheet;
-use crate::core::pages::{Block, PageRequest, PagedProfile, ShownPages};
+use crate::core::pages::{Block, PageRequest, PagedProfile};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -70,16 +70,4 @@ impl PagedProfile for CallCentre {
     }
 }
 
-impl ShownPages for Pages {
-    fn as_of(&self) -> NaiveDate {
-        self.as_of
-    }
-
-    fn as_of_text(&self) -> &str {
-        &self.as_of_text
-    }
-
-    fn slides(&self) -> &[Vec<Block>] {
-        &self.slides
-    }
-}
+crate::core::pages::shown_pages!(Pages);

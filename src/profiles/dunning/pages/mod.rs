@@ -10,15 +10,16 @@ mod progress;
 mod reports;
 
 use super::blocks::Block as Region;
+use super::dataset::DebtRow;
 use super::dataset::DunningDataset;
 use super::deadlines::deadlines;
-use super::duties::{check, slow_start, Finding, Switches};
+use super::duties::{check, slow_start, Debt, Finding, Switches};
 use super::reports::ReportPeriod;
 use super::Dunning;
 use crate::core::business_days::{BusinessCalendar, HolidayTable};
 use crate::core::calendar::format_date;
 use crate::core::export::Sheet;
-use crate::core::pages::{Block, PageRequest, PagedProfile, ShownPages};
+use crate::core::pages::{Block, PageRequest, PagedProfile};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -90,17 +91,28 @@ pub fn findings(
     holidays: &HolidayTable,
     as_of: NaiveDate,
 ) -> Vec<Finding> {
-    data.debts_with_work().iter().flat_map(|(_, debt)| check(debt, s, holidays, as_of)).collect()
+    check_all(&data.debts_with_work(), s, holidays, as_of)
+}
+
+/// [`findings`] of debts already joined with their work.
+fn check_all(
+    debts: &[(&DebtRow, Debt)],
+    s: &Switches,
+    holidays: &HolidayTable,
+    as_of: NaiveDate,
+) -> Vec<Finding> {
+    debts.iter().flat_map(|(_, debt)| check(debt, s, holidays, as_of)).collect()
 }
 
 pub fn pages(data: &DunningDataset, holidays: HolidayTable, request: &PageRequest<Options>) -> Pages {
     let s = request.style();
     let as_of = request.as_of.or_else(|| latest_day(data)).unwrap_or_default();
     let switches = request.options.switches;
-    let found = findings(data, &switches, &holidays, as_of);
+    // Each debt joined with its work once, for every page.
+    let debts = data.debts_with_work();
+    let found = check_all(&debts, &switches, &holidays, as_of);
     let slow = request.options.slow_start_days.map(|days| {
-        let late: Vec<_> =
-            data.debts_with_work().iter().filter_map(|(_, debt)| slow_start(debt, days, as_of)).collect();
+        let late: Vec<_> = debts.iter().filter_map(|(_, debt)| slow_start(debt, days, as_of)).collect();
         duties::slow_starts(&late, days, s)
     });
     let slow = slow.into_iter().flatten();
@@ -123,7 +135,7 @@ pub fn pages(data: &DunningDataset, holidays: HolidayTable, request: &PageReques
     Pages {
         as_of,
         as_of_text: format_date(as_of, request.dates),
-        progress: progress::page(data, &caps, s),
+        progress: progress::page(data, &debts, &caps, s),
         duties: duties::page(&found, &regions, &switches, s).into_iter().chain(slow).collect(),
         duty_sheet: duties::sheet(&found, request.lang),
         codes: [codes::rates(&with_total, s), codes::counts(data, s)].concat(),
@@ -142,16 +154,4 @@ impl PagedProfile for Dunning {
     }
 }
 
-impl ShownPages for Pages {
-    fn as_of(&self) -> NaiveDate {
-        self.as_of
-    }
-
-    fn as_of_text(&self) -> &str {
-        &self.as_of_text
-    }
-
-    fn slides(&self) -> &[Vec<Block>] {
-        &self.slides
-    }
-}
+crate::core::pages::shown_pages!(Pages);

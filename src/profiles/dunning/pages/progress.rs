@@ -6,7 +6,8 @@
 
 use super::super::blocks::{DebtKind, Work};
 use super::super::caps::{BlockCaps, Limit};
-use super::super::dataset::DunningDataset;
+use super::super::dataset::{DebtRow, DunningDataset};
+use super::super::duties::Debt;
 use super::super::reports::bureaus;
 use super::regions;
 use crate::core::money::{format_count, format_yen};
@@ -107,14 +108,12 @@ pub fn slide_caps(c: Option<&BlockCaps>, s: Style) -> Vec<Block> {
 
 /// Per bureau of the block: debts, letters sent, debts called and visited,
 /// and the yen recovered.
-fn bureau_table(data: &DunningDataset, block: super::Region, s: Style) -> Block {
-    let debts = data.debts_with_work();
+fn bureau_table(data: &DunningDataset, debts: &[(&DebtRow, Debt)], block: super::Region, s: Style) -> Block {
     let rows = bureaus(data, block).into_iter().map(|bureau| {
         let mine: Vec<_> =
             debts.iter().filter(|(row, _)| row.block == block && row.bureau == bureau).collect();
-        let count = |f: &dyn Fn(&super::super::duties::Debt) -> bool| {
-            format_count(mine.iter().filter(|(_, d)| f(d)).count() as i64)
-        };
+        let count =
+            |f: &dyn Fn(&Debt) -> bool| format_count(mine.iter().filter(|(_, d)| f(d)).count() as i64);
         let ids: HashSet<&str> = mine.iter().map(|(row, _)| row.debt_id.as_str()).collect();
         let recovered: i64 =
             data.recoveries.iter().filter(|r| ids.contains(r.debt_id.as_str())).map(|r| r.yen).sum();
@@ -143,11 +142,11 @@ fn bureau_table(data: &DunningDataset, block: super::Region, s: Style) -> Block 
 }
 
 /// Every block with a debt: its bureaus, then its tables.
-pub fn page(data: &DunningDataset, caps: &[BlockCaps], s: Style) -> Vec<Block> {
+pub fn page(data: &DunningDataset, debts: &[(&DebtRow, Debt)], caps: &[BlockCaps], s: Style) -> Vec<Block> {
     let mut out = vec![Block::Note(s.t("dn.caps.rule"))];
     for block in regions(data) {
         out.push(Block::Heading(format!("{} {}", block.japanese(), s.t("dn.block"))));
-        out.push(bureau_table(data, block, s));
+        out.push(bureau_table(data, debts, block, s));
         out.extend(block_caps(caps.iter().find(|c| c.block == block), s));
     }
     out
